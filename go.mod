@@ -1,0 +1,3 @@
+module hitpath
+
+go 1.26.0
