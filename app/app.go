@@ -1,0 +1,140 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+	"gorm.io/gorm"
+
+	"hitpath/app/security"
+	"hitpath/handlers"
+	"hitpath/views"
+)
+
+// App is a wired hitpath: its database and its HTTP server.
+type App struct {
+	Config Config
+	DB     *gorm.DB
+	Server *fiber.App
+	Log    *slog.Logger
+}
+
+// Options adjust New for tests and tools; the zero value is production.
+type Options struct {
+	DB      *gorm.DB     // use this database instead of opening Config's
+	Log     io.Writer    // access and error logs; nil means discard
+	Now     func() time.Time
+	Handler func(*handlers.Deps)
+}
+
+// New opens the database (unless given one), runs migrations and builds the server.
+func New(cfg Config, opts Options) (*App, error) {
+	logOut := opts.Log
+	if logOut == nil {
+		logOut = io.Discard
+	}
+	log := slog.New(slog.NewJSONHandler(logOut, nil))
+	db := opts.DB
+	if db == nil {
+		var err error
+		if db, err = OpenDB(cfg); err != nil {
+			return nil, err
+		}
+		if err := Migrate(context.Background(), db); err != nil {
+			return nil, err
+		}
+	}
+	deps, err := buildDeps(cfg, db, log)
+	if err != nil {
+		return nil, err
+	}
+	if opts.Now != nil {
+		deps.Now = opts.Now
+	}
+	if opts.Handler != nil {
+		opts.Handler(&deps)
+	}
+	h, err := handlers.New(deps)
+	if err != nil {
+		return nil, err
+	}
+	server, err := newServer(cfg, h, log)
+	if err != nil {
+		return nil, err
+	}
+	return &App{Config: cfg, DB: db, Server: server, Log: log}, nil
+}
+
+func buildDeps(cfg Config, db *gorm.DB, log *slog.Logger) (handlers.Deps, error) {
+	secret, err := jwtSecret(cfg)
+	if err != nil {
+		return handlers.Deps{}, err
+	}
+	tokens, err := security.NewTokens(secret)
+	if err != nil {
+		return handlers.Deps{}, err
+	}
+	hasher, err := security.NewHasher(cfg.PasswordCost)
+	if err != nil {
+		return handlers.Deps{}, err
+	}
+	return handlers.Deps{
+		DB: db, Tokens: tokens, Hasher: hasher, Log: log,
+		BaseURL: cfg.BaseURL, SecureCookies: cfg.SecureCookies(),
+	}, nil
+}
+
+func newServer(cfg Config, h *handlers.Handlers, log *slog.Logger) (*fiber.App, error) {
+	engine, err := views.NewEngine()
+	if err != nil {
+		return nil, err
+	}
+	server := fiber.New(fiber.Config{
+		AppName:               "hitpath",
+		Views:                 engine,
+		ErrorHandler:          h.ErrorHandler,
+		BodyLimit:             12 << 20, // evidence files up to 10 MB plus form overhead
+		ReadTimeout:           30 * time.Second,
+		WriteTimeout:          60 * time.Second,
+		IdleTimeout:           120 * time.Second,
+		DisableStartupMessage: true,
+	})
+	useMiddleware(server, log)
+	if cfg.BenchRoutes {
+		registerBenchRoutes(server, h)
+	}
+	h.Register(server)
+	return server, nil
+}
+
+// Listen serves until ctx is cancelled, then drains requests for up to 10 seconds.
+func (a *App) Listen(ctx context.Context) error {
+	errs := make(chan error, 1)
+	go func() { errs <- a.Server.Listen(":" + a.Config.Port) }()
+	a.Log.Info("hitpath listening", "url", a.Config.BaseURL, "port", a.Config.Port, "database", a.dialect())
+	select {
+	case err := <-errs:
+		return fmt.Errorf("listen on port %s: %w", a.Config.Port, err)
+	case <-ctx.Done():
+	}
+	a.Log.Info("shutting down")
+	if err := a.Server.ShutdownWithTimeout(10 * time.Second); err != nil {
+		return fmt.Errorf("shut down: %w", err)
+	}
+	return a.Close()
+}
+
+// Close releases the database pool.
+func (a *App) Close() error {
+	sqlDB, err := a.DB.DB()
+	if err != nil {
+		return err
+	}
+	return sqlDB.Close()
+}
+
+func (a *App) dialect() string { return a.DB.Dialector.Name() }

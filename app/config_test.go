@@ -1,0 +1,48 @@
+package app
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestLoadConfig(t *testing.T) {
+	secret := strings.Repeat("s", 32)
+	tests := []struct {
+		name    string
+		env     map[string]string
+		wantErr string
+		check   func(Config) bool
+	}{
+		{"defaults are embedded SQLite on 3000", nil, "", func(c Config) bool {
+			return c.Port == "3000" && !c.Postgres() && c.DataDir == "data" && c.MaxDBConns == 8 && !c.SecureCookies()
+		}},
+		{"postgres without secret is refused", map[string]string{"DATABASE_URL": "postgres://x/y"}, "JWT_SECRET is required", nil},
+		{"postgres with secret", map[string]string{"DATABASE_URL": "postgres://x/y", "JWT_SECRET": secret}, "", func(c Config) bool {
+			return c.Postgres() && c.MaxDBConns == 20
+		}},
+		{"short secret", map[string]string{"JWT_SECRET": "short"}, "at least 32", nil},
+		{"other database scheme", map[string]string{"DATABASE_URL": "mysql://x"}, "must start with postgres://", nil},
+		{"https base URL makes cookies secure", map[string]string{"BASE_URL": "https://hit.example/"}, "", func(c Config) bool {
+			return c.SecureCookies() && c.BaseURL == "https://hit.example"
+		}},
+		{"pool size override", map[string]string{"DB_MAX_CONNS": "32"}, "", func(c Config) bool { return c.MaxDBConns == 32 }},
+		{"bad pool size", map[string]string{"DB_MAX_CONNS": "many"}, "DB_MAX_CONNS", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg, err := LoadConfig(func(k string) string { return tt.env[k] })
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("got error %v, want one containing %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("got error %v, want none", err)
+			}
+			if !tt.check(cfg) {
+				t.Fatalf("got config %+v", cfg)
+			}
+		})
+	}
+}

@@ -1,0 +1,100 @@
+// Command hitpath serves the hitpath web application and runs its maintenance tasks.
+//
+//	hitpath [serve]                         serve on $PORT (default 3000)
+//	hitpath migrate up|down|status          manage the schema
+//	hitpath user create --email E --role R  create a user or change their role
+//
+// Configuration comes from the environment; see README.md.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"hitpath/app"
+)
+
+// command is one CLI verb.
+type command struct {
+	usage string
+	run   func(ctx context.Context, cfg app.Config, args []string) error
+}
+
+func commands() map[string]command {
+	return map[string]command{
+		"serve":   {"serve the web application (default)", runServe},
+		"migrate": {"migrate up|down|status: manage the schema", runMigrate},
+		"user":    {"user create --email E [--name N] [--password P] [--role R]: create or promote a user", runUser},
+	}
+}
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args[1:]); err != nil {
+		fmt.Fprintln(os.Stderr, "hitpath:", err)
+		os.Exit(1)
+	}
+}
+
+func run(ctx context.Context, args []string) error {
+	name := "serve"
+	if len(args) > 0 {
+		name, args = args[0], args[1:]
+	}
+	cmd, ok := commands()[name]
+	if !ok {
+		printUsage()
+		return fmt.Errorf("unknown command %q", name)
+	}
+	cfg, err := app.LoadConfig(os.Getenv)
+	if err != nil {
+		return err
+	}
+	return cmd.run(ctx, cfg, args)
+}
+
+func printUsage() {
+	fmt.Fprintln(os.Stderr, "usage: hitpath <command> [arguments]")
+	for name, c := range commands() {
+		fmt.Fprintf(os.Stderr, "  %-8s %s\n", name, c.usage)
+	}
+}
+
+func runServe(ctx context.Context, cfg app.Config, args []string) error {
+	a, err := app.New(cfg, app.Options{Log: os.Stdout})
+	if err != nil {
+		return err
+	}
+	return a.Listen(ctx)
+}
+
+func runMigrate(ctx context.Context, cfg app.Config, args []string) error {
+	db, err := app.OpenDB(cfg)
+	if err != nil {
+		return err
+	}
+	if len(args) != 1 {
+		return errors.New("usage: hitpath migrate up|down|status")
+	}
+	switch args[0] {
+	case "up":
+		return app.Migrate(ctx, db)
+	case "down":
+		return app.MigrateDownOne(ctx, db)
+	case "status":
+		statuses, err := app.MigrationStatus(ctx, db)
+		if err != nil {
+			return err
+		}
+		for _, s := range statuses {
+			fmt.Printf("%-8s %s\n", s.State, s.Source.Path)
+		}
+		return nil
+	}
+	return fmt.Errorf("unknown migrate action %q (use up, down or status)", args[0])
+}

@@ -1,0 +1,95 @@
+package handlers
+
+import (
+	"errors"
+
+	"github.com/gofiber/fiber/v2"
+
+	"hitpath/models"
+)
+
+// userJSON is the public shape of an account in the API.
+type userJSON struct {
+	ID    int64  `json:"id"`
+	Email string `json:"email"`
+	Name  string `json:"name"`
+	Role  string `json:"role"`
+}
+
+func toUserJSON(u models.User) userJSON {
+	return userJSON{ID: u.ID, Email: u.Email, Name: u.Name, Role: u.Role}
+}
+
+func (h *Handlers) apiRegister(c *fiber.Ctx) error {
+	var form signupForm
+	if err := readJSON(c, &form); err != nil {
+		return err
+	}
+	user, fields, err := h.registerUser(c, form)
+	if errors.Is(err, models.ErrDuplicateEmail) {
+		return c.Status(fiber.StatusConflict).JSON(apiProblem{Error: msgDuplicateEmail, Fields: fields})
+	}
+	if fields != nil {
+		return &validationError{Fields: fields}
+	}
+	if err != nil {
+		return err
+	}
+	return c.Status(fiber.StatusCreated).JSON(toUserJSON(user))
+}
+
+func (h *Handlers) apiLogin(c *fiber.Ctx) error {
+	var form loginForm
+	if err := readJSON(c, &form); err != nil {
+		return err
+	}
+	if fields := h.validate(form); fields != nil {
+		return &validationError{Fields: fields}
+	}
+	user, err := h.checkLogin(c, form)
+	if errors.Is(err, models.ErrInvalidCredentials) {
+		// Answered here rather than through the error handler so the per-account
+		// limiter, which runs before it, sees the failure.
+		return c.Status(fiber.StatusUnauthorized).JSON(apiProblem{Error: msgBadLogin})
+	}
+	if err != nil {
+		return err
+	}
+	token, err := h.openSession(c, user)
+	if err != nil {
+		return err
+	}
+	return c.JSON(fiber.Map{"token": token, "user": toUserJSON(user)})
+}
+
+func (h *Handlers) apiLogout(c *fiber.Ctx) error {
+	if err := models.RevokeSession(c.UserContext(), h.DB, currentViewer(c).SessionID, h.Now()); err != nil {
+		return err
+	}
+	return c.SendStatus(fiber.StatusNoContent)
+}
+
+func (h *Handlers) apiShowMe(c *fiber.Ctx) error {
+	return c.JSON(toUserJSON(currentUser(c)))
+}
+
+// apiChangePassword changes the password and returns a fresh token: every earlier
+// token, this one included, stops working.
+func (h *Handlers) apiChangePassword(c *fiber.Ctx) error {
+	var form passwordForm
+	if err := readJSON(c, &form); err != nil {
+		return err
+	}
+	fields, err := h.changeOwnPassword(c, form)
+	if fields != nil {
+		return &validationError{Fields: fields}
+	}
+	if err != nil {
+		return err
+	}
+	token, err := h.openSession(c, currentUser(c))
+	if err != nil {
+		return err
+	}
+	return c.JSON(fiber.Map{"token": token, "user": toUserJSON(currentUser(c))})
+}

@@ -1,0 +1,12 @@
+package handlers
+
+import "github.com/gofiber/fiber/v2"
+
+// registerAreaAPI mounts the API routes of the product areas (credentials and CEUs,
+// students, cohorts, career reference). Each area adds one line here.
+func (h *Handlers) registerAreaAPI(api fiber.Router) {
+}
+
+// registerAreaPages mounts the pages of the product areas. Each area adds one line here.
+func (h *Handlers) registerAreaPages(pages fiber.Router) {
+}

@@ -1,0 +1,112 @@
+package handlers
+
+import (
+	"errors"
+	"strings"
+
+	"github.com/gofiber/fiber/v2"
+
+	"hitpath/models"
+)
+
+func (h *Handlers) showSignup(c *fiber.Ctx) error {
+	if currentViewer(c) != nil {
+		return c.Redirect("/dashboard")
+	}
+	return h.render(c, fiber.StatusOK, "pages/signup", fiber.Map{"Title": "Create your account", "Form": signupForm{}})
+}
+
+func (h *Handlers) signup(c *fiber.Ctx) error {
+	var form signupForm
+	if err := readForm(c, &form); err != nil {
+		return err
+	}
+	user, fields, err := h.registerUser(c, form)
+	if fields != nil {
+		status := fiber.StatusUnprocessableEntity
+		if errors.Is(err, models.ErrDuplicateEmail) {
+			status = fiber.StatusConflict
+		}
+		form.Password = ""
+		return h.render(c, status, "pages/signup", fiber.Map{"Title": "Create your account", "Form": form, "Errors": fields})
+	}
+	if err != nil {
+		return err
+	}
+	if err := h.startPageSession(c, user); err != nil {
+		return err
+	}
+	return h.flashAndRedirect(c, "/dashboard", "Welcome to hitpath, "+user.Name+".")
+}
+
+func (h *Handlers) showLogin(c *fiber.Ctx) error {
+	if currentViewer(c) != nil {
+		return c.Redirect("/dashboard")
+	}
+	return h.render(c, fiber.StatusOK, "pages/login", fiber.Map{"Title": "Log in", "Form": loginForm{}, "Next": c.Query("next")})
+}
+
+func (h *Handlers) login(c *fiber.Ctx) error {
+	var form loginForm
+	if err := readForm(c, &form); err != nil {
+		return err
+	}
+	next := safeNext(c.FormValue("next"))
+	data := fiber.Map{"Title": "Log in", "Form": loginForm{Email: form.Email}, "Next": next}
+	if fields := h.validate(form); fields != nil {
+		data["Errors"] = fields
+		return h.render(c, fiber.StatusUnprocessableEntity, "pages/login", data)
+	}
+	user, err := h.checkLogin(c, form)
+	if errors.Is(err, models.ErrInvalidCredentials) {
+		data["Error"] = msgBadLogin
+		return h.render(c, fiber.StatusUnauthorized, "pages/login", data)
+	}
+	if err != nil {
+		return err
+	}
+	if err := h.startPageSession(c, user); err != nil {
+		return err
+	}
+	return c.Redirect(next, fiber.StatusSeeOther)
+}
+
+func (h *Handlers) showLogout(c *fiber.Ctx) error {
+	return h.render(c, fiber.StatusOK, "pages/logout", fiber.Map{"Title": "Log out"})
+}
+
+func (h *Handlers) logout(c *fiber.Ctx) error {
+	if err := models.RevokeSession(c.UserContext(), h.DB, currentViewer(c).SessionID, h.Now()); err != nil {
+		return err
+	}
+	c.Locals("viewer", nil)
+	h.clearSessionCookie(c)
+	return h.flashAndRedirect(c, "/login", "You are logged out.")
+}
+
+// startPageSession opens a session and hands its token to the browser in an HttpOnly
+// cookie that scripts cannot read.
+func (h *Handlers) startPageSession(c *fiber.Ctx, user models.User) error {
+	token, err := h.openSession(c, user)
+	if err != nil {
+		return err
+	}
+	c.Cookie(&fiber.Cookie{
+		Name: sessionCookie, Value: token, Path: "/", HTTPOnly: true, SameSite: "Lax",
+		Secure: h.SecureCookies, Expires: h.Now().Add(sessionTTL),
+	})
+	return nil
+}
+
+func (h *Handlers) clearSessionCookie(c *fiber.Ctx) {
+	c.Cookie(&fiber.Cookie{Name: sessionCookie, Value: "", Path: "/", HTTPOnly: true, SameSite: "Lax",
+		Secure: h.SecureCookies, MaxAge: -1})
+}
+
+// safeNext keeps post-login redirects on this site.
+func safeNext(next string) string {
+	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
+		return "/dashboard"
+	}
+	return next
+}

@@ -1,0 +1,115 @@
+package handlers
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/gofiber/fiber/v2"
+	"github.com/google/uuid"
+
+	"hitpath/models"
+)
+
+// signupForm is the sign-up input of the page and of POST /api/v1/auth/register.
+type signupForm struct {
+	Name     string `form:"name" json:"name" validate:"required,max=100"`
+	Email    string `form:"email" json:"email" validate:"required,email,max=254"`
+	Password string `form:"password" json:"password" validate:"required,password"`
+}
+
+// loginForm is the login input of the page and of POST /api/v1/auth/login.
+type loginForm struct {
+	Email    string `form:"email" json:"email" validate:"required"`
+	Password string `form:"password" json:"password" validate:"required"`
+}
+
+// passwordForm changes the signed-in user's password.
+type passwordForm struct {
+	Current string `form:"current_password" json:"current_password" validate:"required"`
+	New     string `form:"new_password" json:"new_password" validate:"required,password"`
+	Confirm string `form:"confirm_password" json:"confirm_password" validate:"omitempty,eqfield=New"`
+}
+
+// msgDuplicateEmail is how both pages and API refuse a taken address.
+const msgDuplicateEmail = "An account with this email already exists. Log in instead, or use another address."
+
+// msgBadLogin is the one message for every failed login, so it does not reveal which
+// addresses have accounts.
+const msgBadLogin = "That email and password do not match an account."
+
+// registerUser validates a sign-up and creates the learner account.
+func (h *Handlers) registerUser(c *fiber.Ctx, form signupForm) (models.User, FieldErrors, error) {
+	form.Name = strings.TrimSpace(form.Name)
+	form.Email = models.NormalizeEmail(form.Email)
+	if fields := h.validate(form); fields != nil {
+		return models.User{}, fields, nil
+	}
+	hash, err := h.Hasher.Hash(form.Password)
+	if err != nil {
+		return models.User{}, nil, err
+	}
+	user := models.User{Email: form.Email, Name: form.Name, PasswordHash: hash, Role: models.RoleLearner}
+	err = models.CreateUser(c.UserContext(), h.DB, &user)
+	if errors.Is(err, models.ErrDuplicateEmail) {
+		return models.User{}, FieldErrors{"email": msgDuplicateEmail}, models.ErrDuplicateEmail
+	}
+	return user, nil, err
+}
+
+// checkLogin returns the account whose password matches, or ErrInvalidCredentials.
+func (h *Handlers) checkLogin(c *fiber.Ctx, form loginForm) (models.User, error) {
+	user, err := models.UserByEmail(c.UserContext(), h.DB, form.Email)
+	if errors.Is(err, models.ErrNotFound) {
+		h.Hasher.DummyCheck(form.Password)
+		return models.User{}, models.ErrInvalidCredentials
+	}
+	if err != nil {
+		return models.User{}, err
+	}
+	if !h.Hasher.Check(user.PasswordHash, form.Password) {
+		return models.User{}, models.ErrInvalidCredentials
+	}
+	return user, nil
+}
+
+// openSession stores a session row for user and returns its signed token.
+func (h *Handlers) openSession(c *fiber.Ctx, user models.User) (string, error) {
+	now := h.Now()
+	session := models.Session{
+		ID: uuid.NewString(), UserID: user.ID, CreatedAt: now, ExpiresAt: now.Add(sessionTTL),
+		UserAgent: truncate(string(c.Request().Header.UserAgent()), 300), IP: c.IP(),
+	}
+	if err := models.CreateSession(c.UserContext(), h.DB, &session); err != nil {
+		return "", err
+	}
+	token, err := h.Tokens.Sign(user.ID, session.ID, user.Role, now, session.ExpiresAt)
+	if err != nil {
+		return "", fmt.Errorf("open session for user %d: %w", user.ID, err)
+	}
+	return token, nil
+}
+
+// changeOwnPassword checks the current password, stores the new one and revokes every
+// session; the caller opens a new one for this client.
+func (h *Handlers) changeOwnPassword(c *fiber.Ctx, form passwordForm) (FieldErrors, error) {
+	if fields := h.validate(form); fields != nil {
+		return fields, nil
+	}
+	user := currentUser(c)
+	if !h.Hasher.Check(user.PasswordHash, form.Current) {
+		return FieldErrors{"current_password": "That is not your current password."}, nil
+	}
+	hash, err := h.Hasher.Hash(form.New)
+	if err != nil {
+		return nil, err
+	}
+	return nil, models.ChangePassword(c.UserContext(), h.DB, auditActor(c), user.ID, hash, h.Now())
+}
+
+func truncate(s string, n int) string {
+	if len(s) > n {
+		return s[:n]
+	}
+	return s
+}

@@ -1,0 +1,44 @@
+package handlers
+
+import (
+	"net/url"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+)
+
+const flashCookie = "hitpath_flash"
+
+// render shows a page inside the base layout with what every page needs: the viewer,
+// the CSRF token for forms and a one-time flash message.
+func (h *Handlers) render(c *fiber.Ctx, status int, name string, data fiber.Map) error {
+	if data == nil {
+		data = fiber.Map{}
+	}
+	data["Viewer"] = currentViewer(c)
+	data["CSRF"] = c.Locals("csrf")
+	data["Path"] = c.Path()
+	if flash := c.Cookies(flashCookie); flash != "" {
+		msg, _ := url.QueryUnescape(flash)
+		data["Flash"] = msg
+		c.ClearCookie(flashCookie)
+	}
+	if _, ok := data["Errors"]; !ok {
+		data["Errors"] = FieldErrors{}
+	}
+	c.Set(fiber.HeaderCacheControl, "no-store")
+	return c.Status(status).Render(name, data, "layouts/base")
+}
+
+func (h *Handlers) renderError(c *fiber.Ctx, status int, message string) error {
+	return h.render(c, status, "pages/error", fiber.Map{"Title": "Error", "Status": status, "Message": message})
+}
+
+// flashAndRedirect shows message on the next page the browser loads (post/redirect/get).
+func (h *Handlers) flashAndRedirect(c *fiber.Ctx, to, message string) error {
+	c.Cookie(&fiber.Cookie{
+		Name: flashCookie, Value: url.QueryEscape(message), Path: "/",
+		HTTPOnly: true, SameSite: "Lax", Secure: h.SecureCookies, Expires: h.Now().Add(time.Minute),
+	})
+	return c.Redirect(to, fiber.StatusSeeOther)
+}

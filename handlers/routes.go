@@ -1,0 +1,93 @@
+package handlers
+
+import (
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+	"github.com/gofiber/fiber/v2/middleware/csrf"
+	"github.com/gofiber/fiber/v2/middleware/limiter"
+)
+
+// Register mounts every route. Pages sit behind CSRF protection; the API under
+// /api/v1 authenticates with a bearer token and needs none.
+func (h *Handlers) Register(app *fiber.App) {
+	app.Get("/healthz", h.showHealth)
+	app.Get("/readyz", h.showReadiness)
+	app.Use(h.authenticate)
+
+	authLimit := h.addressLimiter()
+	loginLimit := h.accountLimiter()
+
+	// JSON API.
+	api := app.Group("/api/v1")
+	api.Get("/openapi.json", h.showOpenAPI)
+	api.Post("/auth/register", authLimit, h.apiRegister)
+	api.Post("/auth/login", authLimit, loginLimit, h.apiLogin)
+	api.Post("/auth/logout", h.requireAPIUser, h.apiLogout)
+	api.Get("/me", h.requireAPIUser, h.apiShowMe)
+	api.Post("/me/password", h.requireAPIUser, h.apiChangePassword)
+	api.Get("/admin/users", h.requireAPIRole("admin"), h.apiListUsers)
+	api.Patch("/admin/users/:id", h.requireAPIRole("admin"), h.apiUpdateUser)
+	h.registerAreaAPI(api)
+	api.Use(h.apiNotFound)
+
+	// Pages.
+	pages := app.Group("", h.csrfProtection())
+	pages.Get("/", h.showHome)
+	pages.Get("/signup", h.showSignup)
+	pages.Post("/signup", authLimit, h.signup)
+	pages.Get("/login", h.showLogin)
+	pages.Post("/login", authLimit, loginLimit, h.login)
+	pages.Get("/logout", h.requireUser, h.showLogout)
+	pages.Post("/logout", h.requireUser, h.logout)
+	pages.Get("/dashboard", h.requireUser, h.showDashboard)
+	pages.Get("/account", h.requireUser, h.showAccount)
+	pages.Post("/account/password", h.requireUser, h.changePassword)
+	pages.Get("/admin", h.requireRole("admin"), h.showAdmin)
+	pages.Post("/admin/users/:id/role", h.requireRole("admin"), h.changeUserRole)
+	h.registerAreaPages(pages)
+}
+
+// csrfProtection guards every cookie-authenticated form with a token that the form
+// carries in a hidden _csrf field.
+func (h *Handlers) csrfProtection() fiber.Handler {
+	return csrf.New(csrf.Config{
+		KeyLookup:      "form:_csrf",
+		CookieName:     "hitpath_csrf",
+		CookieSameSite: "Lax",
+		CookieHTTPOnly: true,
+		CookieSecure:   h.SecureCookies,
+		Expiration:     12 * time.Hour,
+		ContextKey:     "csrf",
+		ErrorHandler: func(c *fiber.Ctx, err error) error {
+			return fiber.NewError(fiber.StatusForbidden, "This form has expired. Go back, reload the page and try again.")
+		},
+	})
+}
+
+// addressLimiter refuses more than AuthAttemptsPerMinute sign-up or login attempts a
+// minute from one address.
+func (h *Handlers) addressLimiter() fiber.Handler {
+	return limiter.New(limiter.Config{
+		Max:          h.AuthAttemptsPerMinute,
+		Expiration:   time.Minute,
+		KeyGenerator: func(c *fiber.Ctx) string { return "ip:" + c.IP() },
+		LimitReached: tooManyAttempts,
+	})
+}
+
+// accountLimiter refuses logins to one account after FailedLoginsPerMinute failures in
+// a minute, whichever address they come from.
+func (h *Handlers) accountLimiter() fiber.Handler {
+	return limiter.New(limiter.Config{
+		Max:                    h.FailedLoginsPerMinute,
+		Expiration:             time.Minute,
+		SkipSuccessfulRequests: true,
+		KeyGenerator:           func(c *fiber.Ctx) string { return "account:" + loginEmail(c) },
+		LimitReached:           tooManyAttempts,
+	})
+}
+
+func tooManyAttempts(c *fiber.Ctx) error {
+	return fiber.NewError(fiber.StatusTooManyRequests, "Too many attempts. Wait a minute and try again.")
+}

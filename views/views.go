@@ -1,0 +1,85 @@
+// Package views holds hitpath's templates and static files, embedded so the binary is
+// self-contained. Every template is parsed at start-up; a broken one stops the server
+// from starting instead of failing on a user's request.
+package views
+
+import (
+	"embed"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/gofiber/template/html/v2"
+)
+
+//go:embed layouts pages partials
+var templates embed.FS
+
+//go:embed static
+var static embed.FS
+
+// Static is the tree served under /static.
+func Static() fs.FS {
+	sub, _ := fs.Sub(static, "static")
+	return sub
+}
+
+// NewEngine parses every template with hitpath's template functions.
+func NewEngine() (*html.Engine, error) {
+	engine := html.NewFileSystem(http.FS(templates), ".html")
+	engine.AddFuncMap(Funcs())
+	if err := engine.Load(); err != nil {
+		return nil, fmt.Errorf("parse templates: %w", err)
+	}
+	return engine, nil
+}
+
+// Funcs are the helpers templates may use: formatting only, never rules or queries.
+func Funcs() template.FuncMap {
+	return template.FuncMap{
+		"date":     formatDate,
+		"hundreds": formatHundredths,
+		"title":    func(s string) string { return strings.ToUpper(s[:1]) + s[1:] },
+		"eq1":      func(a, b any) bool { return fmt.Sprint(a) == fmt.Sprint(b) },
+		"dict":     dict,
+	}
+}
+
+// formatDate shows a date the way people read it ("15 Mar 2024"); zero shows a dash.
+func formatDate(t time.Time) string {
+	if t.IsZero() {
+		return "—"
+	}
+	return t.Format("2 Jan 2006")
+}
+
+// formatHundredths shows an amount stored in hundredths (CEUs) with up to two decimals.
+func formatHundredths(v int) string {
+	sign := ""
+	if v < 0 {
+		sign, v = "-", -v
+	}
+	if v%100 == 0 {
+		return fmt.Sprintf("%s%d", sign, v/100)
+	}
+	return strings.TrimRight(fmt.Sprintf("%s%d.%02d", sign, v/100, v%100), "0")
+}
+
+// dict builds a map for passing several values to a partial.
+func dict(pairs ...any) (map[string]any, error) {
+	if len(pairs)%2 != 0 {
+		return nil, fmt.Errorf("dict needs key/value pairs")
+	}
+	m := make(map[string]any, len(pairs)/2)
+	for i := 0; i < len(pairs); i += 2 {
+		key, ok := pairs[i].(string)
+		if !ok {
+			return nil, fmt.Errorf("dict key %v is not a string", pairs[i])
+		}
+		m[key] = pairs[i+1]
+	}
+	return m, nil
+}
