@@ -25,8 +25,8 @@ type App struct {
 
 // Options adjust New for tests and tools; the zero value is production.
 type Options struct {
-	DB      *gorm.DB     // use this database instead of opening Config's
-	Log     io.Writer    // access and error logs; nil means discard
+	DB      *gorm.DB  // use this database instead of opening Config's
+	Log     io.Writer // access and error logs; nil means discard
 	Now     func() time.Time
 	Handler func(*handlers.Deps)
 }

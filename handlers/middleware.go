@@ -145,4 +145,3 @@ func auditActor(c *fiber.Ctx) models.AuditActor {
 	}
 	return actor
 }
-
