@@ -1,0 +1,87 @@
+package models
+
+import (
+	"slices"
+	"time"
+)
+
+// credentialGroup is a holder's credentials of one certifying body. AHIMA aligns the
+// cycles of a holder's credentials, so they share one cycle and one combined
+// requirement; another body's credentials are counted on their own.
+type credentialGroup struct {
+	body string
+	// held has one entry per credential code, earliest earned first.
+	held []HeldCredentialFacts
+}
+
+// groupByBody sorts held credentials into groups by certifying body, ordered by the
+// first pass date in each. A credential no rule mentions, one without an earned-on
+// date and a repeated code are left out: there is nothing to compute for them.
+func groupByBody(held []HeldCredentialFacts, rules []MaintenanceRule) []credentialGroup {
+	sorted := slices.Clone(held)
+	slices.SortStableFunc(sorted, func(a, b HeldCredentialFacts) int {
+		return DateOnly(a.EarnedOn).Compare(DateOnly(b.EarnedOn))
+	})
+	var groups []credentialGroup
+	for _, h := range sorted {
+		body, ok := bodyOf(rules, h.Code)
+		if !ok || h.EarnedOn.IsZero() {
+			continue
+		}
+		i := slices.IndexFunc(groups, func(g credentialGroup) bool { return g.body == body })
+		if i < 0 {
+			groups = append(groups, credentialGroup{body: body})
+			i = len(groups) - 1
+		}
+		if !groups[i].holds(h.Code) {
+			groups[i].held = append(groups[i].held, h)
+		}
+	}
+	return groups
+}
+
+// bodyOf returns the certifying body any rule names for credential code.
+func bodyOf(rules []MaintenanceRule, code string) (string, bool) {
+	i := slices.IndexFunc(rules, func(r MaintenanceRule) bool { return r.CredentialCode == code })
+	if i < 0 {
+		return "", false
+	}
+	return rules[i].Body, true
+}
+
+// holds reports whether the group already has credential code.
+func (g credentialGroup) holds(code string) bool {
+	return slices.ContainsFunc(g.held, func(h HeldCredentialFacts) bool { return h.Code == code })
+}
+
+// anchor returns what the shared cycles derive from: the earliest credential's pass
+// date and rules, and the override with the latest start among the group's
+// credentials, as the certifying body's most recent statement of the shared cycle.
+func (g credentialGroup) anchor() cycleAnchor {
+	a := g.held[0].anchor()
+	a.overrideStart, a.overrideEnd = time.Time{}, time.Time{}
+	for _, h := range g.held {
+		if h.hasOverride() && DateOnly(h.OverrideStart).After(a.overrideStart) {
+			a.overrideStart, a.overrideEnd = DateOnly(h.OverrideStart), DateOnly(h.OverrideEnd)
+		}
+	}
+	return a
+}
+
+// rulesIn returns the rules in force in cycle c for the group's credentials that
+// count in it: those passed on or before its last day, minus any credential another
+// one replaces (RHIT once RHIA counts). A credential passed during a cycle counts in
+// that whole cycle; it is the cautious reading, and a holder whose body realigned the
+// cycle enters the new dates as an override.
+func (g credentialGroup) rulesIn(c Cycle, rules []MaintenanceRule) []MaintenanceRule {
+	var in []MaintenanceRule
+	for _, h := range g.held {
+		if DateOnly(h.EarnedOn).After(c.End) {
+			continue
+		}
+		if rule, ok := RuleFor(rules, h.Code, c.Start); ok {
+			in = append(in, rule)
+		}
+	}
+	return withoutReplaced(in)
+}
