@@ -10,3 +10,9 @@ func (h *Handlers) registerAreaAPI(api fiber.Router) {
 // registerAreaPages mounts the pages of the product areas. Each area adds one line here.
 func (h *Handlers) registerAreaPages(pages fiber.Router) {
 }
+
+// dashboardPanels lists the areas' dashboard summaries in display order. Each area adds
+// one line here and one {{template}} line in pages/dashboard.html.
+func (h *Handlers) dashboardPanels() []dashboardPanel {
+	return []dashboardPanel{}
+}

@@ -8,10 +8,6 @@ func (h *Handlers) showHome(c *fiber.Ctx) error {
 	return h.render(c, fiber.StatusOK, "pages/home", fiber.Map{"Title": "hitpath"})
 }
 
-func (h *Handlers) showDashboard(c *fiber.Ctx) error {
-	return h.render(c, fiber.StatusOK, "pages/dashboard", fiber.Map{"Title": "Dashboard"})
-}
-
 func (h *Handlers) showHealth(c *fiber.Ctx) error {
 	return c.JSON(fiber.Map{"status": "ok"})
 }
