@@ -1,0 +1,110 @@
+package handlers_test
+
+import (
+	"context"
+	"net"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"hitpath/app/apptest"
+)
+
+// startBrowser serves s on a real port and returns a headless Chromium context with
+// the server's base URL. Without Chromium the test is skipped, except in CI (CI set),
+// where a missing browser is a failure.
+func startBrowser(t *testing.T, s *apptest.Server) (context.Context, string) {
+	t.Helper()
+	path, err := exec.LookPath("chromium")
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("chromium is not installed; .ci/run must install it")
+		}
+		t.Skip("chromium is not installed")
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	go func() { _ = s.App.Server.Listener(ln) }()
+	t.Cleanup(func() { _ = s.App.Server.Shutdown() })
+
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(path), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU,
+		chromedp.NoFirstRun, chromedp.NoDefaultBrowserCheck, chromedp.UserDataDir(tmp),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.WindowSize(1200, 900),
+	}
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelCtx := chromedp.NewContext(allocCtx)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
+	t.Cleanup(func() { cancelTimeout(); cancelCtx(); cancelAlloc() })
+	return ctx, "http://" + ln.Addr().String()
+}
+
+// browserSteps wraps a chromedp context with helpers that fail the test on error.
+type browserSteps struct {
+	t   *testing.T
+	ctx context.Context
+}
+
+func (b browserSteps) do(what string, steps ...chromedp.Action[chromedp.Void]) {
+	b.t.Helper()
+	if err := chromedp.Do(b.ctx, steps...); err != nil {
+		b.t.Fatalf("%s: %v", what, err)
+	}
+}
+
+func (b browserSteps) text(sel string) string {
+	b.t.Helper()
+	got, err := chromedp.Run(b.ctx, chromedp.Text(chromedp.CSS(sel)))
+	if err != nil {
+		b.t.Fatalf("read %s: %v", sel, err)
+	}
+	return strings.TrimSpace(got)
+}
+
+func fill(sel, value string) chromedp.Action[chromedp.Void] {
+	return chromedp.SendKeys(chromedp.CSS(sel), value)
+}
+
+func waitFor(sel string) chromedp.Action[chromedp.Void] { return chromedp.WaitVisible(chromedp.CSS(sel)) }
+
+// TestBrowserSignupLogoutLogin drives the real pages: sign up, see the dashboard, log
+// out, fail a login, log in.
+func TestBrowserSignupLogoutLogin(t *testing.T) {
+	s := apptest.New(t, openSQLite(t))
+	ctx, base := startBrowser(t, s)
+	b := browserSteps{t, ctx}
+	b.do("open sign-up", chromedp.Navigate(base+"/"), chromedp.Click(chromedp.CSS(`header a.button[href="/signup"]`)),
+		waitFor("#name"), fill("#name", "Ana Lima"), fill("#email", "ana@example.com"), fill("#password", "short"),
+		chromedp.Submit(chromedp.CSS("#password")), waitFor("#password-error"))
+	if got := b.text("#password-error"); !strings.Contains(got, "at least 10 characters") {
+		t.Fatalf("got password error %q, want the length rule", got)
+	}
+	b.do("sign up", fill("#password", goodPassword), chromedp.Submit(chromedp.CSS("#password")), waitFor("p.flash"))
+	if got := b.text("main h1"); got != "Hello, Ana Lima" {
+		t.Fatalf("got heading %q after sign-up, want the dashboard greeting", got)
+	}
+	b.do("log out", chromedp.Click(chromedp.CSS(`header form[action="/logout"] button`)), waitFor("p.flash"))
+	if got := b.text("p.flash"); got != "You are logged out." {
+		t.Fatalf("got flash %q after logout", got)
+	}
+	b.do("wrong password", fill("#email", "ana@example.com"), fill("#password", "wrong password"),
+		chromedp.Submit(chromedp.CSS("#password")), waitFor(".form-error"))
+	if got := b.text(".form-error"); !strings.Contains(got, "do not match an account") {
+		t.Fatalf("got login error %q", got)
+	}
+	b.do("log in", fill("#password", goodPassword), chromedp.Submit(chromedp.CSS("#password")), waitFor("main h1"))
+	if got := b.text("main h1"); got != "Hello, Ana Lima" {
+		t.Fatalf("got heading %q after login, want the dashboard", got)
+	}
+}
