@@ -11,9 +11,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 
 	"hitpath/app"
 )
@@ -26,9 +28,10 @@ type command struct {
 
 func commands() map[string]command {
 	return map[string]command{
-		"serve":   {"serve the web application (default)", runServe},
-		"migrate": {"migrate up|down|status: manage the schema", runMigrate},
-		"user":    {"user create --email E [--name N] [--password P] [--role R]: create or promote a user", runUser},
+		"serve":       {"serve the web application (default)", runServe},
+		"migrate":     {"migrate up|down|status: manage the schema", runMigrate},
+		"user":        {"user create --email E [--name N] [--password P] [--role R]: create or promote a user", runUser},
+		"healthcheck": {"exit 0 when the local server answers /readyz (for container health checks)", runHealthcheck},
 	}
 }
 
@@ -71,6 +74,25 @@ func runServe(ctx context.Context, cfg app.Config, args []string) error {
 		return err
 	}
 	return a.Listen(ctx)
+}
+
+// runHealthcheck lets a container without curl check the server it runs.
+func runHealthcheck(ctx context.Context, cfg app.Config, args []string) error {
+	ctx, cancel := context.WithTimeout(ctx, 3*time.Second)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, "http://127.0.0.1:"+cfg.Port+"/readyz", nil)
+	if err != nil {
+		return err
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return fmt.Errorf("server not answering: %w", err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return fmt.Errorf("server not ready: %s", resp.Status)
+	}
+	return nil
 }
 
 func runMigrate(ctx context.Context, cfg app.Config, args []string) error {
