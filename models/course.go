@@ -135,10 +135,10 @@ func ValidateLearnerCourse(lc LearnerCourse, today time.Time) map[string]string 
 }
 
 // SaveLearnerCourse records the learner's progress on a catalogue course (insert or
-// update); an unknown course is ErrNotFound.
-func SaveLearnerCourse(ctx context.Context, db *gorm.DB, lc *LearnerCourse, now time.Time) error {
-	return db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		var course Course
+// update) and returns the course; an unknown course is ErrNotFound.
+func SaveLearnerCourse(ctx context.Context, db *gorm.DB, lc *LearnerCourse, now time.Time) (Course, error) {
+	var course Course
+	err := db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		if err := tx.Take(&course, lc.CourseID).Error; err != nil {
 			return notFound(err, fmt.Sprintf("load course %d", lc.CourseID))
 		}
@@ -152,6 +152,7 @@ func SaveLearnerCourse(ctx context.Context, db *gorm.DB, lc *LearnerCourse, now 
 		}
 		return nil
 	})
+	return course, err
 }
 
 // CourseFactsOf turns the learner's coursework into the at-risk rule's input.

@@ -118,12 +118,30 @@ func ValidatePathway(p Pathway, previous *Pathway, today time.Time) map[string]s
 	if p.ProgramStart != nil && p.LastTermStart != nil && p.LastTermStart.Before(*p.ProgramStart) {
 		fields["last_term_start"] = "The last term can't start before the program does."
 	}
+	for name, msg := range validatePathwayNumbers(p) {
+		fields[name] = msg
+	}
 	for name, msg := range validatePass(p, today) {
 		fields[name] = msg
 	}
 	if len(fields) == 0 {
 		return nil
 	}
+	return fields
+}
+
+func validatePathwayNumbers(p Pathway) map[string]string {
+	fields := map[string]string{}
+	check := func(name string, value, most int, unit string) {
+		if value < 0 || value > most {
+			fields[name] = fmt.Sprintf("Enter from 0 to %d %s.", most, unit)
+		}
+	}
+	check("anatomy_credits", p.AnatomyCredits, PathwayMaxAnatomyCredits, "credit hours")
+	check("registry_hours", p.RegistryHours, PathwayMaxRegistryHours, "hours")
+	check("practicum_hours_done", p.PracticumHoursDone, PathwayMaxPracticumHours, "hours")
+	check("practicum_hours_required", p.PracticumHoursRequired, PathwayMaxPracticumHours, "hours")
+	check("weekly_goal_minutes", p.WeeklyGoalMinutes, PathwayMaxWeeklyGoalHours*60, "minutes")
 	return fields
 }
 
@@ -233,4 +251,17 @@ func dateOrZero(t *time.Time) time.Time {
 		return time.Time{}
 	}
 	return DateOnly(*t)
+}
+
+// SetWeeklyGoal changes the learner's weekly study goal; ErrNotFound without a pathway.
+func SetWeeklyGoal(ctx context.Context, db *gorm.DB, userID int64, minutes int, now time.Time) error {
+	res := db.WithContext(ctx).Model(&Pathway{}).Where("user_id = ?", userID).
+		Updates(map[string]any{"weekly_goal_minutes": minutes, "updated_at": now})
+	if res.Error != nil {
+		return fmt.Errorf("set weekly goal of user %d: %w", userID, res.Error)
+	}
+	if res.RowsAffected == 0 {
+		return ErrNotFound
+	}
+	return nil
 }

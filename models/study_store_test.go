@@ -150,15 +150,15 @@ func TestCourseworkProgressAndAdminCourse(t *testing.T) {
 		}
 		for _, id := range []int64{cw.Items[0].Course.ID, cw.Items[1].Course.ID} {
 			lc := models.LearnerCourse{UserID: ana, CourseID: id, Status: "in_progress", DueOn: dayPtr("2025-05-01")}
-			if err := models.SaveLearnerCourse(ctx, db, &lc, now); err != nil {
+			if _, err := models.SaveLearnerCourse(ctx, db, &lc, now); err != nil {
 				t.Fatal(err)
 			}
 			lc = models.LearnerCourse{UserID: ana, CourseID: id, Status: "completed", CompletedOn: dayPtr("2025-03-01"), Grade: "A"}
-			if err := models.SaveLearnerCourse(ctx, db, &lc, now); err != nil {
+			if _, err := models.SaveLearnerCourse(ctx, db, &lc, now); err != nil {
 				t.Fatal(err)
 			}
 		}
-		if err := models.SaveLearnerCourse(ctx, db, &models.LearnerCourse{UserID: ana, CourseID: 9999, Status: "planned"}, now); !errors.Is(err, models.ErrNotFound) {
+		if _, err := models.SaveLearnerCourse(ctx, db, &models.LearnerCourse{UserID: ana, CourseID: 9999, Status: "planned"}, now); !errors.Is(err, models.ErrNotFound) {
 			t.Fatalf("got %v, want ErrNotFound for an unknown course", err)
 		}
 		c := models.Course{Name: "Cancer registry basics"}
