@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html"
 	"html/template"
+	"strconv"
 	"strings"
 	"time"
 
@@ -121,19 +122,42 @@ func studentWeeklyChartSVG(weeks []models.StudyWeek, outline []models.ExamDomain
 	fmt.Fprintf(&b, `<line x1="%.0f" y1="%.0f" x2="%.0f" y2="%.0f" stroke="#545d68"/>`, left, bottom, width-8, bottom)
 	fmt.Fprintf(&b, `<text x="%.0f" y="%.0f" font-size="11" text-anchor="end" fill="#545d68">%d min</text>`, left-4, top+4, most)
 	fmt.Fprintf(&b, `<text x="%.0f" y="%.0f" font-size="11" text-anchor="end" fill="#545d68">0</text>`, left-4, bottom)
+	names := make([]string, len(outline))
+	for i, d := range outline {
+		names[i] = html.EscapeString(d.Name)
+	}
+	// The bars are most of the cost (one rect per domain per week, 600+ for two years),
+	// so they are appended with strconv rather than fmt.
+	buf := make([]byte, 0, 160*len(weeks)*max(len(outline), 1))
 	for i, w := range weeks {
 		x, base := left+float64(i)*slot+1, bottom
-		for _, d := range outline {
+		for j, d := range outline {
 			minutes := w.ByDomain[d.Position]
 			if minutes == 0 {
 				continue
 			}
 			h := y(minutes)
 			base -= h
-			fmt.Fprintf(&b, `<rect x="%.1f" y="%.1f" width="%.1f" height="%.1f" fill="%s"><title>Week of %s, %s: %d min</title></rect>`,
-				x, base, max(slot-2, 1), h, studentDomainColor(d.Position), w.Start.Format("2 Jan"), html.EscapeString(d.Name), minutes)
+			buf = append(buf, `<rect x="`...)
+			buf = strconv.AppendFloat(buf, x, 'f', 1, 64)
+			buf = append(buf, `" y="`...)
+			buf = strconv.AppendFloat(buf, base, 'f', 1, 64)
+			buf = append(buf, `" width="`...)
+			buf = strconv.AppendFloat(buf, max(slot-2, 1), 'f', 1, 64)
+			buf = append(buf, `" height="`...)
+			buf = strconv.AppendFloat(buf, h, 'f', 1, 64)
+			buf = append(buf, `" fill="`...)
+			buf = append(buf, studentDomainColor(d.Position)...)
+			buf = append(buf, `"><title>Week of `...)
+			buf = w.Start.AppendFormat(buf, "2 Jan")
+			buf = append(buf, ", "...)
+			buf = append(buf, names[j]...)
+			buf = append(buf, ": "...)
+			buf = strconv.AppendInt(buf, int64(minutes), 10)
+			buf = append(buf, " min</title></rect>"...)
 		}
 	}
+	b.Write(buf)
 	for i, d := range outline {
 		lx, ly := left+float64(i%3)*236, bottom+22+float64(i/3)*18
 		fmt.Fprintf(&b, `<rect x="%.0f" y="%.0f" width="10" height="10" fill="%s"/><text x="%.0f" y="%.0f" font-size="11" fill="#1b1f24">%s</text>`,

@@ -119,15 +119,61 @@ func CreatePracticeExam(ctx context.Context, db *gorm.DB, r *PracticeExamRecord,
 	})
 }
 
-// PracticeExams returns the learner's attempts with their scores, newest first.
+// PracticeExams returns the learner's attempts with their scores, newest first, in two
+// queries both scoped by the learner. Rows are scanned by hand for the same reason as
+// in StudyLog.
 func PracticeExams(ctx context.Context, db *gorm.DB, userID int64) ([]PracticeExamRecord, error) {
-	var records []PracticeExamRecord
-	err := db.WithContext(ctx).Preload("Scores", func(db *gorm.DB) *gorm.DB { return db.Order("domain_position") }).
-		Where("user_id = ?", userID).Order("taken_on DESC, id DESC").Find(&records).Error
+	rows, err := db.WithContext(ctx).Model(&PracticeExamRecord{}).
+		Select("id, credential_code, taken_on, source, overall_percent, created_at").
+		Where("user_id = ?", userID).Order("taken_on DESC, id DESC").Rows()
 	if err != nil {
 		return nil, fmt.Errorf("load practice exams of user %d: %w", userID, err)
 	}
-	return records, nil
+	records := []PracticeExamRecord{}
+	index := map[int64]int{}
+	for rows.Next() {
+		r := PracticeExamRecord{UserID: userID}
+		if err := rows.Scan(&r.ID, &r.CredentialCode, &r.TakenOn, &r.Source, &r.OverallPercent, &r.CreatedAt); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("read practice exams of user %d: %w", userID, err)
+		}
+		r.TakenOn = DateOnly(r.TakenOn)
+		index[r.ID] = len(records)
+		records = append(records, r)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read practice exams of user %d: %w", userID, err)
+	}
+	if len(records) == 0 {
+		return records, nil
+	}
+	return records, practiceExamScores(ctx, db, userID, records, index)
+}
+
+func practiceExamScores(ctx context.Context, db *gorm.DB, userID int64, records []PracticeExamRecord, index map[int64]int) error {
+	rows, err := db.WithContext(ctx).Table("practice_exam_scores").
+		Select("practice_exam_scores.id, practice_exam_scores.practice_exam_id, practice_exam_scores.domain_position, practice_exam_scores.percent").
+		Joins("JOIN practice_exams ON practice_exams.id = practice_exam_scores.practice_exam_id").
+		Where("practice_exams.user_id = ?", userID).
+		Order("practice_exam_scores.practice_exam_id, practice_exam_scores.domain_position").Rows()
+	if err != nil {
+		return fmt.Errorf("load practice exam scores of user %d: %w", userID, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var s PracticeExamScore
+		if err := rows.Scan(&s.ID, &s.PracticeExamID, &s.DomainPosition, &s.Percent); err != nil {
+			return fmt.Errorf("read practice exam scores of user %d: %w", userID, err)
+		}
+		if i, ok := index[s.PracticeExamID]; ok {
+			records[i].Scores = append(records[i].Scores, s)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("read practice exam scores of user %d: %w", userID, err)
+	}
+	return nil
 }
 
 // AttemptsFor returns the attempts at credential code as the readiness rule takes them.
