@@ -76,7 +76,6 @@ func fill(sel, value string) chromedp.Action[chromedp.Void] {
 	return chromedp.SendKeys(chromedp.CSS(sel), value)
 }
 
-func waitFor(sel string) chromedp.Action[chromedp.Void] { return chromedp.WaitVisible(chromedp.CSS(sel)) }
 
 // TestBrowserSignupLogoutLogin drives the real pages: sign up, see the dashboard, log
 // out, fail a login, log in.
@@ -84,26 +83,26 @@ func TestBrowserSignupLogoutLogin(t *testing.T) {
 	s := apptest.New(t, openSQLite(t))
 	ctx, base := startBrowser(t, s)
 	b := browserSteps{t, ctx}
-	b.do("open sign-up", chromedp.Navigate(base+"/"), chromedp.Click(chromedp.CSS(`header a.button[href="/signup"]`)),
-		waitFor("#name"), fill("#name", "Ana Lima"), fill("#email", "ana@example.com"), fill("#password", "short"),
-		chromedp.Submit(chromedp.CSS("#password")), waitFor("#password-error"))
+	b.do("open sign-up", chromedp.Navigate(base+"/"), clickAndWaitForPage(`header a.button[href="/signup"]`),
+		fill("#name", "Ana Lima"), fill("#email", "ana@example.com"), fill("#password", "short"),
+		submitAndWaitForPage("#password"))
 	if got := b.text("#password-error"); !strings.Contains(got, "at least 10 characters") {
 		t.Fatalf("got password error %q, want the length rule", got)
 	}
-	b.do("sign up", fill("#password", goodPassword), chromedp.Submit(chromedp.CSS("#password")), waitFor("p.flash"))
+	b.do("sign up", fill("#password", goodPassword), submitAndWaitForPage("#password"))
 	if got := b.text("main h1"); got != "Hello, Ana Lima" {
 		t.Fatalf("got heading %q after sign-up, want the dashboard greeting", got)
 	}
-	b.do("log out", chromedp.Click(chromedp.CSS(`header form[action="/logout"] button`)), waitFor("p.flash"))
+	b.do("log out", clickAndWaitForPage(`header form[action="/logout"] button`))
 	if got := b.text("p.flash"); got != "You are logged out." {
 		t.Fatalf("got flash %q after logout", got)
 	}
 	b.do("wrong password", fill("#email", "ana@example.com"), fill("#password", "wrong password"),
-		chromedp.Submit(chromedp.CSS("#password")), waitFor(".form-error"))
+		submitAndWaitForPage("#password"))
 	if got := b.text(".form-error"); !strings.Contains(got, "do not match an account") {
 		t.Fatalf("got login error %q", got)
 	}
-	b.do("log in", fill("#password", goodPassword), chromedp.Submit(chromedp.CSS("#password")), waitFor("main h1"))
+	b.do("log in", fill("#password", goodPassword), submitAndWaitForPage("#password"))
 	if got := b.text("main h1"); got != "Hello, Ana Lima" {
 		t.Fatalf("got heading %q after login, want the dashboard", got)
 	}
