@@ -76,7 +76,6 @@ func fill(sel, value string) chromedp.Action[chromedp.Void] {
 	return chromedp.SendKeys(chromedp.CSS(sel), value)
 }
 
-
 // TestBrowserSignupLogoutLogin drives the real pages: sign up, see the dashboard, log
 // out, fail a login, log in.
 func TestBrowserSignupLogoutLogin(t *testing.T) {
