@@ -12,16 +12,16 @@ import (
 
 // ceuForm is a CEU activity as a holder types it: minutes or CEUs, both as text.
 type ceuForm struct {
-	ActivityDate string `json:"activity_date" form:"activity_date"`
-	Title        string `json:"title" form:"title"`
-	Provider     string `json:"provider" form:"provider"`
-	ProviderKind string `json:"provider_kind" form:"provider_kind"`
-	Minutes      string `json:"minutes" form:"minutes"`
-	CEUs         string `json:"ceus" form:"ceus"`
-	InHIIMDomain bool   `json:"in_hiim_domain" form:"in_hiim_domain"`
-	CategoryA    bool   `json:"category_a" form:"category_a"`
-	Delivery     string `json:"delivery" form:"delivery"`
-	Notes        string `json:"notes" form:"notes"`
+	ActivityDate string `json:"activity_date" form:"activity_date" query:"activity_date"`
+	Title        string `json:"title" form:"title" query:"title"`
+	Provider     string `json:"provider" form:"provider" query:"provider"`
+	ProviderKind string `json:"provider_kind" form:"provider_kind" query:"provider_kind"`
+	Minutes      string `json:"minutes" form:"minutes" query:"minutes"`
+	CEUs         string `json:"ceus" form:"ceus" query:"ceus"`
+	InHIIMDomain bool   `json:"in_hiim_domain" form:"in_hiim_domain" query:"in_hiim_domain"`
+	CategoryA    bool   `json:"category_a" form:"category_a" query:"category_a"`
+	Delivery     string `json:"delivery" form:"delivery" query:"delivery"`
+	Notes        string `json:"notes" form:"notes" query:"notes"`
 }
 
 // ceuInput is the API's body for an activity: numbers as JSON numbers.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/go-pdf/fpdf"
@@ -145,6 +146,10 @@ func addImagePages(pdf *fpdf.Fpdf, files []models.EvidenceFile) {
 	}
 }
 
+// pdfcpuOffline stops pdfcpu from reading or creating a configuration directory
+// in the server's home; the knob is the library's own package variable.
+var pdfcpuOffline sync.Once
+
 // mergePDFs joins the transcript (with image pages) and the PDF evidence into one.
 func mergePDFs(first []byte, files []models.EvidenceFile, w io.Writer) error {
 	readers := []io.ReadSeeker{bytes.NewReader(first)}
@@ -157,7 +162,7 @@ func mergePDFs(first []byte, files []models.EvidenceFile, w io.Writer) error {
 		_, err := w.Write(first)
 		return err
 	}
-	model.ConfigPath = "disable"
+	pdfcpuOffline.Do(func() { model.ConfigPath = "disable" })
 	conf := model.NewDefaultConfiguration()
 	conf.ValidationMode = model.ValidationRelaxed
 	return api.MergeRaw(readers, w, false, conf)
