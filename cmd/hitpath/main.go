@@ -29,6 +29,8 @@ func commands() map[string]command {
 		"serve":   {"serve the web application (default)", runServe},
 		"migrate": {"migrate up|down|status: manage the schema", runMigrate},
 		"user":    {"user create --email E [--name N] [--password P] [--role R]: create or promote a user", runUser},
+		"import":  {"import ceus FILE.csv --user EMAIL: import CEU activities, all or nothing", runImport},
+		"remind":  {"remind: queue due CEU reminders and send the outbox once", runRemind},
 	}
 }
 
