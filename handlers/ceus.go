@@ -40,7 +40,7 @@ func (h *Handlers) showCEUs(c *fiber.Ctx) error {
 	}
 	return h.render(c, fiber.StatusOK, "pages/ceus", fiber.Map{
 		"PackSizes": sizes,
-		"Title":     "Your CEUs", "Entries": rows, "Cycles": cycleCards(holder, ""), "Current": currentCards(holder),
+		"Title":     "Your CEUs", "Entries": rows, "Cycles": cycleCards(holder, "", false), "Current": currentCards(holder),
 		"CycleKey": c.Query("cycle"), "Category": filter.Category, "Categories": categoryChoices,
 		"HasCredentials": len(holder.Held) > 0, "WhatIf": ceuForm{ActivityDate: dateString(holder.Today)},
 		"ProviderKinds": providerKindChoices, "Deliveries": deliveryChoices,

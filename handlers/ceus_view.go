@@ -42,12 +42,13 @@ func newCycleCard(holder models.Holder, p models.CycleProgress, withChart bool) 
 	return card
 }
 
-// cycleCards prepares every cycle of the holder, or only those of body when given.
-func cycleCards(holder models.Holder, body string) []cycleCard {
+// cycleCards prepares every cycle of the holder, or only those of body when given;
+// with charts, the current cycles get theirs drawn.
+func cycleCards(holder models.Holder, body string, charts bool) []cycleCard {
 	var cards []cycleCard
 	for _, p := range holder.Progress.Cycles {
 		if body == "" || p.Body == body {
-			cards = append(cards, newCycleCard(holder, p, p.Cycle.Contains(holder.Today)))
+			cards = append(cards, newCycleCard(holder, p, charts && p.Cycle.Contains(holder.Today)))
 		}
 	}
 	return cards

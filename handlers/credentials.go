@@ -69,7 +69,7 @@ func (h *Handlers) renderCredentials(c *fiber.Ctx, status int, form credentialFo
 		return err
 	}
 	return h.render(c, status, "pages/credentials", fiber.Map{
-		"Title": "Your credentials", "Held": holder.Held, "Cycles": cycleCards(holder, ""), "Types": types,
+		"Title": "Your credentials", "Held": holder.Held, "Cycles": cycleCards(holder, "", true), "Types": types,
 		"Form": form, "Errors": fields, "Feed": feed, "FeedURL": c.Locals("calendarURL"),
 	})
 }
@@ -108,7 +108,7 @@ func (h *Handlers) showCredential(c *fiber.Ctx) error {
 	}
 	body, _ := bodyOfCredential(holder.Rules, held.CredentialCode)
 	return h.render(c, fiber.StatusOK, "pages/credentials_show", fiber.Map{
-		"Title": held.CredentialCode, "Held": held, "Cycles": cycleCards(holder, body), "Body": body,
+		"Title": held.CredentialCode, "Held": held, "Cycles": cycleCards(holder, body, true), "Body": body,
 	})
 }
 

@@ -137,7 +137,11 @@ func (h *Handlers) cycleTranscript(c *fiber.Ctx, withEvidence bool) (transcript,
 		return transcript{}, fiber.NewError(fiber.StatusNotFound, "No such cycle: add a credential first, or pick a cycle from the list.")
 	}
 	user := currentUser(c)
-	t := transcript{Name: user.Name, Email: user.Email, Cycle: p, Entries: holder.EntriesIn(p), Generated: holder.Today}
+	entries, err := models.ListCEUEntries(c.UserContext(), h.DB, user.ID, models.CEUFilter{From: p.Cycle.Start, To: p.Cycle.End})
+	if err != nil {
+		return transcript{}, err
+	}
+	t := transcript{Name: user.Name, Email: user.Email, Cycle: p, Entries: entries, Generated: holder.Today}
 	if withEvidence {
 		files, err := models.ListEvidence(c.UserContext(), h.DB, user.ID, entryIDs(t.Entries))
 		if err != nil {

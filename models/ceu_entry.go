@@ -64,7 +64,13 @@ const (
 type CEUFilter struct {
 	From, To time.Time
 	Category string
+	// RulesOnly loads only the columns the maintenance rules count (no titles or
+	// notes), for computing progress over a whole history.
+	RulesOnly bool
 }
+
+// ruleColumns are the entry columns CEUEntry.Activity reads.
+var ruleColumns = []string{"id", "user_id", "activity_date", "provider_kind", "ceus", "in_hiim_domain", "category_a", "delivery"}
 
 // ListCEUEntries returns the learner's entries matching filter, newest first.
 func ListCEUEntries(ctx context.Context, db *gorm.DB, userID int64, filter CEUFilter) ([]CEUEntry, error) {
@@ -86,6 +92,9 @@ func ListCEUEntries(ctx context.Context, db *gorm.DB, userID int64, filter CEUFi
 		q = q.Where("category_a = ?", true)
 	case CategoryInPerson:
 		q = q.Where("delivery = ?", string(DeliveryInPerson))
+	}
+	if filter.RulesOnly {
+		q = q.Select(ruleColumns)
 	}
 	var entries []CEUEntry
 	if err := q.Order("activity_date DESC, id DESC").Find(&entries).Error; err != nil {

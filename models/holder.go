@@ -8,13 +8,17 @@ import (
 )
 
 // Holder is a credential holder's whole CEU picture on one day: credentials, entries,
-// the rules in force and the progress computed from them.
+// the rules in force and the progress computed from them. Entries carry only what the
+// rules count (see CEUFilter.RulesOnly); load a cycle's full entries with
+// ListCEUEntries when titles are needed.
 type Holder struct {
 	Held     []HeldCredential
 	Entries  []CEUEntry
 	Rules    []MaintenanceRule
 	Today    time.Time
 	Progress LearnerProgress
+	// activities are Entries as the rules see them, converted once.
+	activities []CEUActivity
 }
 
 // LoadHolder loads a learner's credentials and entries and computes their progress
@@ -28,11 +32,11 @@ func LoadHolder(ctx context.Context, db *gorm.DB, userID int64, today time.Time)
 	if err != nil {
 		return Holder{}, err
 	}
-	entries, err := ListCEUEntries(ctx, db, userID, CEUFilter{})
+	entries, err := ListCEUEntries(ctx, db, userID, CEUFilter{RulesOnly: true})
 	if err != nil {
 		return Holder{}, err
 	}
-	h := Holder{Held: held, Entries: entries, Rules: rules, Today: DateOnly(today)}
+	h := Holder{Held: held, Entries: entries, Rules: rules, Today: DateOnly(today), activities: Activities(entries)}
 	h.Progress = Progress(h.Input())
 	return h, nil
 }
@@ -43,7 +47,11 @@ func (h Holder) Input() ProgressInput {
 	for i, c := range h.Held {
 		facts[i] = c.Facts()
 	}
-	return ProgressInput{Held: facts, Activities: Activities(h.Entries), Rules: h.Rules, Today: h.Today}
+	activities := h.activities
+	if activities == nil {
+		activities = Activities(h.Entries)
+	}
+	return ProgressInput{Held: facts, Activities: activities, Rules: h.Rules, Today: h.Today}
 }
 
 // CycleKey names a cycle in URLs and forms: body and start date, e.g. "AHIMA-2024-03-15".
@@ -87,7 +95,7 @@ func (h Holder) DefaultCycle() (CycleProgress, bool) {
 	return current[0], true
 }
 
-// EntriesIn returns the entries dated inside the cycle, newest first.
+// EntriesIn returns the entries (rule columns only) dated inside the cycle, newest first.
 func (h Holder) EntriesIn(p CycleProgress) []CEUEntry {
 	var in []CEUEntry
 	for _, e := range h.Entries {
