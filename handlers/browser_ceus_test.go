@@ -82,7 +82,7 @@ func TestBrowserCEUHolder(t *testing.T) {
 	}
 
 	ceuDo(t, ctx, "log an activity by minutes", chromedp.Navigate(base+"/ceus/new"), chromedp.WaitVisible(css("#title")),
-		chromedp.SetValue(css("#activity_date"), daysAgo(7)), chromedp.SendKeys(css("#title"), "Coding Clinic webinar"),
+		chromedp.SetValue(css("#activity_date"), ceuDaysAgo(7)), chromedp.SendKeys(css("#title"), "Coding Clinic webinar"),
 		chromedp.SendKeys(css("#provider"), "AHIMA"), chromedp.SetValue(css("#provider_kind"), "ahima"),
 		chromedp.SendKeys(css("#minutes"), "165"), chromedp.Submit(css("#title")), chromedp.WaitVisible(css("p.flash")))
 	if got := ceuText(t, ctx, "p.flash"); !strings.Contains(got, "3 CEUs") {
@@ -96,7 +96,7 @@ func TestBrowserCEUHolder(t *testing.T) {
 	}
 
 	png := filepath.Join(t.TempDir(), "certificate.png")
-	if err := os.WriteFile(png, pngBytes, 0o600); err != nil {
+	if err := os.WriteFile(png, ceuPNG, 0o600); err != nil {
 		t.Fatal(err)
 	}
 	ceuDo(t, ctx, "upload evidence", chromedp.Click(css("a.risk")), chromedp.WaitVisible(css("#file")),
@@ -113,7 +113,7 @@ func TestBrowserCEUHolder(t *testing.T) {
 	if err != nil {
 		t.Fatalf("export CSV: %v", err)
 	}
-	if !strings.HasPrefix(csv, "date,title,") || !strings.Contains(csv, daysAgo(7)+",Coding Clinic webinar,AHIMA,ahima,165,3,yes") {
+	if !strings.HasPrefix(csv, "date,title,") || !strings.Contains(csv, ceuDaysAgo(7)+",Coding Clinic webinar,AHIMA,ahima,165,3,yes") {
 		t.Fatalf("got CSV %q, want the logged activity", csv)
 	}
 }

@@ -91,7 +91,7 @@ func (h *Handlers) cycleCalendar(holder models.Holder) *ics.Calendar {
 		for _, day := range models.ReminderDates(p.Cycle) {
 			days := models.DaysBetween(day, p.Cycle.End)
 			addDayEvent(cal, "reminder-"+key+"-"+day.Format("20060102")+"@hitpath", day,
-				label+": "+itoaInt(days)+" days left in the cycle", "Check your CEUs at "+link, link, stamp)
+				label+": "+ceuItoa(days)+" days left in the cycle", "Check your CEUs at "+link, link, stamp)
 		}
 	}
 	return cal
@@ -109,7 +109,7 @@ func addDayEvent(cal *ics.Calendar, uid string, day time.Time, summary, descript
 	event.SetURL(link)
 }
 
-func itoaInt(n int) string { return ceuID(int64(n)) }
+func ceuItoa(n int) string { return ceuID(int64(n)) }
 
 // apiShowCalendarToken says whether a feed is active.
 func (h *Handlers) apiShowCalendarToken(c *fiber.Ctx) error {

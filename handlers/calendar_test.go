@@ -16,7 +16,7 @@ var feedURLRe = regexp.MustCompile(`http://localhost:3000(/calendar/[A-Za-z0-9_-
 
 func TestCalendarFeed(t *testing.T) {
 	eachCEU(t, func(t *testing.T, s *apptest.Server) {
-		b := holder(t, s, "ana@example.com")
+		b := ceuNewHolder(t, s, "ana@example.com")
 		page := apptest.Must(t, b.Submit("/credentials/calendar", nil), 200).Text()
 		m := feedURLRe.FindStringSubmatch(page)
 		if m == nil {
@@ -50,7 +50,7 @@ func TestCalendarFeed(t *testing.T) {
 
 		bob := s.Browser()
 		bob.SignUp("Bob", "bob@example.com", goodPassword)
-		apptest.Must(t, bob.Submit("/credentials", url.Values{"credential_code": {"CCA"}, "earned_on": {daysAgo(100)}}), http.StatusSeeOther)
+		apptest.Must(t, bob.Submit("/credentials", url.Values{"credential_code": {"CCA"}, "earned_on": {ceuDaysAgo(100)}}), http.StatusSeeOther)
 		bobPage := apptest.Must(t, bob.Submit("/credentials/calendar", nil), 200).Text()
 		bobFeed := apptest.Must(t, s.Browser().Get(feedURLRe.FindStringSubmatch(bobPage)[1]), 200).Text()
 		if !strings.Contains(bobFeed, "CCA cycle ends") || strings.Contains(bobFeed, "RHIT") {

@@ -6,8 +6,8 @@ import (
 	"hitpath/models"
 )
 
-// entryRow is an entry on the list with its evidence count.
-type entryRow struct {
+// ceuEntryRow is an entry on the list with its evidence count.
+type ceuEntryRow struct {
 	models.CEUEntry
 	Evidence int
 }
@@ -30,9 +30,9 @@ func (h *Handlers) showCEUs(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	rows := make([]entryRow, len(entries))
+	rows := make([]ceuEntryRow, len(entries))
 	for i, e := range entries {
-		rows[i] = entryRow{CEUEntry: e, Evidence: counts[e.ID]}
+		rows[i] = ceuEntryRow{CEUEntry: e, Evidence: counts[e.ID]}
 	}
 	sizes, err := h.auditPackSizes(c, holder)
 	if err != nil {
@@ -42,7 +42,7 @@ func (h *Handlers) showCEUs(c *fiber.Ctx) error {
 		"PackSizes": sizes,
 		"Title":     "Your CEUs", "Entries": rows, "Cycles": cycleCards(holder, "", false), "Current": currentCards(holder),
 		"CycleKey": c.Query("cycle"), "Category": filter.Category, "Categories": categoryChoices,
-		"HasCredentials": len(holder.Held) > 0, "WhatIf": ceuForm{ActivityDate: dateString(holder.Today)},
+		"HasCredentials": len(holder.Held) > 0, "WhatIf": ceuForm{ActivityDate: ceuDateString(holder.Today)},
 		"ProviderKinds": providerKindChoices, "Deliveries": deliveryChoices,
 	})
 }
@@ -58,7 +58,7 @@ func currentCards(holder models.Holder) []cycleCard {
 }
 
 func (h *Handlers) showNewCEU(c *fiber.Ctx) error {
-	form := ceuForm{ActivityDate: dateString(h.today()), ProviderKind: "approved", Delivery: "online", InHIIMDomain: true}
+	form := ceuForm{ActivityDate: ceuDateString(h.today()), ProviderKind: "approved", Delivery: "online", InHIIMDomain: true}
 	data := ceuFormData("Log a CEU activity", form, nil)
 	data["Action"] = "/ceus"
 	return h.render(c, fiber.StatusOK, "pages/ceus_form", data)
@@ -91,7 +91,7 @@ func (h *Handlers) saveCEUFromPage(c *fiber.Ctx, entry models.CEUEntry, action, 
 }
 
 func (h *Handlers) loadOwnEntry(c *fiber.Ctx) (models.CEUEntry, error) {
-	id, err := idParam(c, "id")
+	id, err := ceuIDParam(c, "id")
 	if err != nil {
 		return models.CEUEntry{}, err
 	}

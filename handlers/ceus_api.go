@@ -23,7 +23,7 @@ type entryJSON struct {
 }
 
 func toEntryJSON(e models.CEUEntry, evidence int) entryJSON {
-	return entryJSON{ID: e.ID, ActivityDate: dateString(e.ActivityDate), Title: e.Title, Provider: e.Provider,
+	return entryJSON{ID: e.ID, ActivityDate: ceuDateString(e.ActivityDate), Title: e.Title, Provider: e.Provider,
 		ProviderKind: e.ProviderKind, Minutes: e.Minutes, CEUs: ceuNumber(e.CEUs), InHIIMDomain: e.InHIIMDomain,
 		CategoryA: e.CategoryA, Delivery: e.Delivery, Notes: e.Notes, Evidence: evidence}
 }
@@ -101,7 +101,7 @@ func (h *Handlers) apiUpdateCEU(c *fiber.Ctx) error {
 }
 
 func (h *Handlers) apiDeleteCEU(c *fiber.Ctx) error {
-	id, err := idParam(c, "id")
+	id, err := ceuIDParam(c, "id")
 	if err != nil {
 		return err
 	}

@@ -8,7 +8,7 @@ import (
 	"hitpath/app/apptest"
 )
 
-type apiCycle struct {
+type ceuAPICycle struct {
 	Key       string   `json:"key"`
 	Status    string   `json:"status"`
 	Required  float64  `json:"required"`
@@ -19,14 +19,14 @@ type apiCycle struct {
 	Problems  []string `json:"problems"`
 }
 
-type apiEntry struct {
+type ceuAPIEntry struct {
 	ID      int64   `json:"id"`
 	CEUs    float64 `json:"ceus"`
 	Minutes *int    `json:"minutes"`
 	Title   string  `json:"title"`
 }
 
-func entryBody(date string, ceus any) map[string]any {
+func ceuEntryBody(date string, ceus any) map[string]any {
 	return map[string]any{"activity_date": date, "title": "Webinar", "provider": "AHIMA", "provider_kind": "ahima",
 		"ceus": ceus, "in_hiim_domain": true, "delivery": "online"}
 }
@@ -40,22 +40,22 @@ func TestCEUAPICredentialsEntriesAndProgress(t *testing.T) {
 		earned := ceuEarned.Format(time.DateOnly)
 		apptest.Must(t, s.API("POST", "/api/v1/credentials", token, map[string]string{"credential_code": "RHIT", "earned_on": earned}), 201).JSON(t, &cred)
 		apptest.Must(t, s.API("POST", "/api/v1/credentials", token, map[string]string{"credential_code": "CCA", "earned_on": earned}), 201)
-		var entry apiEntry
-		apptest.Must(t, s.API("POST", "/api/v1/ceus", token, entryBody(daysAgo(3), 12.5)), 201).JSON(t, &entry)
+		var entry ceuAPIEntry
+		apptest.Must(t, s.API("POST", "/api/v1/ceus", token, ceuEntryBody(ceuDaysAgo(3), 12.5)), 201).JSON(t, &entry)
 		if entry.CEUs != 12.5 {
 			t.Fatalf("got %v CEUs, want 12.5", entry.CEUs)
 		}
-		byMinutes := entryBody(daysAgo(2), nil)
+		byMinutes := ceuEntryBody(ceuDaysAgo(2), nil)
 		delete(byMinutes, "ceus")
 		byMinutes["minutes"] = 150
-		var minutesEntry apiEntry
+		var minutesEntry ceuAPIEntry
 		apptest.Must(t, s.API("POST", "/api/v1/ceus", token, byMinutes), 201).JSON(t, &minutesEntry)
 		if minutesEntry.CEUs != 2 || minutesEntry.Minutes == nil || *minutesEntry.Minutes != 150 {
 			t.Fatalf("got %+v, want 150 minutes → 2 CEUs", minutesEntry)
 		}
 
 		var progress struct {
-			Cycles []apiCycle `json:"cycles"`
+			Cycles []ceuAPICycle `json:"cycles"`
 		}
 		apptest.Must(t, s.API("GET", "/api/v1/progress", token, nil), 200).JSON(t, &progress)
 		current := progress.Cycles[0]
@@ -66,7 +66,7 @@ func TestCEUAPICredentialsEntriesAndProgress(t *testing.T) {
 		}
 
 		var detail struct {
-			Cycles []apiCycle `json:"cycles"`
+			Cycles []ceuAPICycle `json:"cycles"`
 		}
 		apptest.Must(t, s.API("GET", "/api/v1/credentials/"+itoa(cred.ID), token, nil), 200).JSON(t, &detail)
 		if len(detail.Cycles) == 0 || detail.Cycles[0].Key != "AHIMA-"+earned {
@@ -75,7 +75,7 @@ func TestCEUAPICredentialsEntriesAndProgress(t *testing.T) {
 		apptest.Must(t, s.API("PUT", "/api/v1/credentials/"+itoa(cred.ID), token, map[string]string{"credential_code": "RHIT", "earned_on": earned, "certificate_number": "R-1"}), 200)
 
 		var list struct {
-			Entries []apiEntry `json:"entries"`
+			Entries []ceuAPIEntry `json:"entries"`
 		}
 		apptest.Must(t, s.API("GET", "/api/v1/ceus?category=hiim&cycle=AHIMA-"+earned, token, nil), 200).JSON(t, &list)
 		if len(list.Entries) != 2 {
@@ -83,21 +83,21 @@ func TestCEUAPICredentialsEntriesAndProgress(t *testing.T) {
 		}
 		apptest.Must(t, s.API("GET", "/api/v1/ceus?cycle=nope", token, nil), 422)
 		apptest.Must(t, s.API("GET", "/api/v1/ceus/"+itoa(entry.ID), token, nil), 200)
-		apptest.Must(t, s.API("PUT", "/api/v1/ceus/"+itoa(entry.ID), token, entryBody(daysAgo(3), 1)), 200)
+		apptest.Must(t, s.API("PUT", "/api/v1/ceus/"+itoa(entry.ID), token, ceuEntryBody(ceuDaysAgo(3), 1)), 200)
 
 		var whatIf struct {
 			Changes []struct {
-				Before apiCycle `json:"before"`
-				After  apiCycle `json:"after"`
+				Before ceuAPICycle `json:"before"`
+				After  ceuAPICycle `json:"after"`
 			} `json:"changes"`
 		}
-		apptest.Must(t, s.API("POST", "/api/v1/ceus/what-if", token, entryBody(daysAgo(0), 20)), 200).JSON(t, &whatIf)
+		apptest.Must(t, s.API("POST", "/api/v1/ceus/what-if", token, ceuEntryBody(ceuDaysAgo(0), 20)), 200).JSON(t, &whatIf)
 		if len(whatIf.Changes) != 1 || whatIf.Changes[0].Before.Earned != 3 || whatIf.Changes[0].After.Earned != 23 {
 			t.Fatalf("got what-if %+v, want 3 → 23 earned", whatIf)
 		}
 		apptest.Must(t, s.API("DELETE", "/api/v1/ceus/"+itoa(entry.ID), token, nil), 204)
 		apptest.Must(t, s.API("DELETE", "/api/v1/credentials/"+itoa(cred.ID), token, nil), 204)
-		if n := countRows(t, s, "ceu_entries"); n != 1 {
+		if n := ceuCountRows(t, s, "ceu_entries"); n != 1 {
 			t.Fatalf("got %d entries, want 1", n)
 		}
 	})
@@ -114,20 +114,20 @@ func TestCEUAPIRefusals(t *testing.T) {
 			field      string
 		}{
 			{"malformed JSON", "/api/v1/ceus", `{"title":`, 400, ""},
-			{"zero CEUs", "/api/v1/ceus", entryBody(daysAgo(1), 0), 422, "ceus"},
-			{"negative CEUs", "/api/v1/ceus", entryBody(daysAgo(1), -1), 422, "ceus"},
-			{"41 CEUs", "/api/v1/ceus", entryBody(daysAgo(1), 41), 422, "ceus"},
-			{"three decimals", "/api/v1/ceus", entryBody(daysAgo(1), 1.255), 422, "ceus"},
-			{"future date", "/api/v1/ceus", entryBody(daysAgo(-3), 1), 422, "activity_date"},
-			{"before earned", "/api/v1/ceus", entryBody(ceuEarned.AddDate(0, 0, -1).Format(time.DateOnly), 1), 422, "activity_date"},
-			{"what-if over 40", "/api/v1/ceus/what-if", entryBody(daysAgo(1), 45), 422, "ceus"},
+			{"zero CEUs", "/api/v1/ceus", ceuEntryBody(ceuDaysAgo(1), 0), 422, "ceus"},
+			{"negative CEUs", "/api/v1/ceus", ceuEntryBody(ceuDaysAgo(1), -1), 422, "ceus"},
+			{"41 CEUs", "/api/v1/ceus", ceuEntryBody(ceuDaysAgo(1), 41), 422, "ceus"},
+			{"three decimals", "/api/v1/ceus", ceuEntryBody(ceuDaysAgo(1), 1.255), 422, "ceus"},
+			{"future date", "/api/v1/ceus", ceuEntryBody(ceuDaysAgo(-3), 1), 422, "activity_date"},
+			{"before earned", "/api/v1/ceus", ceuEntryBody(ceuEarned.AddDate(0, 0, -1).Format(time.DateOnly), 1), 422, "activity_date"},
+			{"what-if over 40", "/api/v1/ceus/what-if", ceuEntryBody(ceuDaysAgo(1), 45), 422, "ceus"},
 			{"unknown credential", "/api/v1/credentials", map[string]string{"credential_code": "CPC", "earned_on": "2020-01-01"}, 422, "credential_code"},
 			{"duplicate credential", "/api/v1/credentials", map[string]string{"credential_code": "RHIT", "earned_on": "2020-01-01"}, 422, "credential_code"},
-			{"future pass", "/api/v1/credentials", map[string]string{"credential_code": "CCA", "earned_on": daysAgo(-1)}, 422, "earned_on"},
+			{"future pass", "/api/v1/credentials", map[string]string{"credential_code": "CCA", "earned_on": ceuDaysAgo(-1)}, 422, "earned_on"},
 		}
 		for _, tt := range tests {
 			t.Run(tt.name, func(t *testing.T) {
-				before := countRows(t, s, "ceu_entries") + countRows(t, s, "held_credentials")
+				before := ceuCountRows(t, s, "ceu_entries") + ceuCountRows(t, s, "held_credentials")
 				resp := apptest.Must(t, s.API("POST", tt.path, token, tt.body), tt.status)
 				var problem struct {
 					Error  string            `json:"error"`
@@ -137,7 +137,7 @@ func TestCEUAPIRefusals(t *testing.T) {
 				if tt.field != "" && problem.Fields[tt.field] == "" {
 					t.Fatalf("got fields %v, want a message for %s", problem.Fields, tt.field)
 				}
-				if after := countRows(t, s, "ceu_entries") + countRows(t, s, "held_credentials"); after != before {
+				if after := ceuCountRows(t, s, "ceu_entries") + ceuCountRows(t, s, "held_credentials"); after != before {
 					t.Fatalf("got %d rows after a refusal, want %d", after, before)
 				}
 			})
@@ -152,11 +152,11 @@ func TestCEUAPIPrivacy(t *testing.T) {
 			ID int64 `json:"id"`
 		}
 		apptest.Must(t, s.API("POST", "/api/v1/credentials", ana, map[string]string{"credential_code": "RHIT", "earned_on": ceuEarned.Format(time.DateOnly)}), 201).JSON(t, &cred)
-		apptest.Must(t, s.API("POST", "/api/v1/ceus", ana, entryBody(daysAgo(1), 2)), 201).JSON(t, &entry)
+		apptest.Must(t, s.API("POST", "/api/v1/ceus", ana, ceuEntryBody(ceuDaysAgo(1), 2)), 201).JSON(t, &entry)
 		var file struct {
 			ID int64 `json:"id"`
 		}
-		apptest.Must(t, s.API("POST", "/api/v1/ceus/"+itoa(entry.ID)+"/evidence", ana, map[string]string{"filename": "c.png", "content_base64": b64(pngBytes)}), 201).JSON(t, &file)
+		apptest.Must(t, s.API("POST", "/api/v1/ceus/"+itoa(entry.ID)+"/evidence", ana, map[string]string{"filename": "c.png", "content_base64": ceuB64(ceuPNG)}), 201).JSON(t, &file)
 		bob := s.RegisterAPI("Bob", "bob@example.com", goodPassword)
 		apptest.Must(t, s.API("POST", "/api/v1/credentials", bob, map[string]string{"credential_code": "RHIT", "earned_on": ceuEarned.Format(time.DateOnly)}), 201)
 		c, e, f := itoa(cred.ID), itoa(entry.ID), itoa(file.ID)
@@ -168,10 +168,10 @@ func TestCEUAPIPrivacy(t *testing.T) {
 			{"PUT", "/api/v1/credentials/" + c, map[string]string{"credential_code": "CCA", "earned_on": "2020-01-01"}},
 			{"DELETE", "/api/v1/credentials/" + c, nil},
 			{"GET", "/api/v1/ceus/" + e, nil},
-			{"PUT", "/api/v1/ceus/" + e, entryBody(daysAgo(1), 1)},
+			{"PUT", "/api/v1/ceus/" + e, ceuEntryBody(ceuDaysAgo(1), 1)},
 			{"DELETE", "/api/v1/ceus/" + e, nil},
 			{"GET", "/api/v1/ceus/" + e + "/evidence", nil},
-			{"POST", "/api/v1/ceus/" + e + "/evidence", map[string]string{"filename": "x.png", "content_base64": b64(pngBytes)}},
+			{"POST", "/api/v1/ceus/" + e + "/evidence", map[string]string{"filename": "x.png", "content_base64": ceuB64(ceuPNG)}},
 			{"GET", "/api/v1/ceus/" + e + "/evidence/" + f, nil},
 			{"DELETE", "/api/v1/ceus/" + e + "/evidence/" + f, nil},
 		}
@@ -185,13 +185,13 @@ func TestCEUAPIPrivacy(t *testing.T) {
 			apptest.Must(t, s.API("GET", path, "", nil), http.StatusUnauthorized)
 		}
 		var list struct {
-			Entries []apiEntry `json:"entries"`
+			Entries []ceuAPIEntry `json:"entries"`
 		}
 		apptest.Must(t, s.API("GET", "/api/v1/ceus", bob, nil), 200).JSON(t, &list)
 		if len(list.Entries) != 0 {
 			t.Fatalf("bob lists %d entries, want 0", len(list.Entries))
 		}
-		if countRows(t, s, "evidence_files") != 1 || countRows(t, s, "ceu_entries") != 1 {
+		if ceuCountRows(t, s, "evidence_files") != 1 || ceuCountRows(t, s, "ceu_entries") != 1 {
 			t.Fatal("another learner's requests changed ana's data")
 		}
 	})

@@ -32,9 +32,9 @@ func (h *Handlers) renderEvidence(c *fiber.Ctx, status int, entry models.CEUEntr
 	})
 }
 
-// readUpload reads the multipart file field "file", at most one byte past the limit
+// ceuReadUpload reads the multipart file field "file", at most one byte past the limit
 // so an oversize file is recognised without being held whole.
-func readUpload(c *fiber.Ctx) (string, []byte, string) {
+func ceuReadUpload(c *fiber.Ctx) (string, []byte, string) {
 	header, err := c.FormFile("file")
 	if err != nil {
 		return "", nil, "Choose a PDF, PNG or JPEG file to upload."
@@ -56,7 +56,7 @@ func (h *Handlers) uploadEvidence(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	name, content, problem := readUpload(c)
+	name, content, problem := ceuReadUpload(c)
 	file := models.EvidenceFile{}
 	if problem == "" {
 		file, problem = models.NewEvidenceFile(name, content)
@@ -71,11 +71,11 @@ func (h *Handlers) uploadEvidence(c *fiber.Ctx) error {
 }
 
 func (h *Handlers) loadOwnEvidence(c *fiber.Ctx) (models.EvidenceFile, error) {
-	entryID, err := idParam(c, "id")
+	entryID, err := ceuIDParam(c, "id")
 	if err != nil {
 		return models.EvidenceFile{}, err
 	}
-	fileID, err := idParam(c, "fid")
+	fileID, err := ceuIDParam(c, "fid")
 	if err != nil {
 		return models.EvidenceFile{}, err
 	}

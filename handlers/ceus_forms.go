@@ -51,7 +51,7 @@ func (in ceuInput) form() ceuForm {
 }
 
 func formFromEntry(e models.CEUEntry) ceuForm {
-	f := ceuForm{ActivityDate: dateString(e.ActivityDate), Title: e.Title, Provider: e.Provider, ProviderKind: e.ProviderKind,
+	f := ceuForm{ActivityDate: ceuDateString(e.ActivityDate), Title: e.Title, Provider: e.Provider, ProviderKind: e.ProviderKind,
 		CEUs: models.FormatCEUs(e.CEUs), InHIIMDomain: e.InHIIMDomain, CategoryA: e.CategoryA, Delivery: e.Delivery, Notes: e.Notes}
 	if e.Minutes != nil {
 		f.Minutes, f.CEUs = strconv.Itoa(*e.Minutes), ""
@@ -63,7 +63,7 @@ func formFromEntry(e models.CEUEntry) ceuForm {
 // minutes are converted by the 45-minute rule.
 func entryFromForm(form ceuForm, entry models.CEUEntry, holder models.Holder) (models.CEUEntry, FieldErrors) {
 	fields := FieldErrors{}
-	entry.ActivityDate = parseDateField(form.ActivityDate, "activity_date", fields)
+	entry.ActivityDate = ceuParseDate(form.ActivityDate, "activity_date", fields)
 	entry.Title, entry.Provider = strings.TrimSpace(form.Title), strings.TrimSpace(form.Provider)
 	entry.ProviderKind, entry.Delivery, entry.Notes = form.ProviderKind, form.Delivery, strings.TrimSpace(form.Notes)
 	entry.InHIIMDomain, entry.CategoryA = form.InHIIMDomain, form.CategoryA
@@ -84,26 +84,26 @@ func entryFromForm(form ceuForm, entry models.CEUEntry, holder models.Holder) (m
 	} else if entry.Minutes == nil && len(fields) == 0 {
 		fields["ceus"] = "Enter the CEUs your certificate shows, or the minutes you took part."
 	}
-	mergeProblems(fields, models.CEUEntryProblems(entry, holder.Today, holder.EarliestEarnedOn()))
+	ceuMergeProblems(fields, models.CEUEntryProblems(entry, holder.Today, holder.EarliestEarnedOn()))
 	if len(fields) == 0 {
 		return entry, nil
 	}
 	return entry, fields
 }
 
-// choice is an option of a select or radio group.
-type choice struct{ Value, Label string }
+// ceuChoice is an option of a select or radio group.
+type ceuChoice struct{ Value, Label string }
 
-var providerKindChoices = []choice{
+var providerKindChoices = []ceuChoice{
 	{"ahima", "AHIMA"}, {"component", "AHIMA component state association"},
 	{"approved", "Other approved provider"}, {"other", "Other"},
 }
 
-var deliveryChoices = []choice{
+var deliveryChoices = []ceuChoice{
 	{"live", "Live (remote)"}, {"in_person", "In person"}, {"online", "Online, on demand"}, {"self_study", "Self-study"},
 }
 
-var categoryChoices = []choice{
+var categoryChoices = []ceuChoice{
 	{"", "All categories"}, {models.CategoryHIIM, "In HIIM domains"}, {models.CategoryOther, "Outside HIIM domains"},
 	{models.CategoryAHIMASource, "From AHIMA or a component association"}, {models.CategoryNCRAA, "NCRA Category A"},
 	{models.CategoryInPerson, "In person"},

@@ -20,11 +20,11 @@ var ceuToday = time.Now().UTC().Truncate(24 * time.Hour).Add(12 * time.Hour)
 // through their first cycle.
 var ceuEarned = ceuToday.AddDate(-1, 0, 0)
 
-// daysAgo returns the date n days before ceuToday as YYYY-MM-DD.
-func daysAgo(n int) string { return ceuToday.AddDate(0, 0, -n).Format(time.DateOnly) }
+// ceuDaysAgo returns the date n days before ceuToday as YYYY-MM-DD.
+func ceuDaysAgo(n int) string { return ceuToday.AddDate(0, 0, -n).Format(time.DateOnly) }
 
-// longDate writes a date the way pages do.
-func longDate(t time.Time) string { return t.Format("2 Jan 2006") }
+// ceuLongDate writes a date the way pages do.
+func ceuLongDate(t time.Time) string { return t.Format("2 Jan 2006") }
 
 func ceuClock() apptest.Option { return apptest.WithClock(func() time.Time { return ceuToday }) }
 
@@ -33,8 +33,8 @@ func eachCEU(t *testing.T, fn func(t *testing.T, s *apptest.Server)) {
 	apptest.Each(t, fn, ceuClock())
 }
 
-// holder signs up a learner in a browser and adds RHIT passed 2024-03-15.
-func holder(t *testing.T, s *apptest.Server, email string) *apptest.Browser {
+// ceuNewHolder signs up a learner in a browser and adds RHIT passed on ceuEarned.
+func ceuNewHolder(t *testing.T, s *apptest.Server, email string) *apptest.Browser {
 	t.Helper()
 	b := s.Browser()
 	b.SignUp("Holder "+email, email, goodPassword)
@@ -42,8 +42,8 @@ func holder(t *testing.T, s *apptest.Server, email string) *apptest.Browser {
 	return b
 }
 
-// logCEU logs an activity through the page and returns its id.
-func logCEU(t *testing.T, s *apptest.Server, b *apptest.Browser, date, title, ceus string) int64 {
+// ceuLog logs an activity through the page and returns its id.
+func ceuLog(t *testing.T, s *apptest.Server, b *apptest.Browser, date, title, ceus string) int64 {
 	t.Helper()
 	apptest.Must(t, b.Submit("/ceus", url.Values{"activity_date": {date}, "title": {title}, "provider": {"AHIMA"},
 		"provider_kind": {"ahima"}, "ceus": {ceus}, "in_hiim_domain": {"true"}, "delivery": {"online"}}), http.StatusSeeOther)
@@ -54,8 +54,8 @@ func logCEU(t *testing.T, s *apptest.Server, b *apptest.Browser, date, title, ce
 	return id
 }
 
-// uploadFile posts a multipart form with a file field and the CSRF token.
-func uploadFile(t *testing.T, b *apptest.Browser, path, field, name string, content []byte) *apptest.Response {
+// ceuUpload posts a multipart form with a file field and the CSRF token.
+func ceuUpload(t *testing.T, b *apptest.Browser, path, field, name string, content []byte) *apptest.Response {
 	t.Helper()
 	if b.CSRF() == "" {
 		b.Get("/")
@@ -72,7 +72,7 @@ func uploadFile(t *testing.T, b *apptest.Browser, path, field, name string, cont
 	return b.Post(path, w.FormDataContentType(), &body)
 }
 
-func countRows(t *testing.T, s *apptest.Server, table string) int64 {
+func ceuCountRows(t *testing.T, s *apptest.Server, table string) int64 {
 	t.Helper()
 	var n int64
 	if err := s.DB.Table(table).Count(&n).Error; err != nil {
@@ -81,8 +81,8 @@ func countRows(t *testing.T, s *apptest.Server, table string) int64 {
 	return n
 }
 
-// pngBytes is a valid 1×1 PNG.
-var pngBytes = []byte{
+// ceuPNG is a valid 1×1 PNG.
+var ceuPNG = []byte{
 	0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52,
 	0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1f, 0x15, 0xc4,
 	0x89, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9c, 0x63, 0xf8, 0xcf, 0xc0, 0xf0,

@@ -23,7 +23,7 @@ type cycleCard struct {
 }
 
 // statusLabels words each status for people.
-var statusLabels = map[models.CycleStatus]string{
+var ceuStatusLabels = map[models.CycleStatus]string{
 	models.StatusUpcoming: "Upcoming", models.StatusComplete: "Complete", models.StatusOnTrack: "On track",
 	models.StatusBehind: "Behind", models.StatusOverdue: "Overdue", models.StatusInactive: "Inactive",
 	models.StatusRevoked: "Revoked",
@@ -32,7 +32,7 @@ var statusLabels = map[models.CycleStatus]string{
 // newCycleCard prepares p for a page, drawing its chart from the holder's entries.
 func newCycleCard(holder models.Holder, p models.CycleProgress, withChart bool) cycleCard {
 	card := cycleCard{
-		CycleProgress: p, Key: models.CycleKey(p), StatusLabel: statusLabels[p.Status],
+		CycleProgress: p, Key: models.CycleKey(p), StatusLabel: ceuStatusLabels[p.Status],
 		Label:   strings.Join(p.Credentials, " + ") + " cycle " + strconv.Itoa(p.Cycle.Number),
 		Current: p.Cycle.Contains(holder.Today),
 	}
@@ -59,8 +59,8 @@ func (h *Handlers) loadHolder(c *fiber.Ctx) (models.Holder, error) {
 	return models.LoadHolder(c.UserContext(), h.DB, currentUser(c).ID, h.today())
 }
 
-// parseDateField reads a YYYY-MM-DD form value; empty is the zero time.
-func parseDateField(value, name string, fields FieldErrors) time.Time {
+// ceuParseDate reads a YYYY-MM-DD form value; empty is the zero time.
+func ceuParseDate(value, name string, fields FieldErrors) time.Time {
 	value = strings.TrimSpace(value)
 	if value == "" {
 		return time.Time{}
@@ -73,8 +73,8 @@ func parseDateField(value, name string, fields FieldErrors) time.Time {
 	return d
 }
 
-// mergeProblems adds the model's problems to fields without overwriting a parse error.
-func mergeProblems(fields FieldErrors, problems map[string]string) {
+// ceuMergeProblems adds the model's problems to fields without overwriting a parse error.
+func ceuMergeProblems(fields FieldErrors, problems map[string]string) {
 	for name, message := range problems {
 		if _, seen := fields[name]; !seen {
 			fields[name] = message
@@ -82,8 +82,8 @@ func mergeProblems(fields FieldErrors, problems map[string]string) {
 	}
 }
 
-// idParam reads a numeric route parameter; anything else is a 404.
-func idParam(c *fiber.Ctx, name string) (int64, error) {
+// ceuIDParam reads a numeric route parameter; anything else is a 404.
+func ceuIDParam(c *fiber.Ctx, name string) (int64, error) {
 	id, err := strconv.ParseInt(c.Params(name), 10, 64)
 	if err != nil || id <= 0 {
 		return 0, fiber.ErrNotFound
@@ -91,8 +91,8 @@ func idParam(c *fiber.Ctx, name string) (int64, error) {
 	return id, nil
 }
 
-// dateString writes a date for JSON and forms; zero is empty.
-func dateString(t time.Time) string {
+// ceuDateString writes a date for JSON and forms; zero is empty.
+func ceuDateString(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}

@@ -21,7 +21,7 @@ type credentialForm struct {
 func formFromHeld(held models.HeldCredential) credentialForm {
 	f := held.Facts()
 	return credentialForm{CredentialCode: held.CredentialCode, CertificateNumber: held.CertificateNumber,
-		EarnedOn: dateString(f.EarnedOn), CycleStartOverride: dateString(f.OverrideStart), CycleEndOverride: dateString(f.OverrideEnd)}
+		EarnedOn: ceuDateString(f.EarnedOn), CycleStartOverride: ceuDateString(f.OverrideStart), CycleEndOverride: ceuDateString(f.OverrideEnd)}
 }
 
 // saveHeldCredential validates form into held (new when held.ID is 0) and saves it.
@@ -33,14 +33,14 @@ func (h *Handlers) saveHeldCredential(c *fiber.Ctx, form credentialForm, held mo
 	}
 	held.UserID = currentUser(c).ID
 	held.CredentialCode, held.CertificateNumber = form.CredentialCode, form.CertificateNumber
-	held.EarnedOn = parseDateField(form.EarnedOn, "earned_on", fields)
-	held.SetOverride(parseDateField(form.CycleStartOverride, "cycle_start_override", fields),
-		parseDateField(form.CycleEndOverride, "cycle_end_override", fields))
+	held.EarnedOn = ceuParseDate(form.EarnedOn, "earned_on", fields)
+	held.SetOverride(ceuParseDate(form.CycleStartOverride, "cycle_start_override", fields),
+		ceuParseDate(form.CycleEndOverride, "cycle_end_override", fields))
 	types, err := models.ListCredentialTypes(c.UserContext(), h.DB)
 	if err != nil {
 		return held, nil, err
 	}
-	mergeProblems(fields, models.HeldCredentialProblems(held, types, h.today()))
+	ceuMergeProblems(fields, models.HeldCredentialProblems(held, types, h.today()))
 	if len(fields) > 0 {
 		return held, fields, nil
 	}
@@ -90,7 +90,7 @@ func (h *Handlers) createCredential(c *fiber.Ctx) error {
 }
 
 func (h *Handlers) loadOwnCredential(c *fiber.Ctx) (models.HeldCredential, error) {
-	id, err := idParam(c, "id")
+	id, err := ceuIDParam(c, "id")
 	if err != nil {
 		return models.HeldCredential{}, err
 	}

@@ -91,7 +91,7 @@ func (h *Handlers) apiUpdateCredential(c *fiber.Ctx) error {
 }
 
 func (h *Handlers) apiDeleteCredential(c *fiber.Ctx) error {
-	id, err := idParam(c, "id")
+	id, err := ceuIDParam(c, "id")
 	if err != nil {
 		return err
 	}
@@ -136,7 +136,7 @@ type cycleJSON struct {
 func toCycleJSON(p models.CycleProgress) cycleJSON {
 	out := cycleJSON{
 		Key: models.CycleKey(p), Body: p.Body, Credentials: p.Credentials, Number: p.Cycle.Number,
-		Start: dateString(p.Cycle.Start), End: dateString(p.Cycle.End), Due: dateString(p.Cycle.Due),
+		Start: ceuDateString(p.Cycle.Start), End: ceuDateString(p.Cycle.End), Due: ceuDateString(p.Cycle.Due),
 		Overridden: p.Cycle.Overridden, Unit: p.Unit, Status: string(p.Status),
 		Required: ceuNumber(p.Required), Earned: ceuNumber(p.Earned), Remaining: ceuNumber(p.Remaining),
 		Shortfall: ceuNumber(p.Shortfall), HIIM: ceuNumber(p.HIIM), HIIMRequired: ceuNumber(p.HIIMRequired),
@@ -150,7 +150,7 @@ func toCycleJSON(p models.CycleProgress) cycleJSON {
 		out.Problems = []string{}
 	}
 	if !p.ForecastOn.IsZero() {
-		forecast := dateString(p.ForecastOn)
+		forecast := ceuDateString(p.ForecastOn)
 		out.ForecastOn = &forecast
 	}
 	return out

@@ -35,9 +35,9 @@ func (h *Handlers) showImportCEUs(c *fiber.Ctx) error {
 	return h.render(c, fiber.StatusOK, "pages/ceus_import", fiber.Map{"Title": "Import CEUs", "Header": strings.Join(models.CEUCSVHeader, ",")})
 }
 
-// importText returns the CSV a page sent: an uploaded file, or the text carried over
+// ceuImportText returns the CSV a page sent: an uploaded file, or the text carried over
 // from the preview.
-func importText(c *fiber.Ctx) string {
+func ceuImportText(c *fiber.Ctx) string {
 	if header, err := c.FormFile("file"); err == nil {
 		if f, err := header.Open(); err == nil {
 			defer f.Close()
@@ -51,7 +51,7 @@ func importText(c *fiber.Ctx) string {
 // previewImportCEUs checks an uploaded CSV and shows what would be imported; nothing
 // is saved until the holder confirms.
 func (h *Handlers) previewImportCEUs(c *fiber.Ctx) error {
-	text := importText(c)
+	text := ceuImportText(c)
 	holder, err := h.loadHolder(c)
 	if err != nil {
 		return err
@@ -124,26 +124,26 @@ func (h *Handlers) apiImportCEUs(c *fiber.Ctx) error {
 
 // cycleTranscript loads the transcript of the cycle the query names (default: the
 // current one). An unknown cycle is a 404.
-func (h *Handlers) cycleTranscript(c *fiber.Ctx, withEvidence bool) (transcript, error) {
+func (h *Handlers) cycleTranscript(c *fiber.Ctx, withEvidence bool) (ceuTranscript, error) {
 	holder, err := h.loadHolder(c)
 	if err != nil {
-		return transcript{}, err
+		return ceuTranscript{}, err
 	}
 	p, ok := holder.Cycle(c.Query("cycle"))
 	if c.Query("cycle") == "" {
 		p, ok = holder.DefaultCycle()
 	}
 	if !ok {
-		return transcript{}, fiber.NewError(fiber.StatusNotFound, "No such cycle: add a credential first, or pick a cycle from the list.")
+		return ceuTranscript{}, fiber.NewError(fiber.StatusNotFound, "No such cycle: add a credential first, or pick a cycle from the list.")
 	}
 	user := currentUser(c)
 	entries, err := models.ListCEUEntries(c.UserContext(), h.DB, user.ID, models.CEUFilter{From: p.Cycle.Start, To: p.Cycle.End})
 	if err != nil {
-		return transcript{}, err
+		return ceuTranscript{}, err
 	}
-	t := transcript{Name: user.Name, Email: user.Email, Cycle: p, Entries: entries, Generated: holder.Today}
+	t := ceuTranscript{Name: user.Name, Email: user.Email, Cycle: p, Entries: entries, Generated: holder.Today}
 	if withEvidence {
-		files, err := models.ListEvidence(c.UserContext(), h.DB, user.ID, entryIDs(t.Entries))
+		files, err := models.ListEvidence(c.UserContext(), h.DB, user.ID, ceuEntryIDs(t.Entries))
 		if err != nil {
 			return t, err
 		}
@@ -155,7 +155,7 @@ func (h *Handlers) cycleTranscript(c *fiber.Ctx, withEvidence bool) (transcript,
 	return t, nil
 }
 
-func entryIDs(entries []models.CEUEntry) []int64 {
+func ceuEntryIDs(entries []models.CEUEntry) []int64 {
 	ids := make([]int64, len(entries))
 	for i, e := range entries {
 		ids[i] = e.ID
@@ -163,7 +163,7 @@ func entryIDs(entries []models.CEUEntry) []int64 {
 	return ids
 }
 
-func sendDownload(c *fiber.Ctx, contentType, filename string, body []byte) error {
+func ceuSendDownload(c *fiber.Ctx, contentType, filename string, body []byte) error {
 	c.Set(fiber.HeaderContentType, contentType)
 	c.Set(fiber.HeaderContentDisposition, `attachment; filename="`+filename+`"`)
 	c.Set(fiber.HeaderCacheControl, "private, no-store")
@@ -179,7 +179,7 @@ func (h *Handlers) exportTranscriptPDF(c *fiber.Ctx) error {
 	if err := newTranscriptPDF(t).Output(&buf); err != nil {
 		return fmt.Errorf("write transcript pdf: %w", err)
 	}
-	return sendDownload(c, "application/pdf", "ceu-transcript-"+models.CycleKey(t.Cycle)+".pdf", buf.Bytes())
+	return ceuSendDownload(c, "application/pdf", "ceu-transcript-"+models.CycleKey(t.Cycle)+".pdf", buf.Bytes())
 }
 
 func (h *Handlers) exportAuditZip(c *fiber.Ctx) error {
@@ -191,26 +191,26 @@ func (h *Handlers) exportAuditZip(c *fiber.Ctx) error {
 	if err := newTranscriptPDF(t).Output(&pdfBuf); err != nil {
 		return fmt.Errorf("write transcript pdf: %w", err)
 	}
-	files, err := models.EvidenceWithContent(c.UserContext(), h.DB, currentUser(c).ID, entryIDs(t.Entries))
+	files, err := models.EvidenceWithContent(c.UserContext(), h.DB, currentUser(c).ID, ceuEntryIDs(t.Entries))
 	if err != nil {
 		return err
 	}
 	zw := zip.NewWriter(&zipBuf)
-	if err := addZipFile(zw, "transcript.pdf", pdfBuf.Bytes()); err != nil {
+	if err := ceuAddZipFile(zw, "transcript.pdf", pdfBuf.Bytes()); err != nil {
 		return err
 	}
 	for _, f := range files {
-		if err := addZipFile(zw, fmt.Sprintf("evidence/%d-%d-%s", f.EntryID, f.ID, f.Filename), f.Content); err != nil {
+		if err := ceuAddZipFile(zw, fmt.Sprintf("evidence/%d-%d-%s", f.EntryID, f.ID, f.Filename), f.Content); err != nil {
 			return err
 		}
 	}
 	if err := zw.Close(); err != nil {
 		return fmt.Errorf("close audit zip: %w", err)
 	}
-	return sendDownload(c, "application/zip", "audit-pack-"+models.CycleKey(t.Cycle)+".zip", zipBuf.Bytes())
+	return ceuSendDownload(c, "application/zip", "audit-pack-"+models.CycleKey(t.Cycle)+".zip", zipBuf.Bytes())
 }
 
-func addZipFile(zw *zip.Writer, name string, content []byte) error {
+func ceuAddZipFile(zw *zip.Writer, name string, content []byte) error {
 	w, err := zw.Create(name)
 	if err != nil {
 		return fmt.Errorf("add %s to audit zip: %w", name, err)
@@ -224,7 +224,7 @@ func (h *Handlers) exportAuditPDF(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	files, err := models.EvidenceWithContent(c.UserContext(), h.DB, currentUser(c).ID, entryIDs(t.Entries))
+	files, err := models.EvidenceWithContent(c.UserContext(), h.DB, currentUser(c).ID, ceuEntryIDs(t.Entries))
 	if err != nil {
 		return err
 	}
@@ -238,22 +238,22 @@ func (h *Handlers) exportAuditPDF(c *fiber.Ctx) error {
 		h.Log.Warn("merge audit pdf", "err", err)
 		return fiber.NewError(fiber.StatusUnprocessableEntity, "One of your evidence PDFs could not be merged. Download the audit pack as a ZIP instead.")
 	}
-	return sendDownload(c, "application/pdf", "audit-pack-"+models.CycleKey(t.Cycle)+".pdf", merged.Bytes())
+	return ceuSendDownload(c, "application/pdf", "audit-pack-"+models.CycleKey(t.Cycle)+".pdf", merged.Bytes())
 }
 
-// packSize is an audit pack's estimated size for the page.
-type packSize struct {
+// ceuPackSize is an audit pack's estimated size for the page.
+type ceuPackSize struct {
 	Label string
 	Large bool
 }
 
 // auditPackSizes estimates each current cycle's audit pack: the evidence bytes plus
 // a transcript of roughly 4 KB and 300 bytes an activity.
-func (h *Handlers) auditPackSizes(c *fiber.Ctx, holder models.Holder) (map[string]packSize, error) {
-	sizes := map[string]packSize{}
+func (h *Handlers) auditPackSizes(c *fiber.Ctx, holder models.Holder) (map[string]ceuPackSize, error) {
+	sizes := map[string]ceuPackSize{}
 	for _, p := range holder.CurrentCycles() {
 		entries := holder.EntriesIn(p)
-		files, err := models.ListEvidence(c.UserContext(), h.DB, currentUser(c).ID, entryIDs(entries))
+		files, err := models.ListEvidence(c.UserContext(), h.DB, currentUser(c).ID, ceuEntryIDs(entries))
 		if err != nil {
 			return nil, err
 		}
@@ -265,7 +265,7 @@ func (h *Handlers) auditPackSizes(c *fiber.Ctx, holder models.Holder) (map[strin
 		if total < 1<<20 {
 			label = fmt.Sprintf("%d KB", (total+1023)/1024)
 		}
-		sizes[models.CycleKey(p)] = packSize{Label: label, Large: total > auditPortalLimit}
+		sizes[models.CycleKey(p)] = ceuPackSize{Label: label, Large: total > auditPortalLimit}
 	}
 	return sizes, nil
 }

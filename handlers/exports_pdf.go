@@ -15,8 +15,8 @@ import (
 	"hitpath/models"
 )
 
-// transcript is everything a cycle's PDF transcript shows.
-type transcript struct {
+// ceuTranscript is everything a cycle's PDF transcript shows.
+type ceuTranscript struct {
 	Name, Email string
 	Cycle       models.CycleProgress
 	Entries     []models.CEUEntry
@@ -27,7 +27,7 @@ type transcript struct {
 
 // newTranscriptPDF lays out the transcript. Streams are left uncompressed: the file
 // stays small (text only) and its text can be searched as written.
-func newTranscriptPDF(t transcript) *fpdf.Fpdf {
+func newTranscriptPDF(t ceuTranscript) *fpdf.Fpdf {
 	pdf := fpdf.New("P", "mm", "Letter", "")
 	pdf.SetCompression(false)
 	pdf.SetTitle("CEU transcript", true)
@@ -41,7 +41,7 @@ func newTranscriptPDF(t transcript) *fpdf.Fpdf {
 	for _, line := range []string{
 		fmt.Sprintf("%s <%s>", t.Name, t.Email),
 		fmt.Sprintf("Cycle %s to %s (due %s), %s", p.Cycle.Start.Format(time.DateOnly), p.Cycle.End.Format(time.DateOnly), p.Cycle.Due.Format(time.DateOnly), p.Body),
-		fmt.Sprintf("Status on %s: %s", t.Generated.Format(time.DateOnly), statusLabels[p.Status]),
+		fmt.Sprintf("Status on %s: %s", t.Generated.Format(time.DateOnly), ceuStatusLabels[p.Status]),
 	} {
 		pdf.CellFormat(0, 6, tr(line), "", 1, "", false, 0, "")
 	}
@@ -83,7 +83,7 @@ func writeTotals(pdf *fpdf.Fpdf, tr func(string) string, p models.CycleProgress)
 	pdf.Ln(3)
 }
 
-func writeEntries(pdf *fpdf.Fpdf, tr func(string) string, t transcript) {
+func writeEntries(pdf *fpdf.Fpdf, tr func(string) string, t ceuTranscript) {
 	pdf.SetFont("Helvetica", "B", 12)
 	pdf.CellFormat(0, 7, tr(fmt.Sprintf("Activities (%d)", len(t.Entries))), "", 1, "", false, 0, "")
 	widths := []float64{22, 78, 50, 16, 14}
@@ -94,7 +94,7 @@ func writeEntries(pdf *fpdf.Fpdf, tr func(string) string, t transcript) {
 	pdf.Ln(-1)
 	pdf.SetFont("Helvetica", "", 9)
 	for _, e := range t.Entries {
-		cells := []string{e.ActivityDate.Format(time.DateOnly), clipText(e.Title, 48), clipText(e.Provider, 30), models.FormatCEUs(e.CEUs), yesNoWord(e.InHIIMDomain)}
+		cells := []string{e.ActivityDate.Format(time.DateOnly), ceuClipText(e.Title, 48), ceuClipText(e.Provider, 30), models.FormatCEUs(e.CEUs), ceuYesNo(e.InHIIMDomain)}
 		for i, cell := range cells {
 			pdf.CellFormat(widths[i], 6, tr(cell), "", 0, "", false, 0, "")
 		}
@@ -104,19 +104,19 @@ func writeEntries(pdf *fpdf.Fpdf, tr func(string) string, t transcript) {
 			pdf.CellFormat(0, 5, "    No evidence attached: an audit risk.", "", 1, "", false, 0, "")
 		}
 		for _, f := range files {
-			pdf.CellFormat(0, 5, tr(fmt.Sprintf("    Evidence: %s (%s, %d bytes) sha256 %s", clipText(f.Filename, 40), f.ContentType, f.SizeBytes, f.SHA256)), "", 1, "", false, 0, "")
+			pdf.CellFormat(0, 5, tr(fmt.Sprintf("    Evidence: %s (%s, %d bytes) sha256 %s", ceuClipText(f.Filename, 40), f.ContentType, f.SizeBytes, f.SHA256)), "", 1, "", false, 0, "")
 		}
 	}
 }
 
-func clipText(s string, n int) string {
+func ceuClipText(s string, n int) string {
 	if r := []rune(s); len(r) > n {
 		return string(r[:n-1]) + "…"
 	}
 	return s
 }
 
-func yesNoWord(b bool) string {
+func ceuYesNo(b bool) string {
 	if b {
 		return "yes"
 	}
