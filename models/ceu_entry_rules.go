@@ -34,10 +34,10 @@ func CEUEntryProblems(e CEUEntry, today, earliest time.Time) map[string]string {
 	} else if len(e.Provider) > 200 {
 		problems["provider"] = "Use at most 200 characters for the provider."
 	}
-	if !oneOf(e.ProviderKind, ProviderKinds) {
+	if !ceuOneOf(e.ProviderKind, ProviderKinds) {
 		problems["provider_kind"] = "Choose the provider kind: AHIMA, component state association, other approved provider, or other."
 	}
-	if !oneOf(e.Delivery, Deliveries) {
+	if !ceuOneOf(e.Delivery, Deliveries) {
 		problems["delivery"] = "Choose how you attended: live, in person, online or self-study."
 	}
 	if e.Minutes != nil && *e.Minutes <= 0 {
@@ -66,7 +66,7 @@ var ProviderKinds = []string{string(ProviderAHIMA), string(ProviderComponent), s
 // Deliveries lists the ways of attending in the order forms offer them.
 var Deliveries = []string{string(DeliveryLive), string(DeliveryInPerson), string(DeliveryOnline), string(DeliverySelfStudy)}
 
-func oneOf(value string, allowed []string) bool {
+func ceuOneOf(value string, allowed []string) bool {
 	for _, a := range allowed {
 		if value == a {
 			return true
@@ -83,7 +83,7 @@ func ParseCEUs(text string) (int, error) {
 	negative := strings.HasPrefix(text, "-")
 	text = strings.TrimPrefix(text, "-")
 	whole, fraction, hasDot := strings.Cut(text, ".")
-	if whole == "" && (!hasDot || fraction == "") || len(fraction) > 2 || !digits(whole) || !digits(fraction) || len(whole) > 6 {
+	if whole == "" && (!hasDot || fraction == "") || len(fraction) > 2 || !ceuDigits(whole) || !ceuDigits(fraction) || len(whole) > 6 {
 		return 0, fmt.Errorf("%q is not an amount of CEUs", text)
 	}
 	n := 0
@@ -101,7 +101,7 @@ func ParseCEUs(text string) (int, error) {
 	return total, nil
 }
 
-func digits(s string) bool {
+func ceuDigits(s string) bool {
 	for _, r := range s {
 		if r < '0' || r > '9' {
 			return false

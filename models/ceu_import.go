@@ -173,7 +173,7 @@ func WriteCEUCSV(w io.Writer, entries []CEUEntry) error {
 			minutes = strconv.Itoa(*e.Minutes)
 		}
 		record := []string{e.ActivityDate.Format(time.DateOnly), e.Title, e.Provider, e.ProviderKind, minutes,
-			FormatCEUs(e.CEUs), yesNo(e.InHIIMDomain), yesNo(e.CategoryA), e.Delivery, e.Notes}
+			FormatCEUs(e.CEUs), ceuYesNoText(e.InHIIMDomain), ceuYesNoText(e.CategoryA), e.Delivery, e.Notes}
 		if err := out.Write(record); err != nil {
 			return err
 		}
@@ -182,7 +182,7 @@ func WriteCEUCSV(w io.Writer, entries []CEUEntry) error {
 	return out.Error()
 }
 
-func yesNo(b bool) string {
+func ceuYesNoText(b bool) string {
 	if b {
 		return "yes"
 	}

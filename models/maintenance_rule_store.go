@@ -41,7 +41,7 @@ func (MaintenanceRuleRow) TableName() string { return "maintenance_rules" }
 func (r MaintenanceRuleRow) Rule() MaintenanceRule {
 	return MaintenanceRule{
 		CredentialCode: r.CredentialCode, Body: r.Body,
-		EffectiveFrom: dateOrZero(r.EffectiveFrom), EffectiveTo: dateOrZero(r.EffectiveTo),
+		EffectiveFrom: ceuDateOrZero(r.EffectiveFrom), EffectiveTo: ceuDateOrZero(r.EffectiveTo),
 		CycleKind: CycleKind(r.CycleKind), CycleYears: r.CycleYears,
 		DueOffsetDays: r.DueOffsetDays, GraceDaysUntilRevoked: r.GraceDaysUntilRevoked,
 		CEUsPerCycle: r.CEUsPerCycle, Unit: r.Unit,
@@ -66,16 +66,16 @@ func LoadMaintenanceRules(ctx context.Context, db *gorm.DB) ([]MaintenanceRule, 
 	return rules, nil
 }
 
-// dateOrZero returns the date a nullable column holds, or the zero time for NULL.
-func dateOrZero(d *time.Time) time.Time {
+// ceuDateOrZero returns the date a nullable column holds, or the zero time for NULL.
+func ceuDateOrZero(d *time.Time) time.Time {
 	if d == nil {
 		return time.Time{}
 	}
 	return DateOnly(d.UTC())
 }
 
-// datePtr returns nil for the zero time, else a pointer to the date.
-func datePtr(d time.Time) *time.Time {
+// ceuDatePtr returns nil for the zero time, else a pointer to the date.
+func ceuDatePtr(d time.Time) *time.Time {
 	if d.IsZero() {
 		return nil
 	}
