@@ -32,6 +32,6 @@ func FormatCEUs(hundredths int) string {
 	if fraction == 0 {
 		return sign + whole
 	}
-	ceuDigits := strings.TrimRight(strconv.Itoa(100 + fraction)[1:], "0")
-	return sign + whole + "." + ceuDigits
+	digits := strings.TrimRight(strconv.Itoa(100 + fraction)[1:], "0")
+	return sign + whole + "." + digits
 }
