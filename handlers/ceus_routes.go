@@ -38,6 +38,12 @@ func (h *Handlers) registerCEUPages(pages fiber.Router) {
 	pages.Post("/ceus/:id/evidence", h.requireUser, h.uploadEvidence)
 	pages.Get("/ceus/:id/evidence/:fid", h.requireUser, h.downloadEvidence)
 	pages.Post("/ceus/:id/evidence/:fid/delete", h.requireUser, h.deleteEvidence)
+
+	// Maintenance rules as dated data, edited by admins.
+	pages.Get("/admin/rules", h.requireRole("admin"), h.showRules)
+	pages.Get("/admin/rules/:id", h.requireRole("admin"), h.showEditRule)
+	pages.Post("/admin/rules/:id", h.requireRole("admin"), h.updateRule)
+	pages.Post("/admin/rules/:id/supersede", h.requireRole("admin"), h.supersedeRule)
 }
 
 // registerCEUAPI mounts the API twins of the credential-holder pages.
