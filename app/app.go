@@ -116,6 +116,7 @@ func newServer(cfg Config, h *handlers.Handlers, log *slog.Logger) (*fiber.App, 
 func (a *App) Listen(ctx context.Context) error {
 	errs := make(chan error, 1)
 	go func() { errs <- a.Server.Listen(":" + a.Config.Port) }()
+	a.StartBackground(ctx)
 	a.Log.Info("hitpath listening", "url", a.Config.BaseURL, "port", a.Config.Port, "database", a.dialect())
 	select {
 	case err := <-errs:

@@ -6,11 +6,13 @@ import "github.com/gofiber/fiber/v2"
 // students, cohorts, career reference). Each area adds one line here.
 func (h *Handlers) registerAreaAPI(api fiber.Router) {
 	h.registerStudentAPI(api)
+	h.registerCEUAPI(api)
 }
 
 // registerAreaPages mounts the pages of the product areas. Each area adds one line here.
 func (h *Handlers) registerAreaPages(pages fiber.Router) {
 	h.registerStudentPages(pages)
+	h.registerCEUPages(pages)
 }
 
 // dashboardPanels lists the areas' dashboard summaries in display order. Each area adds
@@ -18,5 +20,6 @@ func (h *Handlers) registerAreaPages(pages fiber.Router) {
 func (h *Handlers) dashboardPanels() []dashboardPanel {
 	return []dashboardPanel{
 		h.studentDashboardPanel,
+		h.ceuDashboardPanel,
 	}
 }

@@ -32,6 +32,8 @@ func commands() map[string]command {
 		"migrate":     {"migrate up|down|status: manage the schema", runMigrate},
 		"user":        {"user create --email E [--name N] [--password P] [--role R]: create or promote a user", runUser},
 		"healthcheck": {"exit 0 when the local server answers /readyz (for container health checks)", runHealthcheck},
+		"import":      {"import ceus FILE.csv --user EMAIL: import CEU activities, all or nothing", runImport},
+		"remind":      {"remind: queue due CEU reminders and send the outbox once", runRemind},
 	}
 }
 

@@ -1,0 +1,119 @@
+package handlers_test
+
+import (
+	"context"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"hitpath/app/apptest"
+	"hitpath/app/testdb"
+)
+
+// ceuBrowser serves s on a real port and returns a headless Chromium context and the
+// base URL. Without Chromium the test is skipped, unless CI is set.
+func ceuBrowser(t *testing.T, s *apptest.Server) (context.Context, string) {
+	t.Helper()
+	path, err := exec.LookPath("chromium")
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("chromium is not installed")
+		}
+		t.Skip("chromium is not installed")
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	go func() { _ = s.App.Server.Listener(ln) }()
+	t.Cleanup(func() { _ = s.App.Server.Shutdown() })
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(path), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU,
+		chromedp.NoFirstRun, chromedp.NoDefaultBrowserCheck, chromedp.UserDataDir(filepath.Join(tmp, "profile")),
+		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true), chromedp.WindowSize(1200, 900),
+	}
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelCtx := chromedp.NewContext(allocCtx)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
+	t.Cleanup(func() { cancelTimeout(); cancelCtx(); cancelAlloc() })
+	return ctx, "http://" + ln.Addr().String()
+}
+
+func ceuDo(t *testing.T, ctx context.Context, what string, steps ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	if err := chromedp.Do(ctx, steps...); err != nil {
+		t.Fatalf("%s: %v", what, err)
+	}
+}
+
+func ceuText(t *testing.T, ctx context.Context, sel string) string {
+	t.Helper()
+	got, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(sel)))
+	if err != nil {
+		t.Fatalf("read %s: %v", sel, err)
+	}
+	return strings.TrimSpace(got)
+}
+
+// TestBrowserCEUHolder drives the real pages: add a credential, log an activity by
+// minutes, see the cycle's progress, upload evidence and export the CSV.
+func TestBrowserCEUHolder(t *testing.T) {
+	s := apptest.New(t, testdb.Open(t, "sqlite"), ceuClock())
+	ctx, base := ceuBrowser(t, s)
+	type css = chromedp.CSS
+	ceuDo(t, ctx, "sign up", chromedp.Navigate(base+"/signup"), chromedp.WaitVisible(css("#name")),
+		chromedp.SendKeys(css("#name"), "Ana Lima"), chromedp.SendKeys(css("#email"), "ana@example.com"),
+		chromedp.SendKeys(css("#password"), goodPassword), chromedp.Submit(css("#password")), chromedp.WaitVisible(css("p.flash")))
+
+	ceuDo(t, ctx, "add a credential", chromedp.Navigate(base+"/credentials"), chromedp.WaitVisible(css("#credential_code")),
+		chromedp.SetValue(css("#credential_code"), "RHIT"), chromedp.SetValue(css("#earned_on"), ceuEarned.Format(time.DateOnly)),
+		chromedp.SendKeys(css("#certificate_number"), "R-12345"), chromedp.Submit(css("#earned_on")), chromedp.WaitVisible(css("p.flash")))
+	if got := ceuText(t, ctx, "p.flash"); got != "Added RHIT." {
+		t.Fatalf("got flash %q after adding a credential", got)
+	}
+
+	ceuDo(t, ctx, "log an activity by minutes", chromedp.Navigate(base+"/ceus/new"), chromedp.WaitVisible(css("#title")),
+		chromedp.SetValue(css("#activity_date"), ceuDaysAgo(7)), chromedp.SendKeys(css("#title"), "Coding Clinic webinar"),
+		chromedp.SendKeys(css("#provider"), "AHIMA"), chromedp.SetValue(css("#provider_kind"), "ahima"),
+		chromedp.SendKeys(css("#minutes"), "165"), chromedp.Submit(css("#title")), chromedp.WaitVisible(css("p.flash")))
+	if got := ceuText(t, ctx, "p.flash"); !strings.Contains(got, "3 CEUs") {
+		t.Fatalf("got flash %q, want 165 minutes counted as 3 CEUs", got)
+	}
+	if got := ceuText(t, ctx, ".cycle-card label"); got != "3 of 20 CEUs" {
+		t.Fatalf("got progress %q, want 3 of 20 CEUs", got)
+	}
+	if got := ceuText(t, ctx, ".cycle-card .status"); got != "Behind" {
+		t.Fatalf("got status %q, want Behind", got)
+	}
+
+	png := filepath.Join(t.TempDir(), "certificate.png")
+	if err := os.WriteFile(png, ceuPNG, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	ceuDo(t, ctx, "upload evidence", chromedp.Click(css("a.risk")), chromedp.WaitVisible(css("#file")),
+		chromedp.SetUploadFiles(css("#file"), []string{png}), chromedp.Submit(css("#file")), chromedp.WaitVisible(css("p.flash")))
+	if got := ceuText(t, ctx, "p.flash"); got != "Attached certificate.png." {
+		t.Fatalf("got flash %q after uploading", got)
+	}
+	if got := ceuText(t, ctx, "main table"); !strings.Contains(got, "image/png") {
+		t.Fatalf("got evidence table %q, want the PNG listed", got)
+	}
+
+	ceuDo(t, ctx, "open the CEU list", chromedp.Navigate(base+"/ceus"), chromedp.WaitVisible(css("#entries")))
+	csv, err := chromedp.Run(ctx, chromedp.Evaluate[string](`fetch("/ceus/export.csv").then(r => r.text())`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("export CSV: %v", err)
+	}
+	if !strings.HasPrefix(csv, "date,title,") || !strings.Contains(csv, ceuDaysAgo(7)+",Coding Clinic webinar,AHIMA,ahima,165,3,yes") {
+		t.Fatalf("got CSV %q, want the logged activity", csv)
+	}
+}

@@ -1,0 +1,116 @@
+package handlers
+
+import (
+	"encoding/json"
+	"strconv"
+	"strings"
+
+	"github.com/gofiber/fiber/v2"
+
+	"hitpath/models"
+)
+
+// ceuForm is a CEU activity as a holder types it: minutes or CEUs, both as text.
+type ceuForm struct {
+	ActivityDate string `json:"activity_date" form:"activity_date" query:"activity_date"`
+	Title        string `json:"title" form:"title" query:"title"`
+	Provider     string `json:"provider" form:"provider" query:"provider"`
+	ProviderKind string `json:"provider_kind" form:"provider_kind" query:"provider_kind"`
+	Minutes      string `json:"minutes" form:"minutes" query:"minutes"`
+	CEUs         string `json:"ceus" form:"ceus" query:"ceus"`
+	InHIIMDomain bool   `json:"in_hiim_domain" form:"in_hiim_domain" query:"in_hiim_domain"`
+	CategoryA    bool   `json:"category_a" form:"category_a" query:"category_a"`
+	Delivery     string `json:"delivery" form:"delivery" query:"delivery"`
+	Notes        string `json:"notes" form:"notes" query:"notes"`
+}
+
+// ceuInput is the API's body for an activity: numbers as JSON numbers.
+type ceuInput struct {
+	ActivityDate string       `json:"activity_date"`
+	Title        string       `json:"title"`
+	Provider     string       `json:"provider"`
+	ProviderKind string       `json:"provider_kind"`
+	Minutes      *json.Number `json:"minutes"`
+	CEUs         *json.Number `json:"ceus"`
+	InHIIMDomain bool         `json:"in_hiim_domain"`
+	CategoryA    bool         `json:"category_a"`
+	Delivery     string       `json:"delivery"`
+	Notes        string       `json:"notes"`
+}
+
+func (in ceuInput) form() ceuForm {
+	f := ceuForm{ActivityDate: in.ActivityDate, Title: in.Title, Provider: in.Provider, ProviderKind: in.ProviderKind,
+		InHIIMDomain: in.InHIIMDomain, CategoryA: in.CategoryA, Delivery: in.Delivery, Notes: in.Notes}
+	if in.Minutes != nil {
+		f.Minutes = in.Minutes.String()
+	}
+	if in.CEUs != nil {
+		f.CEUs = in.CEUs.String()
+	}
+	return f
+}
+
+func formFromEntry(e models.CEUEntry) ceuForm {
+	f := ceuForm{ActivityDate: ceuDateString(e.ActivityDate), Title: e.Title, Provider: e.Provider, ProviderKind: e.ProviderKind,
+		CEUs: models.FormatCEUs(e.CEUs), InHIIMDomain: e.InHIIMDomain, CategoryA: e.CategoryA, Delivery: e.Delivery, Notes: e.Notes}
+	if e.Minutes != nil {
+		f.Minutes, f.CEUs = strconv.Itoa(*e.Minutes), ""
+	}
+	return f
+}
+
+// entryFromForm applies form to entry and checks it. CEUs typed win; otherwise the
+// minutes are converted by the 45-minute rule.
+func entryFromForm(form ceuForm, entry models.CEUEntry, holder models.Holder) (models.CEUEntry, FieldErrors) {
+	fields := FieldErrors{}
+	entry.ActivityDate = ceuParseDate(form.ActivityDate, "activity_date", fields)
+	entry.Title, entry.Provider = strings.TrimSpace(form.Title), strings.TrimSpace(form.Provider)
+	entry.ProviderKind, entry.Delivery, entry.Notes = form.ProviderKind, form.Delivery, strings.TrimSpace(form.Notes)
+	entry.InHIIMDomain, entry.CategoryA = form.InHIIMDomain, form.CategoryA
+	entry.Minutes, entry.CEUs = nil, 0
+	if text := strings.TrimSpace(form.Minutes); text != "" {
+		if minutes, err := strconv.Atoi(text); err == nil {
+			entry.Minutes, entry.CEUs = &minutes, models.CEUsFromMinutes(minutes)
+		} else {
+			fields["minutes"] = "Write the minutes as a whole number, like 90."
+		}
+	}
+	if text := strings.TrimSpace(form.CEUs); text != "" {
+		ceus, err := models.ParseCEUs(text)
+		if err != nil {
+			fields["ceus"] = "Write the CEUs as a number with at most two decimals, like 1.5."
+		}
+		entry.CEUs = ceus
+	} else if entry.Minutes == nil && len(fields) == 0 {
+		fields["ceus"] = "Enter the CEUs your certificate shows, or the minutes you took part."
+	}
+	ceuMergeProblems(fields, models.CEUEntryProblems(entry, holder.Today, holder.EarliestEarnedOn()))
+	if len(fields) == 0 {
+		return entry, nil
+	}
+	return entry, fields
+}
+
+// ceuChoice is an option of a select or radio group.
+type ceuChoice struct{ Value, Label string }
+
+var providerKindChoices = []ceuChoice{
+	{"ahima", "AHIMA"}, {"component", "AHIMA component state association"},
+	{"approved", "Other approved provider"}, {"other", "Other"},
+}
+
+var deliveryChoices = []ceuChoice{
+	{"live", "Live (remote)"}, {"in_person", "In person"}, {"online", "Online, on demand"}, {"self_study", "Self-study"},
+}
+
+var categoryChoices = []ceuChoice{
+	{"", "All categories"}, {models.CategoryHIIM, "In HIIM domains"}, {models.CategoryOther, "Outside HIIM domains"},
+	{models.CategoryAHIMASource, "From AHIMA or a component association"}, {models.CategoryNCRAA, "NCRA Category A"},
+	{models.CategoryInPerson, "In person"},
+}
+
+// ceuFormData is what the new/edit page needs besides the form.
+func ceuFormData(title string, form ceuForm, fields FieldErrors) fiber.Map {
+	return fiber.Map{"Title": title, "Form": form, "Errors": fields,
+		"ProviderKinds": providerKindChoices, "Deliveries": deliveryChoices}
+}

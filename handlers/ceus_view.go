@@ -1,0 +1,106 @@
+package handlers
+
+import (
+	"html/template"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+
+	"hitpath/models"
+)
+
+// cycleCard is a cycle's progress ready for a page: the numbers, a label, a status
+// label and the chart.
+type cycleCard struct {
+	models.CycleProgress
+	Key         string
+	Label       string
+	StatusLabel string
+	Chart       template.HTML
+	Current     bool
+}
+
+// statusLabels words each status for people.
+var ceuStatusLabels = map[models.CycleStatus]string{
+	models.StatusUpcoming: "Upcoming", models.StatusComplete: "Complete", models.StatusOnTrack: "On track",
+	models.StatusBehind: "Behind", models.StatusOverdue: "Overdue", models.StatusInactive: "Inactive",
+	models.StatusRevoked: "Revoked",
+}
+
+// newCycleCard prepares p for a page, drawing its chart from the holder's entries.
+func newCycleCard(holder models.Holder, p models.CycleProgress, withChart bool) cycleCard {
+	card := cycleCard{
+		CycleProgress: p, Key: models.CycleKey(p), StatusLabel: ceuStatusLabels[p.Status],
+		Label:   strings.Join(p.Credentials, " + ") + " cycle " + strconv.Itoa(p.Cycle.Number),
+		Current: p.Cycle.Contains(holder.Today),
+	}
+	if withChart {
+		card.Chart = cycleChart(p, models.CycleSeries(p, holder.Input().Activities))
+	}
+	return card
+}
+
+// cycleCards prepares every cycle of the holder, or only those of body when given;
+// with charts, the current cycles get theirs drawn.
+func cycleCards(holder models.Holder, body string, charts bool) []cycleCard {
+	var cards []cycleCard
+	for _, p := range holder.Progress.Cycles {
+		if body == "" || p.Body == body {
+			cards = append(cards, newCycleCard(holder, p, charts && p.Cycle.Contains(holder.Today)))
+		}
+	}
+	return cards
+}
+
+// loadHolder loads the signed-in user's CEU picture for today.
+func (h *Handlers) loadHolder(c *fiber.Ctx) (models.Holder, error) {
+	return models.LoadHolder(c.UserContext(), h.DB, currentUser(c).ID, h.today())
+}
+
+// ceuParseDate reads a YYYY-MM-DD form value; empty is the zero time.
+func ceuParseDate(value, name string, fields FieldErrors) time.Time {
+	value = strings.TrimSpace(value)
+	if value == "" {
+		return time.Time{}
+	}
+	d, err := time.Parse(time.DateOnly, value)
+	if err != nil {
+		fields[name] = "Write the date as YYYY-MM-DD, like 2025-03-15."
+		return time.Time{}
+	}
+	return d
+}
+
+// ceuMergeProblems adds the model's problems to fields without overwriting a parse error.
+func ceuMergeProblems(fields FieldErrors, problems map[string]string) {
+	for name, message := range problems {
+		if _, seen := fields[name]; !seen {
+			fields[name] = message
+		}
+	}
+}
+
+// ceuIDParam reads a numeric route parameter; anything else is a 404.
+func ceuIDParam(c *fiber.Ctx, name string) (int64, error) {
+	id, err := strconv.ParseInt(c.Params(name), 10, 64)
+	if err != nil || id <= 0 {
+		return 0, fiber.ErrNotFound
+	}
+	return id, nil
+}
+
+// ceuDateString writes a date for JSON and forms; zero is empty.
+func ceuDateString(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(time.DateOnly)
+}
+
+// ceuNumber is an amount in hundredths that JSON writes as an exact decimal number.
+type ceuNumber int
+
+// MarshalJSON writes 1250 as 12.5.
+func (n ceuNumber) MarshalJSON() ([]byte, error) { return []byte(models.FormatCEUs(int(n))), nil }

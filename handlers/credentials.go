@@ -1,0 +1,179 @@
+package handlers
+
+import (
+	"errors"
+
+	"github.com/gofiber/fiber/v2"
+
+	"hitpath/models"
+)
+
+// credentialForm is what a holder types to add or edit a credential, on the page and
+// in the API.
+type credentialForm struct {
+	CredentialCode     string `json:"credential_code" form:"credential_code"`
+	CertificateNumber  string `json:"certificate_number" form:"certificate_number" validate:"max=60"`
+	EarnedOn           string `json:"earned_on" form:"earned_on"`
+	CycleStartOverride string `json:"cycle_start_override" form:"cycle_start_override"`
+	CycleEndOverride   string `json:"cycle_end_override" form:"cycle_end_override"`
+}
+
+func formFromHeld(held models.HeldCredential) credentialForm {
+	f := held.Facts()
+	return credentialForm{CredentialCode: held.CredentialCode, CertificateNumber: held.CertificateNumber,
+		EarnedOn: ceuDateString(f.EarnedOn), CycleStartOverride: ceuDateString(f.OverrideStart), CycleEndOverride: ceuDateString(f.OverrideEnd)}
+}
+
+// saveHeldCredential validates form into held (new when held.ID is 0) and saves it.
+// Field problems come back as FieldErrors with nothing saved.
+func (h *Handlers) saveHeldCredential(c *fiber.Ctx, form credentialForm, held models.HeldCredential) (models.HeldCredential, FieldErrors, error) {
+	fields := h.validate(form)
+	if fields == nil {
+		fields = FieldErrors{}
+	}
+	held.UserID = currentUser(c).ID
+	held.CredentialCode, held.CertificateNumber = form.CredentialCode, form.CertificateNumber
+	held.EarnedOn = ceuParseDate(form.EarnedOn, "earned_on", fields)
+	held.SetOverride(ceuParseDate(form.CycleStartOverride, "cycle_start_override", fields),
+		ceuParseDate(form.CycleEndOverride, "cycle_end_override", fields))
+	types, err := models.ListCredentialTypes(c.UserContext(), h.DB)
+	if err != nil {
+		return held, nil, err
+	}
+	ceuMergeProblems(fields, models.HeldCredentialProblems(held, types, h.today()))
+	if len(fields) > 0 {
+		return held, fields, nil
+	}
+	err = models.SaveHeldCredential(c.UserContext(), h.DB, &held, h.Now())
+	if errors.Is(err, models.ErrDuplicateCredential) {
+		return held, FieldErrors{"credential_code": "You already hold " + held.CredentialCode + ": edit it instead of adding it again."}, nil
+	}
+	return held, nil, err
+}
+
+func (h *Handlers) showCredentials(c *fiber.Ctx) error {
+	return h.renderCredentials(c, fiber.StatusOK, credentialForm{}, nil)
+}
+
+func (h *Handlers) renderCredentials(c *fiber.Ctx, status int, form credentialForm, fields FieldErrors) error {
+	holder, err := h.loadHolder(c)
+	if err != nil {
+		return err
+	}
+	types, err := models.ListCredentialTypes(c.UserContext(), h.DB)
+	if err != nil {
+		return err
+	}
+	feed, err := h.calendarFeedState(c)
+	if err != nil {
+		return err
+	}
+	return h.render(c, status, "pages/credentials", fiber.Map{
+		"Title": "Your credentials", "Held": holder.Held, "Cycles": cycleCards(holder, "", true), "Types": types,
+		"Form": form, "Errors": fields, "Feed": feed, "FeedURL": c.Locals("calendarURL"),
+	})
+}
+
+func (h *Handlers) createCredential(c *fiber.Ctx) error {
+	var form credentialForm
+	if err := readForm(c, &form); err != nil {
+		return err
+	}
+	held, fields, err := h.saveHeldCredential(c, form, models.HeldCredential{})
+	if err != nil {
+		return err
+	}
+	if fields != nil {
+		return h.renderCredentials(c, fiber.StatusUnprocessableEntity, form, fields)
+	}
+	return h.flashAndRedirect(c, "/credentials", "Added "+held.CredentialCode+".")
+}
+
+func (h *Handlers) loadOwnCredential(c *fiber.Ctx) (models.HeldCredential, error) {
+	id, err := ceuIDParam(c, "id")
+	if err != nil {
+		return models.HeldCredential{}, err
+	}
+	return models.HeldCredentialForUser(c.UserContext(), h.DB, currentUser(c).ID, id)
+}
+
+func (h *Handlers) showCredential(c *fiber.Ctx) error {
+	held, err := h.loadOwnCredential(c)
+	if err != nil {
+		return err
+	}
+	holder, err := h.loadHolder(c)
+	if err != nil {
+		return err
+	}
+	body, _ := bodyOfCredential(holder.Rules, held.CredentialCode)
+	return h.render(c, fiber.StatusOK, "pages/credentials_show", fiber.Map{
+		"Title": held.CredentialCode, "Held": held, "Cycles": cycleCards(holder, body, true), "Body": body,
+	})
+}
+
+func (h *Handlers) showEditCredential(c *fiber.Ctx) error {
+	held, err := h.loadOwnCredential(c)
+	if err != nil {
+		return err
+	}
+	return h.renderEditCredential(c, fiber.StatusOK, held, formFromHeld(held), nil)
+}
+
+func (h *Handlers) renderEditCredential(c *fiber.Ctx, status int, held models.HeldCredential, form credentialForm, fields FieldErrors) error {
+	types, err := models.ListCredentialTypes(c.UserContext(), h.DB)
+	if err != nil {
+		return err
+	}
+	return h.render(c, status, "pages/credentials_edit", fiber.Map{
+		"Title": "Edit " + held.CredentialCode, "Held": held, "Form": form, "Types": types, "Errors": fields,
+	})
+}
+
+func (h *Handlers) updateCredential(c *fiber.Ctx) error {
+	held, err := h.loadOwnCredential(c)
+	if err != nil {
+		return err
+	}
+	var form credentialForm
+	if err := readForm(c, &form); err != nil {
+		return err
+	}
+	saved, fields, err := h.saveHeldCredential(c, form, held)
+	if err != nil {
+		return err
+	}
+	if fields != nil {
+		return h.renderEditCredential(c, fiber.StatusUnprocessableEntity, held, form, fields)
+	}
+	return h.flashAndRedirect(c, "/credentials", "Saved "+saved.CredentialCode+".")
+}
+
+func (h *Handlers) showDeleteCredential(c *fiber.Ctx) error {
+	held, err := h.loadOwnCredential(c)
+	if err != nil {
+		return err
+	}
+	return h.render(c, fiber.StatusOK, "pages/credentials_delete", fiber.Map{"Title": "Remove " + held.CredentialCode, "Held": held})
+}
+
+func (h *Handlers) deleteCredential(c *fiber.Ctx) error {
+	held, err := h.loadOwnCredential(c)
+	if err != nil {
+		return err
+	}
+	if err := models.DeleteHeldCredential(c.UserContext(), h.DB, held.UserID, held.ID); err != nil {
+		return err
+	}
+	return h.flashAndRedirect(c, "/credentials", "Removed "+held.CredentialCode+". Your CEU entries are kept.")
+}
+
+// bodyOfCredential returns the certifying body the rules name for code.
+func bodyOfCredential(rules []models.MaintenanceRule, code string) (string, bool) {
+	for _, r := range rules {
+		if r.CredentialCode == code {
+			return r.Body, true
+		}
+	}
+	return "", false
+}

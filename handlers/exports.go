@@ -1,0 +1,271 @@
+package handlers
+
+import (
+	"archive/zip"
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/gofiber/fiber/v2"
+
+	"hitpath/models"
+)
+
+// auditPortalLimit is the upload size some certifying bodies' portals accept; the
+// page says when an audit pack is larger.
+const auditPortalLimit = 5 << 20
+
+func (h *Handlers) exportCEUCSV(c *fiber.Ctx) error {
+	entries, err := models.ListCEUEntries(c.UserContext(), h.DB, currentUser(c).ID, models.CEUFilter{})
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := models.WriteCEUCSV(&buf, entries); err != nil {
+		return err
+	}
+	c.Set(fiber.HeaderContentType, "text/csv; charset=utf-8")
+	c.Set(fiber.HeaderContentDisposition, `attachment; filename="ceus.csv"`)
+	c.Set(fiber.HeaderCacheControl, "private, no-store")
+	return c.Send(buf.Bytes())
+}
+
+func (h *Handlers) showImportCEUs(c *fiber.Ctx) error {
+	return h.render(c, fiber.StatusOK, "pages/ceus_import", fiber.Map{"Title": "Import CEUs", "Header": strings.Join(models.CEUCSVHeader, ",")})
+}
+
+// ceuImportText returns the CSV a page sent: an uploaded file, or the text carried over
+// from the preview.
+func ceuImportText(c *fiber.Ctx) string {
+	if header, err := c.FormFile("file"); err == nil {
+		if f, err := header.Open(); err == nil {
+			defer f.Close()
+			raw, _ := io.ReadAll(io.LimitReader(f, 8<<20))
+			return string(raw)
+		}
+	}
+	return c.FormValue("csv")
+}
+
+// previewImportCEUs checks an uploaded CSV and shows what would be imported; nothing
+// is saved until the holder confirms.
+func (h *Handlers) previewImportCEUs(c *fiber.Ctx) error {
+	text := ceuImportText(c)
+	holder, err := h.loadHolder(c)
+	if err != nil {
+		return err
+	}
+	entries, problems := models.ParseCEUCSV(strings.NewReader(text), currentUser(c).ID, holder.Today, holder.EarliestEarnedOn())
+	data := fiber.Map{"Title": "Import CEUs", "Header": strings.Join(models.CEUCSVHeader, ",")}
+	if problems != nil {
+		data["Problems"] = problems
+		return h.render(c, fiber.StatusUnprocessableEntity, "pages/ceus_import", data)
+	}
+	total := 0
+	for _, e := range entries {
+		total += e.CEUs
+	}
+	data["Preview"] = entries[:min(len(entries), 50)]
+	data["Count"], data["Total"], data["CSV"] = len(entries), total, text
+	return h.render(c, fiber.StatusOK, "pages/ceus_import", data)
+}
+
+func (h *Handlers) commitImportCEUs(c *fiber.Ctx) error {
+	n, problems, err := h.importCEUs(c, c.FormValue("csv"))
+	if err != nil {
+		return err
+	}
+	if problems != nil {
+		return h.render(c, fiber.StatusUnprocessableEntity, "pages/ceus_import", fiber.Map{
+			"Title": "Import CEUs", "Header": strings.Join(models.CEUCSVHeader, ","), "Problems": problems})
+	}
+	return h.flashAndRedirect(c, "/ceus", fmt.Sprintf("Imported %d activities.", n))
+}
+
+// importCEUs parses and saves a CSV for the signed-in user, all or nothing.
+func (h *Handlers) importCEUs(c *fiber.Ctx, text string) (int, []models.ImportProblem, error) {
+	holder, err := h.loadHolder(c)
+	if err != nil {
+		return 0, nil, err
+	}
+	entries, problems := models.ParseCEUCSV(strings.NewReader(text), currentUser(c).ID, holder.Today, holder.EarliestEarnedOn())
+	if problems != nil {
+		return 0, problems, nil
+	}
+	if err := models.ImportCEUEntries(c.UserContext(), h.DB, entries, h.Now(), nil); err != nil {
+		return 0, nil, err
+	}
+	return len(entries), nil, nil
+}
+
+// apiImportCEUs takes a CSV body (text/csv) or {"csv": "..."} (application/json).
+func (h *Handlers) apiImportCEUs(c *fiber.Ctx) error {
+	text := string(c.Body())
+	if strings.HasPrefix(c.Get(fiber.HeaderContentType), fiber.MIMEApplicationJSON) {
+		var in struct {
+			CSV string `json:"csv"`
+		}
+		if err := readJSON(c, &in); err != nil {
+			return err
+		}
+		text = in.CSV
+	}
+	n, problems, err := h.importCEUs(c, text)
+	if err != nil {
+		return err
+	}
+	if problems != nil {
+		return c.Status(fiber.StatusUnprocessableEntity).JSON(fiber.Map{
+			"error": "Nothing was imported: fix the lines listed and send the file again.", "problems": problems})
+	}
+	return c.Status(fiber.StatusCreated).JSON(fiber.Map{"imported": n})
+}
+
+// cycleTranscript loads the transcript of the cycle the query names (default: the
+// current one). An unknown cycle is a 404.
+func (h *Handlers) cycleTranscript(c *fiber.Ctx, withEvidence bool) (ceuTranscript, error) {
+	holder, err := h.loadHolder(c)
+	if err != nil {
+		return ceuTranscript{}, err
+	}
+	p, ok := holder.Cycle(c.Query("cycle"))
+	if c.Query("cycle") == "" {
+		p, ok = holder.DefaultCycle()
+	}
+	if !ok {
+		return ceuTranscript{}, fiber.NewError(fiber.StatusNotFound, "No such cycle: add a credential first, or pick a cycle from the list.")
+	}
+	user := currentUser(c)
+	entries, err := models.ListCEUEntries(c.UserContext(), h.DB, user.ID, models.CEUFilter{From: p.Cycle.Start, To: p.Cycle.End})
+	if err != nil {
+		return ceuTranscript{}, err
+	}
+	t := ceuTranscript{Name: user.Name, Email: user.Email, Cycle: p, Entries: entries, Generated: holder.Today}
+	if withEvidence {
+		files, err := models.ListEvidence(c.UserContext(), h.DB, user.ID, ceuEntryIDs(t.Entries))
+		if err != nil {
+			return t, err
+		}
+		t.Evidence = map[int64][]models.EvidenceFile{}
+		for _, f := range files {
+			t.Evidence[f.EntryID] = append(t.Evidence[f.EntryID], f)
+		}
+	}
+	return t, nil
+}
+
+func ceuEntryIDs(entries []models.CEUEntry) []int64 {
+	ids := make([]int64, len(entries))
+	for i, e := range entries {
+		ids[i] = e.ID
+	}
+	return ids
+}
+
+func ceuSendDownload(c *fiber.Ctx, contentType, filename string, body []byte) error {
+	c.Set(fiber.HeaderContentType, contentType)
+	c.Set(fiber.HeaderContentDisposition, `attachment; filename="`+filename+`"`)
+	c.Set(fiber.HeaderCacheControl, "private, no-store")
+	return c.Send(body)
+}
+
+func (h *Handlers) exportTranscriptPDF(c *fiber.Ctx) error {
+	t, err := h.cycleTranscript(c, false)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := newTranscriptPDF(t).Output(&buf); err != nil {
+		return fmt.Errorf("write transcript pdf: %w", err)
+	}
+	return ceuSendDownload(c, "application/pdf", "ceu-transcript-"+models.CycleKey(t.Cycle)+".pdf", buf.Bytes())
+}
+
+func (h *Handlers) exportAuditZip(c *fiber.Ctx) error {
+	t, err := h.cycleTranscript(c, true)
+	if err != nil {
+		return err
+	}
+	var pdfBuf, zipBuf bytes.Buffer
+	if err := newTranscriptPDF(t).Output(&pdfBuf); err != nil {
+		return fmt.Errorf("write transcript pdf: %w", err)
+	}
+	files, err := models.EvidenceWithContent(c.UserContext(), h.DB, currentUser(c).ID, ceuEntryIDs(t.Entries))
+	if err != nil {
+		return err
+	}
+	zw := zip.NewWriter(&zipBuf)
+	if err := ceuAddZipFile(zw, "transcript.pdf", pdfBuf.Bytes()); err != nil {
+		return err
+	}
+	for _, f := range files {
+		if err := ceuAddZipFile(zw, fmt.Sprintf("evidence/%d-%d-%s", f.EntryID, f.ID, f.Filename), f.Content); err != nil {
+			return err
+		}
+	}
+	if err := zw.Close(); err != nil {
+		return fmt.Errorf("close audit zip: %w", err)
+	}
+	return ceuSendDownload(c, "application/zip", "audit-pack-"+models.CycleKey(t.Cycle)+".zip", zipBuf.Bytes())
+}
+
+func ceuAddZipFile(zw *zip.Writer, name string, content []byte) error {
+	w, err := zw.Create(name)
+	if err != nil {
+		return fmt.Errorf("add %s to audit zip: %w", name, err)
+	}
+	_, err = w.Write(content)
+	return err
+}
+
+func (h *Handlers) exportAuditPDF(c *fiber.Ctx) error {
+	t, err := h.cycleTranscript(c, true)
+	if err != nil {
+		return err
+	}
+	files, err := models.EvidenceWithContent(c.UserContext(), h.DB, currentUser(c).ID, ceuEntryIDs(t.Entries))
+	if err != nil {
+		return err
+	}
+	doc := newTranscriptPDF(t)
+	addImagePages(doc, files)
+	var first, merged bytes.Buffer
+	if err := doc.Output(&first); err != nil {
+		return fmt.Errorf("write audit pdf: %w", err)
+	}
+	if err := mergePDFs(first.Bytes(), files, &merged); err != nil {
+		h.Log.Warn("merge audit pdf", "err", err)
+		return fiber.NewError(fiber.StatusUnprocessableEntity, "One of your evidence PDFs could not be merged. Download the audit pack as a ZIP instead.")
+	}
+	return ceuSendDownload(c, "application/pdf", "audit-pack-"+models.CycleKey(t.Cycle)+".pdf", merged.Bytes())
+}
+
+// ceuPackSize is an audit pack's estimated size for the page.
+type ceuPackSize struct {
+	Label string
+	Large bool
+}
+
+// auditPackSizes estimates each current cycle's audit pack: the evidence bytes plus
+// a transcript of roughly 4 KB and 300 bytes an activity.
+func (h *Handlers) auditPackSizes(c *fiber.Ctx, holder models.Holder) (map[string]ceuPackSize, error) {
+	sizes := map[string]ceuPackSize{}
+	for _, p := range holder.CurrentCycles() {
+		entries := holder.EntriesIn(p)
+		files, err := models.ListEvidence(c.UserContext(), h.DB, currentUser(c).ID, ceuEntryIDs(entries))
+		if err != nil {
+			return nil, err
+		}
+		total := int64(4096 + 300*len(entries))
+		for _, f := range files {
+			total += f.SizeBytes
+		}
+		label := fmt.Sprintf("%.1f MB", float64(total)/(1<<20))
+		if total < 1<<20 {
+			label = fmt.Sprintf("%d KB", (total+1023)/1024)
+		}
+		sizes[models.CycleKey(p)] = ceuPackSize{Label: label, Large: total > auditPortalLimit}
+	}
+	return sizes, nil
+}

@@ -1,0 +1,110 @@
+package models
+
+import (
+	"context"
+	"time"
+
+	"gorm.io/gorm"
+)
+
+// Holder is a credential holder's whole CEU picture on one day: credentials, entries,
+// the rules in force and the progress computed from them. Entries carry only what the
+// rules count (see CEUFilter.RulesOnly); load a cycle's full entries with
+// ListCEUEntries when titles are needed.
+type Holder struct {
+	Held     []HeldCredential
+	Entries  []CEUEntry
+	Rules    []MaintenanceRule
+	Today    time.Time
+	Progress LearnerProgress
+	// activities are Entries as the rules see them, converted once.
+	activities []CEUActivity
+}
+
+// LoadHolder loads a learner's credentials and entries and computes their progress
+// on today with the stored rules.
+func LoadHolder(ctx context.Context, db *gorm.DB, userID int64, today time.Time) (Holder, error) {
+	held, err := ListHeldCredentials(ctx, db, userID)
+	if err != nil {
+		return Holder{}, err
+	}
+	rules, err := LoadMaintenanceRules(ctx, db)
+	if err != nil {
+		return Holder{}, err
+	}
+	entries, err := ListCEUEntries(ctx, db, userID, CEUFilter{RulesOnly: true})
+	if err != nil {
+		return Holder{}, err
+	}
+	h := Holder{Held: held, Entries: entries, Rules: rules, Today: DateOnly(today), activities: Activities(entries)}
+	h.Progress = Progress(h.Input())
+	return h, nil
+}
+
+// Input is what progress is computed from, for Progress and WhatIf.
+func (h Holder) Input() ProgressInput {
+	facts := make([]HeldCredentialFacts, len(h.Held))
+	for i, c := range h.Held {
+		facts[i] = c.Facts()
+	}
+	activities := h.activities
+	if activities == nil {
+		activities = Activities(h.Entries)
+	}
+	return ProgressInput{Held: facts, Activities: activities, Rules: h.Rules, Today: h.Today}
+}
+
+// CycleKey names a cycle in URLs and forms: body and start date, e.g. "AHIMA-2024-03-15".
+func CycleKey(p CycleProgress) string {
+	return p.Body + "-" + p.Cycle.Start.Format(time.DateOnly)
+}
+
+// Cycle returns the cycle named by key.
+func (h Holder) Cycle(key string) (CycleProgress, bool) {
+	for _, p := range h.Progress.Cycles {
+		if CycleKey(p) == key {
+			return p, true
+		}
+	}
+	return CycleProgress{}, false
+}
+
+// CurrentCycles returns, per certifying body, the cycle containing today, or the
+// latest one that has started when none does.
+func (h Holder) CurrentCycles() []CycleProgress {
+	var current []CycleProgress
+	for _, p := range h.Progress.Cycles {
+		if p.Cycle.Start.After(h.Today) {
+			continue
+		}
+		if n := len(current); n > 0 && current[n-1].Body == p.Body {
+			current[n-1] = p
+			continue
+		}
+		current = append(current, p)
+	}
+	return current
+}
+
+// DefaultCycle is the cycle pages show when none is chosen: the first current one.
+func (h Holder) DefaultCycle() (CycleProgress, bool) {
+	current := h.CurrentCycles()
+	if len(current) == 0 {
+		return CycleProgress{}, false
+	}
+	return current[0], true
+}
+
+// EntriesIn returns the entries (rule columns only) dated inside the cycle, newest first.
+func (h Holder) EntriesIn(p CycleProgress) []CEUEntry {
+	var in []CEUEntry
+	for _, e := range h.Entries {
+		if p.Cycle.Contains(e.ActivityDate) {
+			in = append(in, e)
+		}
+	}
+	return in
+}
+
+// EarliestEarnedOn is the first day the holder's CEUs can count.
+func (h Holder) EarliestEarnedOn() time.Time { return EarliestEarnedOn(h.Held) }

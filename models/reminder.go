@@ -1,0 +1,121 @@
+package models
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"gorm.io/gorm"
+)
+
+// ReminderThresholds are the days before a cycle ends at which an unmet holder is
+// reminded, largest first.
+var ReminderThresholds = []int{180, 90, 30, 7}
+
+// ReminderDue is one reminder a holder should get: a running, unmet cycle and the
+// threshold it has crossed.
+type ReminderDue struct {
+	Cycle     CycleProgress
+	Threshold int
+}
+
+// DueReminders decides the reminders for today: for each cycle running today and not
+// complete, the tightest threshold its days left have crossed. A holder who joins
+// with 20 days left gets the 30-day reminder, not all four at once.
+func DueReminders(progress LearnerProgress, today time.Time) []ReminderDue {
+	today = DateOnly(today)
+	var due []ReminderDue
+	for _, p := range progress.Cycles {
+		if p.Status == StatusComplete || !p.Cycle.Contains(today) {
+			continue
+		}
+		threshold := 0
+		for _, t := range ReminderThresholds {
+			if p.DaysLeft <= t {
+				threshold = t
+			}
+		}
+		if threshold > 0 {
+			due = append(due, ReminderDue{Cycle: p, Threshold: threshold})
+		}
+	}
+	return due
+}
+
+// ReminderDates returns the days a cycle's reminders fall on, for calendars.
+func ReminderDates(c Cycle) []time.Time {
+	dates := make([]time.Time, 0, len(ReminderThresholds))
+	for _, t := range ReminderThresholds {
+		if day := AddDays(c.End, -t); !day.Before(c.Start) {
+			dates = append(dates, day)
+		}
+	}
+	return dates
+}
+
+// ReminderKey deduplicates a reminder per user, cycle and threshold across runs and
+// processes.
+func ReminderKey(userID int64, r ReminderDue) string {
+	return fmt.Sprintf("ceu-reminder:%d:%s:%d", userID, CycleKey(r.Cycle), r.Threshold)
+}
+
+// ReminderEmail words a reminder: what is missing and by when.
+func ReminderEmail(user User, r ReminderDue, baseURL string) (subject, body string) {
+	p := r.Cycle
+	subject = fmt.Sprintf("%d days left in your %s cycle", p.DaysLeft, strings.Join(p.Credentials, " + "))
+	var b strings.Builder
+	fmt.Fprintf(&b, "Hello %s,\n\nYour %s cycle ends on %s (%d days from today).\n", user.Name,
+		strings.Join(p.Credentials, " + "), p.Cycle.End.Format("2 Jan 2006"), p.DaysLeft)
+	fmt.Fprintf(&b, "You have %s of %s %ss logged.\n\n", FormatCEUs(p.Earned), FormatCEUs(p.Required), p.Unit)
+	for _, problem := range p.Problems {
+		fmt.Fprintf(&b, "- %s\n", problem)
+	}
+	fmt.Fprintf(&b, "\nLog your activities at %s/ceus\n", strings.TrimRight(baseURL, "/"))
+	return subject, b.String()
+}
+
+// QueueReminders decides every holder's due reminders for today and writes each to
+// the outbox in the same transaction as the decision. Dedupe keys make a second run,
+// or a second process, add nothing. It returns how many emails were queued.
+func QueueReminders(ctx context.Context, db *gorm.DB, today time.Time, baseURL string) (int, error) {
+	var userIDs []int64
+	if err := db.WithContext(ctx).Model(&HeldCredential{}).Distinct("user_id").Order("user_id").Pluck("user_id", &userIDs).Error; err != nil {
+		return 0, fmt.Errorf("list credential holders: %w", err)
+	}
+	queued := 0
+	for _, userID := range userIDs {
+		err := db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+			n, err := queueUserReminders(ctx, tx, userID, today, baseURL)
+			queued += n
+			return err
+		})
+		if err != nil {
+			return queued, err
+		}
+	}
+	return queued, nil
+}
+
+func queueUserReminders(ctx context.Context, tx *gorm.DB, userID int64, today time.Time, baseURL string) (int, error) {
+	user, err := UserByID(ctx, tx, userID)
+	if err != nil {
+		return 0, err
+	}
+	holder, err := LoadHolder(ctx, tx, userID, today)
+	if err != nil {
+		return 0, err
+	}
+	queued := 0
+	for _, r := range DueReminders(holder.Progress, today) {
+		subject, body := ReminderEmail(user, r, baseURL)
+		added, err := EnqueueEmail(tx, user.Email, subject, body, ReminderKey(userID, r), time.Now().UTC())
+		if err != nil {
+			return queued, err
+		}
+		if added {
+			queued++
+		}
+	}
+	return queued, nil
+}
