@@ -72,11 +72,11 @@ func TestBrowserCEUHolder(t *testing.T) {
 	type css = chromedp.CSS
 	ceuDo(t, ctx, "sign up", chromedp.Navigate(base+"/signup"), chromedp.WaitVisible(css("#name")),
 		chromedp.SendKeys(css("#name"), "Ana Lima"), chromedp.SendKeys(css("#email"), "ana@example.com"),
-		chromedp.SendKeys(css("#password"), goodPassword), chromedp.Submit(css("#password")), chromedp.WaitVisible(css("p.flash")))
+		chromedp.SendKeys(css("#password"), goodPassword), submitAndWaitForPage("#password"), chromedp.WaitVisible(css("p.flash")))
 
 	ceuDo(t, ctx, "add a credential", chromedp.Navigate(base+"/credentials"), chromedp.WaitVisible(css("#credential_code")),
 		chromedp.SetValue(css("#credential_code"), "RHIT"), chromedp.SetValue(css("#earned_on"), ceuEarned.Format(time.DateOnly)),
-		chromedp.SendKeys(css("#certificate_number"), "R-12345"), chromedp.Submit(css("#earned_on")), chromedp.WaitVisible(css("p.flash")))
+		chromedp.SendKeys(css("#certificate_number"), "R-12345"), submitAndWaitForPage("#earned_on"), chromedp.WaitVisible(css("p.flash")))
 	if got := ceuText(t, ctx, "p.flash"); got != "Added RHIT." {
 		t.Fatalf("got flash %q after adding a credential", got)
 	}
@@ -84,7 +84,7 @@ func TestBrowserCEUHolder(t *testing.T) {
 	ceuDo(t, ctx, "log an activity by minutes", chromedp.Navigate(base+"/ceus/new"), chromedp.WaitVisible(css("#title")),
 		chromedp.SetValue(css("#activity_date"), ceuDaysAgo(7)), chromedp.SendKeys(css("#title"), "Coding Clinic webinar"),
 		chromedp.SendKeys(css("#provider"), "AHIMA"), chromedp.SetValue(css("#provider_kind"), "ahima"),
-		chromedp.SendKeys(css("#minutes"), "165"), chromedp.Submit(css("#title")), chromedp.WaitVisible(css("p.flash")))
+		chromedp.SendKeys(css("#minutes"), "165"), submitAndWaitForPage("#title"), chromedp.WaitVisible(css("p.flash")))
 	if got := ceuText(t, ctx, "p.flash"); !strings.Contains(got, "3 CEUs") {
 		t.Fatalf("got flash %q, want 165 minutes counted as 3 CEUs", got)
 	}
@@ -99,8 +99,8 @@ func TestBrowserCEUHolder(t *testing.T) {
 	if err := os.WriteFile(png, ceuPNG, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	ceuDo(t, ctx, "upload evidence", chromedp.Click(css("a.risk")), chromedp.WaitVisible(css("#file")),
-		chromedp.SetUploadFiles(css("#file"), []string{png}), chromedp.Submit(css("#file")), chromedp.WaitVisible(css("p.flash")))
+	ceuDo(t, ctx, "upload evidence", clickAndWaitForPage("a.risk"), chromedp.WaitVisible(css("#file")),
+		chromedp.SetUploadFiles(css("#file"), []string{png}), submitAndWaitForPage("#file"), chromedp.WaitVisible(css("p.flash")))
 	if got := ceuText(t, ctx, "p.flash"); got != "Attached certificate.png." {
 		t.Fatalf("got flash %q after uploading", got)
 	}
