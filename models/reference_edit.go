@@ -122,3 +122,17 @@ func allDigits(s string) bool {
 	}
 	return true
 }
+
+// FormatHundredths writes hundredths back as a plain number ParseHundredths reads:
+// 4263000 → "42630", 4320 → "43.2", 5 → "0.05".
+func FormatHundredths(n int64) string {
+	sign := ""
+	if n < 0 {
+		sign, n = "-", -n
+	}
+	whole, cents := n/100, n%100
+	if cents == 0 {
+		return sign + strconv.FormatInt(whole, 10)
+	}
+	return strings.TrimRight(fmt.Sprintf("%s%d.%02d", sign, whole, cents), "0")
+}
