@@ -150,7 +150,7 @@ func TestReferenceAPI(t *testing.T) {
 			t.Fatalf("got %+v, want 10 pages in menu order", list.Pages)
 		}
 		var one struct {
-			Page  struct{ Body string } `json:"page"`
+			Page  struct{ Body string }    `json:"page"`
 			Facts []struct{ Topic string } `json:"facts"`
 		}
 		apptest.Must(t, s.API("GET", "/api/v1/reference/pages/work-settings", "", nil), 200).JSON(t, &one)
