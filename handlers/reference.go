@@ -99,7 +99,7 @@ func (h *Handlers) renderReferenceBody(c *fiber.Ctx, markdown string, facts []mo
 // showReference answers a public reference page from the cache when the content has
 // not changed since it was rendered, and with 304 when the client's copy is current.
 func (h *Handlers) showReference(c *fiber.Ctx, key, tmpl string, load func() (fiber.Map, error)) error {
-	rev, err := models.CurrentReferenceRevision(c.UserContext(), h.DB)
+	rev, err := h.reference.currentRevision(c.UserContext(), h.DB)
 	if err != nil {
 		return err
 	}

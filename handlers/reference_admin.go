@@ -115,6 +115,7 @@ func (h *Handlers) saveReferencePage(c *fiber.Ctx) error {
 	if _, err := models.UpdateReferencePage(c.UserContext(), h.DB, auditActor(c), page.Slug, edit, h.Now()); err != nil {
 		return err
 	}
+	h.reference.forgetRevision()
 	return h.flashAndRedirect(c, "/admin/reference", fmt.Sprintf("Saved the page %q.", form.Title))
 }
 
@@ -145,6 +146,7 @@ func (h *Handlers) saveReferenceFact(c *fiber.Ctx) error {
 	if _, err := models.UpdateReferenceFact(c.UserContext(), h.DB, auditActor(c), fact.ID, form.edit(number), h.Now()); err != nil {
 		return err
 	}
+	h.reference.forgetRevision()
 	return h.flashAndRedirect(c, "/admin/reference#fact-"+fmt.Sprint(fact.ID), fmt.Sprintf("Saved %q.", fact.Label))
 }
 
@@ -174,6 +176,7 @@ func (h *Handlers) apiUpdateReferencePage(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	h.reference.forgetRevision()
 	return c.JSON(toReferencePageJSON(page, true))
 }
 
@@ -194,5 +197,6 @@ func (h *Handlers) apiUpdateReferenceFact(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	h.reference.forgetRevision()
 	return c.JSON(toReferenceFactJSON(fact))
 }

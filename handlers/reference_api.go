@@ -72,7 +72,7 @@ func toReferenceFactsJSON(facts []models.ReferenceFact) []referenceFactJSON {
 // only on the content revision and the URL, and reports whether the client's copy is
 // current.
 func (h *Handlers) referenceAPIFresh(c *fiber.Ctx) (bool, error) {
-	rev, err := models.CurrentReferenceRevision(c.UserContext(), h.DB)
+	rev, err := h.reference.currentRevision(c.UserContext(), h.DB)
 	if err != nil {
 		return false, err
 	}

@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"context"
 	"hash/fnv"
 	"net/http"
 	"strconv"
@@ -9,17 +10,58 @@ import (
 	"time"
 
 	"github.com/gofiber/fiber/v2"
+	"gorm.io/gorm"
+
+	"hitpath/models"
 )
 
 // referenceCache keeps rendered reference pages for the current content revision.
 // Rendering Markdown and charts costs far more than the one primary-key read that
 // tells whether the content changed, so a request reads the revision and reuses what
 // was rendered for it. When the revision moves (a seed or an admin edit, in this
-// process or another) every entry is dropped. The zero value is ready to use.
+// process or another) every entry is dropped.
+//
+// The revision itself is remembered for revisionTTL, so under load most requests
+// touch no database at all. An edit made through this process forgets it at once;
+// one made through another process shows here within revisionTTL. The zero value is
+// ready to use.
 type referenceCache struct {
 	mu       sync.RWMutex
 	revision int64
 	entries  map[string]*referenceRendering
+
+	revMu     sync.RWMutex
+	current   models.ReferenceRevision
+	checkedAt time.Time // zero: read the revision on the next request
+}
+
+// revisionTTL is how long a process trusts the content revision it last read.
+const revisionTTL = time.Second
+
+// currentRevision returns the content revision, from memory when it was read less
+// than revisionTTL ago.
+func (rc *referenceCache) currentRevision(ctx context.Context, db *gorm.DB) (models.ReferenceRevision, error) {
+	rc.revMu.RLock()
+	current, checkedAt := rc.current, rc.checkedAt
+	rc.revMu.RUnlock()
+	if !checkedAt.IsZero() && time.Since(checkedAt) < revisionTTL {
+		return current, nil
+	}
+	current, err := models.CurrentReferenceRevision(ctx, db)
+	if err != nil {
+		return models.ReferenceRevision{}, err
+	}
+	rc.revMu.Lock()
+	rc.current, rc.checkedAt = current, time.Now()
+	rc.revMu.Unlock()
+	return current, nil
+}
+
+// forgetRevision makes the next request read the revision again (after an edit).
+func (rc *referenceCache) forgetRevision() {
+	rc.revMu.Lock()
+	rc.checkedAt = time.Time{}
+	rc.revMu.Unlock()
 }
 
 // referenceRendering is one rendered page: the page body for logged-in viewers, whose
