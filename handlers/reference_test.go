@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 
 	"hitpath/app/apptest"
@@ -241,4 +242,40 @@ func TestReferenceAPIAnswersConditionalRequests(t *testing.T) {
 			t.Fatalf("got %d for another page with the first page's ETag, want 200", got)
 		}
 	})
+}
+
+// TestCareerPagesServeConcurrentReadersDuringEdits runs readers of every page while an
+// admin edits, so `go test -race` sees the render cache used from many goroutines.
+func TestCareerPagesServeConcurrentReadersDuringEdits(t *testing.T) {
+	s := apptest.New(t, openSQLite(t))
+	pages, _ := referenceContent(t, s)
+	admin := adminBrowser(t, s)
+	var wg sync.WaitGroup
+	failures := make(chan string, 64)
+	for i := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range 10 {
+				path := "/careers/" + pages[(i+j)%len(pages)].Slug
+				resp, err := s.App.Server.Test(httptest.NewRequest(http.MethodGet, path, nil), 30_000)
+				if err != nil || resp.StatusCode != 200 {
+					failures <- path
+					return
+				}
+				resp.Body.Close()
+			}
+		}()
+	}
+	for i := range 3 {
+		apptest.Must(t, admin.Submit("/admin/reference/pages/outlook", formOf("title", "Outlook", "summary", "s", "body", "Edit "+itoa(int64(i)))), 303)
+	}
+	wg.Wait()
+	close(failures)
+	for path := range failures {
+		t.Errorf("got a failed read of %s during edits", path)
+	}
+	if html := apptest.Must(t, s.Browser().Get("/careers/outlook"), 200).Text(); !strings.Contains(html, "Edit 2") {
+		t.Fatal("got a stale outlook page after the last edit")
+	}
 }
