@@ -184,6 +184,9 @@ func TestReferenceAPIEditsAreForAdmins(t *testing.T) {
 		factPath := "/api/v1/reference/facts/" + itoa(fact.ID)
 		edit := map[string]string{"value": "$3,500", "number": "3500", "period": "2018", "source": "NCES"}
 		page := map[string]string{"title": "Wages", "summary": "Pay.", "body": "Text."}
+		if before := apptest.Must(t, s.API("GET", "/api/v1/reference/facts?topic=tuition", "", nil), 200).Text(); !strings.Contains(before, "$3,172") {
+			t.Fatalf("got %s, want the seeded tuition", before)
+		}
 		apptest.Must(t, s.API("PUT", factPath, "", edit), 401)
 		apptest.Must(t, s.API("PUT", "/api/v1/reference/pages/wages", "", page), 401)
 		learner := s.RegisterAPI("Lee", "lee@example.com", goodPassword)
@@ -207,6 +210,9 @@ func TestReferenceAPIEditsAreForAdmins(t *testing.T) {
 		apptest.Must(t, s.API("PUT", factPath, token, edit), 200).JSON(t, &saved)
 		if saved.NumberHundredths != 350000 || !saved.Edited {
 			t.Fatalf("got %+v, want 350000 hundredths, edited", saved)
+		}
+		if after := apptest.Must(t, s.API("GET", "/api/v1/reference/facts?topic=tuition", "", nil), 200).Text(); !strings.Contains(after, "$3,500") {
+			t.Fatalf("got %s after the edit, want the new value, not a cached answer", after)
 		}
 		apptest.Must(t, s.API("PUT", "/api/v1/reference/pages/wages", token, page), 200)
 		apptest.Must(t, s.API("PUT", "/api/v1/reference/pages/nope", token, page), 404)

@@ -1,7 +1,8 @@
 package handlers
 
 import (
-	"strconv"
+	"encoding/json"
+	"fmt"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -68,82 +69,93 @@ func toReferenceFactsJSON(facts []models.ReferenceFact) []referenceFactJSON {
 	return out
 }
 
-// referenceAPIFresh sets the validators of a public reference answer, which depends
-// only on the content revision and the URL, and reports whether the client's copy is
-// current.
-func (h *Handlers) referenceAPIFresh(c *fiber.Ctx) (bool, error) {
+// sendReferenceJSON answers a public reference read. The answer depends only on the
+// content, so it is built once per content revision and kept under key (when key is
+// not empty: keys must come from a small set, such as the slugs that exist), and
+// validated with an ETag of its bytes.
+func (h *Handlers) sendReferenceJSON(c *fiber.Ctx, key string, build func() (any, bool, error)) error {
 	rev, err := h.reference.currentRevision(c.UserContext(), h.DB)
 	if err != nil {
-		return false, err
+		return err
+	}
+	rendering, ok := h.reference.get(key, rev.Revision)
+	if key == "" || !ok {
+		value, keep, err := build()
+		if err != nil {
+			return err
+		}
+		body, err := json.Marshal(value)
+		if err != nil {
+			return fmt.Errorf("encode reference answer: %w", err)
+		}
+		rendering = &referenceRendering{anonymous: body, etag: weakETag(body)}
+		if key != "" && keep {
+			h.reference.put(key, rev.Revision, rendering)
+		}
 	}
 	c.Set(fiber.HeaderCacheControl, "public, max-age=300")
-	return notModified(c, weakETag([]byte(strconv.FormatInt(rev.Revision, 10)), []byte(c.OriginalURL())), rev.UpdatedAt, true), nil
+	if notModified(c, rendering.etag, rev.UpdatedAt, true) {
+		return answerNotModified(c)
+	}
+	c.Set(fiber.HeaderContentType, fiber.MIMEApplicationJSON)
+	return c.Send(rendering.anonymous)
 }
 
 func (h *Handlers) apiListReferencePages(c *fiber.Ctx) error {
-	if fresh, err := h.referenceAPIFresh(c); err != nil || fresh {
-		return orNotModified(c, err)
-	}
-	pages, err := models.ListReferencePages(c.UserContext(), h.DB)
-	if err != nil {
-		return err
-	}
-	out := make([]referencePageJSON, len(pages))
-	for i, p := range pages {
-		out[i] = toReferencePageJSON(p, false)
-	}
-	return c.JSON(fiber.Map{"pages": out})
+	return h.sendReferenceJSON(c, "api:pages", func() (any, bool, error) {
+		pages, err := models.ListReferencePages(c.UserContext(), h.DB)
+		if err != nil {
+			return nil, false, err
+		}
+		out := make([]referencePageJSON, len(pages))
+		for i, p := range pages {
+			out[i] = toReferencePageJSON(p, false)
+		}
+		return fiber.Map{"pages": out}, true, nil
+	})
 }
 
 func (h *Handlers) apiShowReferencePage(c *fiber.Ctx) error {
-	if fresh, err := h.referenceAPIFresh(c); err != nil || fresh {
-		return orNotModified(c, err)
-	}
-	ctx := c.UserContext()
-	page, err := models.ReferencePageBySlug(ctx, h.DB, utils.CopyString(c.Params("slug")))
-	if err != nil {
-		return err
-	}
-	facts := []models.ReferenceFact{}
-	if topics := models.TopicsInBody(page.Body); len(topics) > 0 {
-		if facts, err = models.ListReferenceFacts(ctx, h.DB, topics...); err != nil {
-			return err
+	slug := utils.CopyString(c.Params("slug"))
+	return h.sendReferenceJSON(c, "api:page:"+slug, func() (any, bool, error) {
+		ctx := c.UserContext()
+		page, err := models.ReferencePageBySlug(ctx, h.DB, slug)
+		if err != nil {
+			return nil, false, err
 		}
-	}
-	return c.JSON(fiber.Map{"page": toReferencePageJSON(page, true), "facts": toReferenceFactsJSON(facts)})
+		facts := []models.ReferenceFact{}
+		if topics := models.TopicsInBody(page.Body); len(topics) > 0 {
+			if facts, err = models.ListReferenceFacts(ctx, h.DB, topics...); err != nil {
+				return nil, false, err
+			}
+		}
+		return fiber.Map{"page": toReferencePageJSON(page, true), "facts": toReferenceFactsJSON(facts)}, true, nil
+	})
 }
 
 func (h *Handlers) apiListReferenceFacts(c *fiber.Ctx) error {
-	if fresh, err := h.referenceAPIFresh(c); err != nil || fresh {
-		return orNotModified(c, err)
-	}
-	var topics []string
-	if topic := c.Query("topic"); topic != "" {
-		topics = append(topics, utils.CopyString(topic))
-	}
-	facts, err := models.ListReferenceFacts(c.UserContext(), h.DB, topics...)
-	if err != nil {
-		return err
-	}
-	return c.JSON(fiber.Map{"facts": toReferenceFactsJSON(facts)})
+	topic := utils.CopyString(c.Query("topic"))
+	return h.sendReferenceJSON(c, "api:facts:"+topic, func() (any, bool, error) {
+		var topics []string
+		if topic != "" {
+			topics = append(topics, topic)
+		}
+		facts, err := models.ListReferenceFacts(c.UserContext(), h.DB, topics...)
+		if err != nil {
+			return nil, false, err
+		}
+		// Only topics that exist are kept, so made-up ones cannot fill the cache.
+		return fiber.Map{"facts": toReferenceFactsJSON(facts)}, len(facts) > 0, nil
+	})
 }
 
 func (h *Handlers) apiSearchReference(c *fiber.Ctx) error {
-	if fresh, err := h.referenceAPIFresh(c); err != nil || fresh {
-		return orNotModified(c, err)
-	}
 	query := utils.CopyString(c.Query("q"))
-	pages, facts, err := h.searchReference(c, query)
-	if err != nil {
-		return err
-	}
-	return c.JSON(fiber.Map{"query": query, "pages": pages, "facts": facts})
-}
-
-// orNotModified returns err, or answers 304 when there is none.
-func orNotModified(c *fiber.Ctx, err error) error {
-	if err != nil {
-		return err
-	}
-	return answerNotModified(c)
+	return h.sendReferenceJSON(c, "", func() (any, bool, error) {
+		pages, facts, err := h.searchReference(c, query)
+		if err != nil {
+			return nil, false, err
+		}
+		return fiber.Map{"query": query, "pages": pages, "facts": facts}, false, nil
+	})
 }

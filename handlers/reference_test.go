@@ -218,6 +218,9 @@ func TestCareerPageAnswersConditionalRequests(t *testing.T) {
 		if signedIn.Header.Get("ETag") == etag || !strings.Contains(signedIn.Text(), "Ada Admin") {
 			t.Error("got the anonymous page or its ETag for a signed-in viewer")
 		}
+		if token := admin.CSRF(); token == "" || !strings.Contains(signedIn.Text(), `name="_csrf" value="`+token+`"`) {
+			t.Error("got no CSRF token in the signed-in viewer's logout form")
+		}
 		apptest.Must(t, admin.Submit("/admin/reference/pages/wages", formOf("title", "Pay", "summary", "Edited pay page.", "body", "New wages text.")), 303)
 		req := httptest.NewRequest(http.MethodGet, "/careers/wages", nil)
 		req.Header.Set("If-None-Match", etag)
