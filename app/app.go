@@ -48,6 +48,9 @@ func New(cfg Config, opts Options) (*App, error) {
 			return nil, err
 		}
 	}
+	if _, err := SeedReferenceContent(context.Background(), db, time.Now()); err != nil {
+		return nil, err
+	}
 	deps, err := buildDeps(cfg, db, log)
 	if err != nil {
 		return nil, err

@@ -7,12 +7,14 @@ import "github.com/gofiber/fiber/v2"
 func (h *Handlers) registerAreaAPI(api fiber.Router) {
 	h.registerStudentAPI(api)
 	h.registerCEUAPI(api)
+	h.registerReferenceAPI(api)
 }
 
 // registerAreaPages mounts the pages of the product areas. Each area adds one line here.
 func (h *Handlers) registerAreaPages(pages fiber.Router) {
 	h.registerStudentPages(pages)
 	h.registerCEUPages(pages)
+	h.registerReferencePages(pages)
 }
 
 // dashboardPanels lists the areas' dashboard summaries in display order. Each area adds

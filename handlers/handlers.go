@@ -32,6 +32,8 @@ type Handlers struct {
 	Deps
 	openAPI []byte
 	forms   *formValidator
+
+	reference referenceCache // rendered career reference pages, by content revision
 }
 
 // sessionTTL is how long a login lasts; the session row and the JWT expire together.

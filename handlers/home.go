@@ -4,10 +4,6 @@ import (
 	"github.com/gofiber/fiber/v2"
 )
 
-func (h *Handlers) showHome(c *fiber.Ctx) error {
-	return h.render(c, fiber.StatusOK, "pages/home", fiber.Map{"Title": "hitpath"})
-}
-
 func (h *Handlers) showHealth(c *fiber.Ctx) error {
 	return c.JSON(fiber.Map{"status": "ok"})
 }

@@ -53,6 +53,7 @@ func (h *Handlers) Register(app *fiber.App) {
 func (h *Handlers) csrfProtection() fiber.Handler {
 	return csrf.New(csrf.Config{
 		KeyLookup:      "form:_csrf",
+		Next:           h.referenceSkipsCSRF,
 		CookieName:     "hitpath_csrf",
 		CookieSameSite: "Lax",
 		CookieHTTPOnly: true,
