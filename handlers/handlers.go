@@ -17,6 +17,7 @@ type Deps struct {
 	DB            *gorm.DB
 	Tokens        *security.Tokens
 	Hasher        *security.Hasher
+	CSRFKey       []byte // signs CSRF tokens; derived from the JWT secret
 	Log           *slog.Logger
 	BaseURL       string
 	SecureCookies bool

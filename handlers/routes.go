@@ -51,7 +51,10 @@ func (h *Handlers) Register(app *fiber.App) {
 // csrfProtection guards every cookie-authenticated form with a token that the form
 // carries in a hidden _csrf field.
 func (h *Handlers) csrfProtection() fiber.Handler {
+	tokens := csrfTokens{key: h.CSRFKey, ttl: 12 * time.Hour, now: h.Now}
 	return csrf.New(csrf.Config{
+		Storage:        tokens,
+		KeyGenerator:   tokens.New,
 		KeyLookup:      "form:_csrf",
 		Next:           h.referenceSkipsCSRF,
 		CookieName:     "hitpath_csrf",

@@ -3,6 +3,8 @@
 package security
 
 import (
+	"crypto/hmac"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"strconv"
@@ -72,4 +74,12 @@ func (t *Tokens) Parse(token string) (Claims, error) {
 		return Claims{}, ErrBadToken
 	}
 	return claims, nil
+}
+
+// DeriveKey returns a key for one purpose derived from the master secret, so one
+// configured secret serves JWTs and CSRF tokens without reusing the same key.
+func DeriveKey(secret []byte, purpose string) []byte {
+	mac := hmac.New(sha256.New, secret)
+	mac.Write([]byte("hitpath " + purpose))
+	return mac.Sum(nil)
 }
