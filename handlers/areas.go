@@ -5,10 +5,12 @@ import "github.com/gofiber/fiber/v2"
 // registerAreaAPI mounts the API routes of the product areas (credentials and CEUs,
 // students, cohorts, career reference). Each area adds one line here.
 func (h *Handlers) registerAreaAPI(api fiber.Router) {
+	h.registerCohortAPI(api)
 }
 
 // registerAreaPages mounts the pages of the product areas. Each area adds one line here.
 func (h *Handlers) registerAreaPages(pages fiber.Router) {
+	h.registerCohortPages(pages)
 }
 
 // dashboardPanels lists the areas' dashboard summaries in display order. Each area adds

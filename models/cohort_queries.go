@@ -1,0 +1,201 @@
+package models
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"gorm.io/gorm"
+)
+
+// The dashboard reads the students' tables with one query per table for the whole
+// cohort, each scoped by the cohort's current members (activeMembers), never a query
+// per student.
+
+type memberFacts struct {
+	UserID        int64     `gorm:"column:user_id"`
+	Name          string    `gorm:"column:name"`
+	Email         string    `gorm:"column:email"`
+	JoinedAt      time.Time `gorm:"column:joined_at"`
+	ShareOutcomes bool      `gorm:"column:share_outcomes"`
+}
+
+type pathwayFacts struct {
+	UserID                 int64     `gorm:"column:user_id"`
+	TargetCode             string    `gorm:"column:target_code"`
+	ProgramName            string    `gorm:"column:program_name"`
+	Institution            string    `gorm:"column:institution"`
+	ExpectedGraduation     cohortDay `gorm:"column:expected_graduation"`
+	PracticumHoursDone     int       `gorm:"column:practicum_hours_done"`
+	PracticumHoursRequired int       `gorm:"column:practicum_hours_required"`
+	ExamScheduledOn        cohortDay `gorm:"column:exam_scheduled_on"`
+	ExamResult             string    `gorm:"column:exam_result"`
+	PassedOn               cohortDay `gorm:"column:passed_on"`
+}
+
+type courseFacts struct {
+	UserID      int64     `gorm:"column:user_id"`
+	Name        string    `gorm:"column:name"`
+	Status      string    `gorm:"column:status"`
+	DueOn       cohortDay `gorm:"column:due_on"`
+	CompletedOn cohortDay `gorm:"column:completed_on"`
+	Grade       string    `gorm:"column:grade"`
+}
+
+type studyFacts struct {
+	UserID      int64     `gorm:"column:user_id"`
+	LastStudyOn cohortDay `gorm:"column:last_on"`
+	Minutes7    int       `gorm:"column:minutes7"`
+	Minutes30   int       `gorm:"column:minutes30"`
+}
+
+type attemptFacts struct {
+	ID             int64     `gorm:"column:id"`
+	UserID         int64     `gorm:"column:user_id"`
+	CredentialCode string    `gorm:"column:credential_code"`
+	TakenOn        cohortDay `gorm:"column:taken_on"`
+	Source         string    `gorm:"column:source"`
+	OverallPercent float64   `gorm:"column:overall_percent"`
+}
+
+type scoreFacts struct {
+	PracticeExamID int64   `gorm:"column:practice_exam_id"`
+	DomainPosition int     `gorm:"column:domain_position"`
+	Percent        float64 `gorm:"column:percent"`
+}
+
+type domainFacts struct {
+	CredentialCode string `gorm:"column:credential_code"`
+	Position       int    `gorm:"column:position"`
+	Name           string `gorm:"column:name"`
+	WeightLow      int    `gorm:"column:weight_low"`
+	WeightHigh     int    `gorm:"column:weight_high"`
+}
+
+type dayMinutes struct {
+	On      cohortDay `gorm:"column:studied_on"`
+	Minutes int       `gorm:"column:minutes"`
+}
+
+func loadMembers(ctx context.Context, db *gorm.DB, scope memberScope) ([]memberFacts, error) {
+	var out []memberFacts
+	q := db.WithContext(ctx).Table("cohort_members m").
+		Select("m.user_id, u.name, u.email, m.joined_at, m.share_outcomes").
+		Joins("JOIN users u ON u.id = m.user_id")
+	err := scope.memberRows(q).Order("u.name, u.id").Scan(&out).Error
+	return out, wrapCohortQuery(err, "members", scope.cohortID)
+}
+
+func loadPathways(ctx context.Context, db *gorm.DB, scope memberScope) ([]pathwayFacts, error) {
+	var out []pathwayFacts
+	cond, args := scope.in("user_id")
+	err := db.WithContext(ctx).Table("pathways").
+		Select("user_id, target_code, program_name, institution, expected_graduation, practicum_hours_done, practicum_hours_required, exam_scheduled_on, exam_result, passed_on").
+		Where(cond, args...).Scan(&out).Error
+	return out, wrapCohortQuery(err, "pathways", scope.cohortID)
+}
+
+func loadCourses(ctx context.Context, db *gorm.DB, scope memberScope) ([]courseFacts, error) {
+	var out []courseFacts
+	cond, args := scope.in("lc.user_id")
+	err := db.WithContext(ctx).Table("learner_courses lc").
+		Select("lc.user_id, c.name, lc.status, lc.due_on, lc.completed_on, lc.grade").
+		Joins("JOIN courses c ON c.id = lc.course_id").
+		Where(cond, args...).Order("lc.user_id, c.position, c.id").Scan(&out).Error
+	return out, wrapCohortQuery(err, "courses", scope.cohortID)
+}
+
+// loadStudy sums each member's minutes of the last 7 and 30 days (today included) and
+// finds their last study day, ignoring sessions dated after today. Correlated
+// subqueries walk the (user_id, studied_on) index per member on both databases.
+func loadStudy(ctx context.Context, db *gorm.DB, scope memberScope, today time.Time) ([]studyFacts, error) {
+	tomorrow, from7, from30 := sqlDay(AddDays(today, 1)), sqlDay(AddDays(today, -6)), sqlDay(AddDays(today, -29))
+	var out []studyFacts
+	q := db.WithContext(ctx).Table("cohort_members m").
+		Select(`m.user_id,
+			(SELECT MAX(s.studied_on) FROM study_sessions s WHERE s.user_id = m.user_id AND s.studied_on < ?) AS last_on,
+			(SELECT COALESCE(SUM(s.minutes), 0) FROM study_sessions s WHERE s.user_id = m.user_id AND s.studied_on >= ? AND s.studied_on < ?) AS minutes7,
+			(SELECT COALESCE(SUM(s.minutes), 0) FROM study_sessions s WHERE s.user_id = m.user_id AND s.studied_on >= ? AND s.studied_on < ?) AS minutes30`,
+			tomorrow, from7, tomorrow, from30, tomorrow)
+	err := scope.memberRows(q).Scan(&out).Error
+	return out, wrapCohortQuery(err, "study totals", scope.cohortID)
+}
+
+// loadCohortDailyMinutes returns the cohort's total study minutes per day from..to.
+func loadCohortDailyMinutes(ctx context.Context, db *gorm.DB, cohortID int64, from, to time.Time) ([]dayMinutes, error) {
+	var out []dayMinutes
+	err := db.WithContext(ctx).Table("study_sessions").
+		Select("studied_on, SUM(minutes) AS minutes").
+		Where("user_id IN ("+activeMembers+") AND studied_on >= ? AND studied_on < ?", cohortID, sqlDay(from), sqlDay(AddDays(to, 1))).
+		Group("studied_on").Scan(&out).Error
+	return out, wrapCohortQuery(err, "daily minutes", cohortID)
+}
+
+// loadAttempts returns the members' practice exams taken since from, up to today.
+func loadAttempts(ctx context.Context, db *gorm.DB, scope memberScope, from, today time.Time) ([]attemptFacts, error) {
+	var out []attemptFacts
+	cond, args := scope.in("user_id")
+	err := db.WithContext(ctx).Table("practice_exams").
+		Select("id, user_id, credential_code, taken_on, source, overall_percent").
+		Where(cond, args...).Where("taken_on >= ? AND taken_on < ?", sqlDay(from), sqlDay(AddDays(today, 1))).
+		Order("user_id, taken_on, id").Scan(&out).Error
+	return out, wrapCohortQuery(err, "practice exams", scope.cohortID)
+}
+
+// loadScores returns the domain scores of the attempts loadAttempts returns.
+func loadScores(ctx context.Context, db *gorm.DB, scope memberScope, from, today time.Time) ([]scoreFacts, error) {
+	var out []scoreFacts
+	cond, args := scope.in("p.user_id")
+	err := db.WithContext(ctx).Table("practice_exam_scores s").
+		Select("s.practice_exam_id, s.domain_position, s.percent").
+		Joins("JOIN practice_exams p ON p.id = s.practice_exam_id").
+		Where(cond, args...).Where("p.taken_on >= ? AND p.taken_on < ?", sqlDay(from), sqlDay(AddDays(today, 1))).
+		Scan(&out).Error
+	return out, wrapCohortQuery(err, "practice scores", scope.cohortID)
+}
+
+// loadOutlines returns every credential's exam outline from the live catalogue.
+func loadOutlines(ctx context.Context, db *gorm.DB) (map[string][]ExamDomain, error) {
+	var rows []domainFacts
+	err := db.WithContext(ctx).Table("exam_domains").
+		Select("credential_code, position, name, weight_low, weight_high").
+		Order("credential_code, position").Scan(&rows).Error
+	if err != nil {
+		return nil, fmt.Errorf("load exam outlines: %w", err)
+	}
+	out := map[string][]ExamDomain{}
+	for _, r := range rows {
+		out[r.CredentialCode] = append(out[r.CredentialCode], ExamDomain{Position: r.Position, Name: r.Name, WeightLow: r.WeightLow, WeightHigh: r.WeightHigh})
+	}
+	return out, nil
+}
+
+// memberScope selects a cohort's current members, or one of them when userID is set.
+type memberScope struct {
+	cohortID int64
+	userID   int64
+}
+
+// in returns the condition "col is a current member (in scope)" and its arguments.
+func (s memberScope) in(col string) (string, []any) {
+	if s.userID == 0 {
+		return col + " IN (" + activeMembers + ")", []any{s.cohortID}
+	}
+	return col + " = ? AND " + col + " IN (" + activeMembers + ")", []any{s.userID, s.cohortID}
+}
+
+// memberRows limits a query on cohort_members m to the scope.
+func (s memberScope) memberRows(q *gorm.DB) *gorm.DB {
+	q = q.Where("m.cohort_id = ? AND m.left_at IS NULL", s.cohortID)
+	if s.userID != 0 {
+		q = q.Where("m.user_id = ?", s.userID)
+	}
+	return q
+}
+
+func wrapCohortQuery(err error, what string, cohortID int64) error {
+	if err == nil {
+		return nil
+	}
+	return fmt.Errorf("load %s of cohort %d: %w", what, cohortID, err)
+}
