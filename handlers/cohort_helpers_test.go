@@ -73,7 +73,7 @@ func newCohortWorld(t *testing.T, s *apptest.Server) *cohortWorld {
 	w.admin = newCohortActor(t, s, "Ada Admin", "admin@example.com", "admin")
 	w.student = newCohortActor(t, s, "Sam Student", "sam@example.com", "learner")
 	w.other = newCohortActor(t, s, "Lena Learner", "lena@example.com", "learner")
-	c := createCohortAPI(t, s, w.owner.Token, map[string]any{"name": "HIT 210", "program": "HIT AAS", "term": "Spring 2026", "target_code": "RHIT", "target_exam_on": "2026-05-20"})
+	c := createCohortAPI(t, s, w.owner.Token, map[string]any{"name": "HIT 210", "program": "HIT AAS", "term": "Spring 2026", "target_code": "RHIT", "target_exam_on": relDay(19)})
 	w.cohortID, w.code = c.ID, *c.JoinCode
 	w.otherCohortID = createCohortAPI(t, s, w.otherInstructor.Token, map[string]any{"name": "Coding 101", "target_code": "CCA"}).ID
 	apptest.Must(t, s.API("POST", "/api/v1/cohorts/"+itoa(w.cohortID)+"/instructors", w.owner.Token, map[string]string{"email": w.co.Email}), http.StatusOK)
