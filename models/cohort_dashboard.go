@@ -40,13 +40,16 @@ func (d CohortDashboard) AtRiskCount() int {
 // of queries, whatever the cohort's size, then applies the pure rules to each.
 func LoadCohortDashboard(ctx context.Context, db *gorm.DB, c Cohort, today time.Time) (CohortDashboard, error) {
 	today = DateOnly(today)
-	rows, err := loadStudentRows(ctx, db, c, memberScope{cohortID: c.ID}, today)
-	if err != nil {
-		return CohortDashboard{}, err
-	}
-	dash := CohortDashboard{Cohort: c, Today: today, Rows: rows}
+	dash := CohortDashboard{Cohort: c, Today: today}
 	weeksFrom := AddDays(studentMonday(today), -7*(dashboardChartWeeks-1))
-	daily, err := loadCohortDailyMinutes(ctx, db, c.ID, weeksFrom, today)
+	var daily []dayMinutes
+	err := runQueries(db,
+		func() (err error) {
+			dash.Rows, err = loadStudentRows(ctx, db, c, memberScope{cohortID: c.ID}, today)
+			return err
+		},
+		func() (err error) { daily, err = loadCohortDailyMinutes(ctx, db, c.ID, weeksFrom, today); return err },
+	)
 	if err != nil {
 		return CohortDashboard{}, err
 	}
@@ -82,57 +85,58 @@ type cohortFacts struct {
 	attemptCodes map[int64][]string
 }
 
-// loadCohortFacts runs the dashboard's queries: members, pathways, courses, study
-// totals, practice exams, their domain scores and the exam outlines.
+// loadCohortFacts runs the dashboard's queries, concurrently: members, pathways,
+// courses, study totals, exam outlines, practice exams and their domain scores.
 func loadCohortFacts(ctx context.Context, db *gorm.DB, scope memberScope, attemptsFrom, today time.Time) (cohortFacts, error) {
-	f := cohortFacts{pathways: map[int64]pathwayFacts{}, courses: map[int64][]courseFacts{}, study: map[int64]studyFacts{}}
-	var err error
-	if f.members, err = loadMembers(ctx, db, scope); err != nil || len(f.members) == 0 {
-		return f, err
-	}
-	pathways, err := loadPathways(ctx, db, scope)
+	f := cohortFacts{}
+	var (
+		pathways []pathwayFacts
+		courses  []courseFacts
+		study    []studyFacts
+		attempts []attemptFacts
+		scores   []scoreFacts
+	)
+	err := runQueries(db,
+		func() (err error) { f.members, err = loadMembers(ctx, db, scope); return err },
+		func() (err error) { scores, err = loadScores(ctx, db, scope, attemptsFrom, today); return err },
+		func() (err error) { attempts, err = loadAttempts(ctx, db, scope, attemptsFrom, today); return err },
+		func() (err error) { study, err = loadStudy(ctx, db, scope, today); return err },
+		func() (err error) { courses, err = loadCourses(ctx, db, scope); return err },
+		func() (err error) { pathways, err = loadPathways(ctx, db, scope); return err },
+		func() (err error) { f.outlines, err = loadOutlines(ctx, db); return err },
+	)
 	if err != nil {
 		return f, err
 	}
+	f.index(pathways, courses, study)
+	f.indexAttempts(attempts, scores)
+	return f, nil
+}
+
+func (f *cohortFacts) index(pathways []pathwayFacts, courses []courseFacts, study []studyFacts) {
+	f.pathways = make(map[int64]pathwayFacts, len(pathways))
 	for _, p := range pathways {
 		f.pathways[p.UserID] = p
 	}
-	courses, err := loadCourses(ctx, db, scope)
-	if err != nil {
-		return f, err
-	}
+	f.courses = make(map[int64][]courseFacts, len(f.members))
 	for _, c := range courses {
 		f.courses[c.UserID] = append(f.courses[c.UserID], c)
 	}
-	study, err := loadStudy(ctx, db, scope, today)
-	if err != nil {
-		return f, err
-	}
+	f.study = make(map[int64]studyFacts, len(study))
 	for _, s := range study {
 		f.study[s.UserID] = s
 	}
-	if f.outlines, err = loadOutlines(ctx, db); err != nil {
-		return f, err
-	}
-	err = f.loadAttempts(ctx, db, scope, attemptsFrom, today)
-	return f, err
 }
 
-func (f *cohortFacts) loadAttempts(ctx context.Context, db *gorm.DB, scope memberScope, from, today time.Time) error {
-	attempts, err := loadAttempts(ctx, db, scope, from, today)
-	if err != nil {
-		return err
-	}
-	scores, err := loadScores(ctx, db, scope, from, today)
-	if err != nil {
-		return err
-	}
+func (f *cohortFacts) indexAttempts(attempts []attemptFacts, scores []scoreFacts) {
 	byAttempt := make(map[int64]map[int]float64, len(attempts))
 	for _, s := range scores {
-		if byAttempt[s.PracticeExamID] == nil {
-			byAttempt[s.PracticeExamID] = make(map[int]float64, 6)
+		m := byAttempt[s.PracticeExamID]
+		if m == nil {
+			m = make(map[int]float64, 6)
+			byAttempt[s.PracticeExamID] = m
 		}
-		byAttempt[s.PracticeExamID][s.DomainPosition] = s.Percent
+		m[s.DomainPosition] = s.Percent
 	}
 	f.attempts = make(map[int64][]PracticeAttempt, len(f.members))
 	f.attemptCodes = make(map[int64][]string, len(f.members))
@@ -142,7 +146,6 @@ func (f *cohortFacts) loadAttempts(ctx context.Context, db *gorm.DB, scope membe
 		})
 		f.attemptCodes[a.UserID] = append(f.attemptCodes[a.UserID], a.CredentialCode)
 	}
-	return nil
 }
 
 // attemptsFor returns userID's attempts at the credential code.

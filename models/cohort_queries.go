@@ -2,6 +2,7 @@ package models
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"time"
 
@@ -98,11 +99,33 @@ func loadPathways(ctx context.Context, db *gorm.DB, scope memberScope) ([]pathwa
 func loadCourses(ctx context.Context, db *gorm.DB, scope memberScope) ([]courseFacts, error) {
 	var out []courseFacts
 	cond, args := scope.in("lc.user_id")
-	err := db.WithContext(ctx).Table("learner_courses lc").
+	q := db.WithContext(ctx).Table("learner_courses lc").
 		Select("lc.user_id, c.name, lc.status, lc.due_on, lc.completed_on, lc.grade").
 		Joins("JOIN courses c ON c.id = lc.course_id").
-		Where(cond, args...).Order("lc.user_id, c.position, c.id").Scan(&out).Error
+		Where(cond, args...).Order("lc.user_id, c.position, c.id")
+	err := eachRow(q, func(rows *sql.Rows) error {
+		var c courseFacts
+		err := rows.Scan(&c.UserID, &c.Name, &c.Status, &c.DueOn, &c.CompletedOn, &c.Grade)
+		out = append(out, c)
+		return err
+	})
 	return out, wrapCohortQuery(err, "courses", scope.cohortID)
+}
+
+// eachRow runs q and calls scan for each row. The big dashboard queries scan by hand:
+// reflection-based scanning cost more than the queries themselves.
+func eachRow(q *gorm.DB, scan func(rows *sql.Rows) error) error {
+	rows, err := q.Rows()
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := scan(rows); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
 }
 
 // loadStudy sums each member's minutes of the last 7 and 30 days (today included) and
@@ -124,21 +147,34 @@ func loadStudy(ctx context.Context, db *gorm.DB, scope memberScope, today time.T
 // loadCohortDailyMinutes returns the cohort's total study minutes per day from..to.
 func loadCohortDailyMinutes(ctx context.Context, db *gorm.DB, cohortID int64, from, to time.Time) ([]dayMinutes, error) {
 	var out []dayMinutes
-	err := db.WithContext(ctx).Table("study_sessions").
+	q := db.WithContext(ctx).Table("study_sessions").
 		Select("studied_on, SUM(minutes) AS minutes").
 		Where("user_id IN ("+activeMembers+") AND studied_on >= ? AND studied_on < ?", cohortID, sqlDay(from), sqlDay(AddDays(to, 1))).
-		Group("studied_on").Scan(&out).Error
+		Group("studied_on")
+	err := eachRow(q, func(rows *sql.Rows) error {
+		var d dayMinutes
+		err := rows.Scan(&d.On, &d.Minutes)
+		out = append(out, d)
+		return err
+	})
 	return out, wrapCohortQuery(err, "daily minutes", cohortID)
 }
 
 // loadAttempts returns the members' practice exams taken since from, up to today.
+// Percentages are cast to double precision: decoding NUMERIC is slow.
 func loadAttempts(ctx context.Context, db *gorm.DB, scope memberScope, from, today time.Time) ([]attemptFacts, error) {
 	var out []attemptFacts
 	cond, args := scope.in("user_id")
-	err := db.WithContext(ctx).Table("practice_exams").
-		Select("id, user_id, credential_code, taken_on, source, overall_percent").
+	q := db.WithContext(ctx).Table("practice_exams").
+		Select("id, user_id, credential_code, taken_on, source, CAST(overall_percent AS DOUBLE PRECISION)").
 		Where(cond, args...).Where("taken_on >= ? AND taken_on < ?", sqlDay(from), sqlDay(AddDays(today, 1))).
-		Order("user_id, taken_on, id").Scan(&out).Error
+		Order("user_id, taken_on, id")
+	err := eachRow(q, func(rows *sql.Rows) error {
+		var a attemptFacts
+		err := rows.Scan(&a.ID, &a.UserID, &a.CredentialCode, &a.TakenOn, &a.Source, &a.OverallPercent)
+		out = append(out, a)
+		return err
+	})
 	return out, wrapCohortQuery(err, "practice exams", scope.cohortID)
 }
 
@@ -146,11 +182,16 @@ func loadAttempts(ctx context.Context, db *gorm.DB, scope memberScope, from, tod
 func loadScores(ctx context.Context, db *gorm.DB, scope memberScope, from, today time.Time) ([]scoreFacts, error) {
 	var out []scoreFacts
 	cond, args := scope.in("p.user_id")
-	err := db.WithContext(ctx).Table("practice_exam_scores s").
-		Select("s.practice_exam_id, s.domain_position, s.percent").
+	q := db.WithContext(ctx).Table("practice_exam_scores s").
+		Select("s.practice_exam_id, s.domain_position, CAST(s.percent AS DOUBLE PRECISION)").
 		Joins("JOIN practice_exams p ON p.id = s.practice_exam_id").
-		Where(cond, args...).Where("p.taken_on >= ? AND p.taken_on < ?", sqlDay(from), sqlDay(AddDays(today, 1))).
-		Scan(&out).Error
+		Where(cond, args...).Where("p.taken_on >= ? AND p.taken_on < ?", sqlDay(from), sqlDay(AddDays(today, 1)))
+	err := eachRow(q, func(rows *sql.Rows) error {
+		var sc scoreFacts
+		err := rows.Scan(&sc.PracticeExamID, &sc.DomainPosition, &sc.Percent)
+		out = append(out, sc)
+		return err
+	})
 	return out, wrapCohortQuery(err, "practice scores", scope.cohortID)
 }
 

@@ -29,6 +29,8 @@ func commands() map[string]command {
 		"serve":   {"serve the web application (default)", runServe},
 		"migrate": {"migrate up|down|status: manage the schema", runMigrate},
 		"user":    {"user create --email E [--name N] [--password P] [--role R]: create or promote a user", runUser},
+		"seed":    {"seed [--demo --students N]: load reference content; --demo generates a demo school", runSeed},
+		"digest":  {"digest: queue this week's at-risk digest email for each instructor", runDigest},
 	}
 }
 
