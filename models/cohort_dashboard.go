@@ -86,7 +86,7 @@ type cohortFacts struct {
 }
 
 // loadCohortFacts runs the dashboard's queries, concurrently: members, pathways,
-// courses, study totals, exam outlines, practice exams and their domain scores.
+// courses, study totals, exam outlines and practice exams with their domain scores.
 func loadCohortFacts(ctx context.Context, db *gorm.DB, scope memberScope, attemptsFrom, today time.Time) (cohortFacts, error) {
 	f := cohortFacts{}
 	var (
@@ -94,11 +94,9 @@ func loadCohortFacts(ctx context.Context, db *gorm.DB, scope memberScope, attemp
 		courses  []courseFacts
 		study    []studyFacts
 		attempts []attemptFacts
-		scores   []scoreFacts
 	)
 	err := runQueries(db,
 		func() (err error) { f.members, err = loadMembers(ctx, db, scope); return err },
-		func() (err error) { scores, err = loadScores(ctx, db, scope, attemptsFrom, today); return err },
 		func() (err error) { attempts, err = loadAttempts(ctx, db, scope, attemptsFrom, today); return err },
 		func() (err error) { study, err = loadStudy(ctx, db, scope, today); return err },
 		func() (err error) { courses, err = loadCourses(ctx, db, scope); return err },
@@ -109,7 +107,7 @@ func loadCohortFacts(ctx context.Context, db *gorm.DB, scope memberScope, attemp
 		return f, err
 	}
 	f.index(pathways, courses, study)
-	f.indexAttempts(attempts, scores)
+	f.indexAttempts(attempts)
 	return f, nil
 }
 
@@ -128,21 +126,12 @@ func (f *cohortFacts) index(pathways []pathwayFacts, courses []courseFacts, stud
 	}
 }
 
-func (f *cohortFacts) indexAttempts(attempts []attemptFacts, scores []scoreFacts) {
-	byAttempt := make(map[int64]map[int]float64, len(attempts))
-	for _, s := range scores {
-		m := byAttempt[s.PracticeExamID]
-		if m == nil {
-			m = make(map[int]float64, 6)
-			byAttempt[s.PracticeExamID] = m
-		}
-		m[s.DomainPosition] = s.Percent
-	}
+func (f *cohortFacts) indexAttempts(attempts []attemptFacts) {
 	f.attempts = make(map[int64][]PracticeAttempt, len(f.members))
 	f.attemptCodes = make(map[int64][]string, len(f.members))
 	for _, a := range attempts {
 		f.attempts[a.UserID] = append(f.attempts[a.UserID], PracticeAttempt{
-			TakenOn: a.TakenOn.Time, OverallPercent: a.OverallPercent, DomainPercents: byAttempt[a.ID],
+			TakenOn: a.TakenOn.Time, OverallPercent: a.OverallPercent, DomainPercents: a.DomainPercents,
 		})
 		f.attemptCodes[a.UserID] = append(f.attemptCodes[a.UserID], a.CredentialCode)
 	}
