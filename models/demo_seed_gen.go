@@ -130,7 +130,7 @@ func (g *demoGenerator) students(users []User, cohorts []Cohort) []demoStudent {
 	for i, u := range users {
 		s := demoStudent{
 			user: u, cohort: cohorts[i%len(cohorts)], joined: AddDays(g.today, -(20 + g.rng.IntN(680))),
-			diligence: 0.1 + 0.6*g.rng.Float64(), ability: 40 + 35*g.rng.Float64(), growth: 1 + 6*g.rng.Float64(),
+			diligence: 0.1 + 0.6*g.rng.Float64(), ability: 30 + 30*g.rng.Float64(), growth: 0.5 + 3*g.rng.Float64(),
 		}
 		if g.rng.Float64() < 0.2 {
 			s.stopsOn = AddDays(g.today, -(10 + g.rng.IntN(80))) // lapsed: no study since
