@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"strings"
 	"testing"
 
 	"hitpath/app/apptest"
@@ -11,13 +12,13 @@ import (
 
 // The seven kinds of visitor the cohort access rules distinguish.
 const (
-	asAnonymous = iota
-	asStudent
-	asOtherLearner
-	asOwner
-	asCoInstructor
-	asOtherInstructor
-	asAdmin
+	cohortAsAnonymous = iota
+	cohortAsStudent
+	cohortAsOtherLearner
+	cohortAsOwner
+	cohortAsCoInstructor
+	cohortAsOtherInstructor
+	cohortAsAdmin
 )
 
 var cohortVisitorNames = []string{"anonymous", "the student", "another learner", "instructor of the cohort", "co-instructor", "instructor of another cohort", "admin"}
@@ -26,19 +27,19 @@ func (w *cohortWorld) visitor(kind int) cohortActor {
 	return []cohortActor{w.anonymous, w.student, w.other, w.owner, w.co, w.otherInstructor, w.admin}[kind]
 }
 
-// statuses lists the expected status per visitor kind, in cohortVisitorNames order.
-type statuses [7]int
+// cohortStatuses lists the expected status per visitor kind, in cohortVisitorNames order.
+type cohortStatuses [7]int
 
 // Expected answers: per-cohort pages and API routes are private to the cohort's
 // instructors and admins (404 for everyone else, redirect or 401 when signed out).
 var (
-	cohortPage      = func(ok int) statuses { return statuses{302, 404, 404, ok, ok, 404, ok} }
-	cohortListPage  = func(ok int) statuses { return statuses{302, 404, 404, ok, ok, ok, ok} }
-	learnerPage     = func(ok int) statuses { return statuses{302, ok, ok, 404, 404, 404, ok} }
-	cohortAPI       = func(ok int) statuses { return statuses{401, 404, 404, ok, ok, 404, ok} }
-	cohortListAPI   = func(ok int) statuses { return statuses{401, 403, 403, ok, ok, ok, ok} }
-	membershipAPI   = func(ok int) statuses { return statuses{401, ok, ok, 403, 403, 403, ok} }
-	membershipLeave = statuses{401, 404, 404, 403, 403, 403, 404}
+	cohortPage            = func(ok int) cohortStatuses { return cohortStatuses{302, 404, 404, ok, ok, 404, ok} }
+	cohortListPage        = func(ok int) cohortStatuses { return cohortStatuses{302, 404, 404, ok, ok, ok, ok} }
+	cohortLearnerPage     = func(ok int) cohortStatuses { return cohortStatuses{302, ok, ok, 404, 404, 404, ok} }
+	cohortAPI             = func(ok int) cohortStatuses { return cohortStatuses{401, 404, 404, ok, ok, 404, ok} }
+	cohortListAPI         = func(ok int) cohortStatuses { return cohortStatuses{401, 403, 403, ok, ok, ok, ok} }
+	cohortMembershipAPI   = func(ok int) cohortStatuses { return cohortStatuses{401, ok, ok, 403, 403, 403, ok} }
+	cohortMembershipLeave = cohortStatuses{401, 404, 404, 403, 403, 403, 404}
 )
 
 type cohortRoute struct {
@@ -46,7 +47,7 @@ type cohortRoute struct {
 	form         url.Values // page POST form
 	body         any        // API body
 	api          bool
-	want         statuses
+	want         cohortStatuses
 }
 
 func cohortRoutes(w *cohortWorld) []cohortRoute {
@@ -65,10 +66,10 @@ func cohortRoutes(w *cohortWorld) []cohortRoute {
 		{method: "GET", path: base + "/students/" + uid, want: cohortPage(200)},
 		{method: "POST", path: base + "/join-code", want: cohortPage(303)},
 		{method: "POST", path: base + "/join-code/disable", want: cohortPage(303)},
-		{method: "GET", path: "/join", want: learnerPage(200)},
-		{method: "GET", path: "/join?code=NOSUCHCODE", want: learnerPage(404)},
-		{method: "POST", path: "/join", form: url.Values{"code": {"NOSUCHCODE"}}, want: learnerPage(422)},
-		{method: "POST", path: "/join/" + other + "/leave", want: statuses{302, 404, 404, 404, 404, 404, 404}},
+		{method: "GET", path: "/join", want: cohortLearnerPage(200)},
+		{method: "GET", path: "/join?code=NOSUCHCODE", want: cohortLearnerPage(404)},
+		{method: "POST", path: "/join", form: url.Values{"code": {"NOSUCHCODE"}}, want: cohortLearnerPage(422)},
+		{method: "POST", path: "/join/" + other + "/leave", want: cohortStatuses{302, 404, 404, 404, 404, 404, 404}},
 
 		{api: true, method: "GET", path: "/api/v1/cohorts", want: cohortListAPI(200)},
 		{api: true, method: "POST", path: "/api/v1/cohorts", body: map[string]any{"name": "New", "target_code": "CCA"}, want: cohortListAPI(201)},
@@ -82,9 +83,9 @@ func cohortRoutes(w *cohortWorld) []cohortRoute {
 		{api: true, method: "POST", path: api + "/nudges", body: map[string]any{"user_ids": []int64{w.student.ID}, "message": "Keep going"}, want: cohortAPI(200)},
 		{api: true, method: "POST", path: api + "/join-code", want: cohortAPI(200)},
 		{api: true, method: "DELETE", path: api + "/join-code", want: cohortAPI(204)},
-		{api: true, method: "GET", path: "/api/v1/memberships", want: membershipAPI(200)},
-		{api: true, method: "POST", path: "/api/v1/memberships", body: map[string]any{"code": "NOSUCHCODE", "consent": true}, want: membershipAPI(422)},
-		{api: true, method: "DELETE", path: "/api/v1/memberships/" + other, want: membershipLeave},
+		{api: true, method: "GET", path: "/api/v1/memberships", want: cohortMembershipAPI(200)},
+		{api: true, method: "POST", path: "/api/v1/memberships", body: map[string]any{"code": "NOSUCHCODE", "consent": true}, want: cohortMembershipAPI(422)},
+		{api: true, method: "DELETE", path: "/api/v1/memberships/" + other, want: cohortMembershipLeave},
 	}
 }
 
@@ -110,7 +111,7 @@ func TestCohortRouteAccess(t *testing.T) {
 					if got.Status != want {
 						t.Fatalf("got status %d, want %d", got.Status, want)
 					}
-					if kind == asAnonymous && !r.api && (got.Header.Get("Location") == "" || got.Header.Get("Location")[:6] != "/login") {
+					if kind == cohortAsAnonymous && !r.api && !strings.HasPrefix(got.Header.Get("Location"), "/login") {
 						t.Fatalf("got redirect to %q, want the login page", got.Header.Get("Location"))
 					}
 				})

@@ -90,7 +90,7 @@ func (h *Handlers) apiUpdateCohort(c *fiber.Ctx) error {
 	if err := readJSON(c, &patch); err != nil {
 		return err
 	}
-	fields, errs, err := h.checkCohortForm(c, patch.overlay(formOfCohort(cohort)))
+	fields, errs, err := h.checkCohortForm(c, patch.overlay(cohortFormOf(cohort)))
 	if err != nil {
 		return err
 	}
@@ -116,18 +116,18 @@ func (h *Handlers) apiShowCohortDashboard(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	out := dashboardJSON{
+	out := cohortDashboardJSON{
 		Cohort: h.toCohortJSON(cohort), Today: dash.Today.Format("2006-01-02"), Total: len(dash.Rows),
-		AtRiskCount: dash.AtRiskCount(), Outcomes: toOutcomesJSON(dash.Outcomes),
+		AtRiskCount: dash.AtRiskCount(), Outcomes: toCohortOutcomesJSON(dash.Outcomes),
 	}
-	readDashboardView(c).apply(&dash)
-	out.Students = make([]studentRowJSON, len(dash.Rows))
+	readCohortDashboardView(c).apply(&dash)
+	out.Students = make([]cohortRowJSON, len(dash.Rows))
 	for i, r := range dash.Rows {
-		out.Students[i] = toStudentRowJSON(r)
+		out.Students[i] = toCohortRowJSON(r)
 	}
-	out.WeeklyMinutes = make([]weekJSON, len(dash.Weekly))
+	out.WeeklyMinutes = make([]cohortWeekJSON, len(dash.Weekly))
 	for i, w := range dash.Weekly {
-		out.WeeklyMinutes[i] = weekJSON{WeekStart: w.Start.Format("2006-01-02"), Minutes: w.Minutes}
+		out.WeeklyMinutes[i] = cohortWeekJSON{WeekStart: w.Start.Format("2006-01-02"), Minutes: w.Minutes}
 	}
 	return c.JSON(out)
 }
@@ -160,7 +160,7 @@ func (h *Handlers) apiAddCohortInstructor(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	var form instructorForm
+	var form cohortInstructorForm
 	if err := readJSON(c, &form); err != nil {
 		return err
 	}

@@ -9,50 +9,50 @@ import (
 	"hitpath/models"
 )
 
-// dashboardExtras carries a refused form back onto the dashboard with its errors.
-type dashboardExtras struct {
+// cohortDashboardExtras carries a refused form back onto the dashboard with its errors.
+type cohortDashboardExtras struct {
 	Settings   cohortForm
-	Instructor instructorForm
-	Nudge      nudgeForm
+	Instructor cohortInstructorForm
+	Nudge      cohortNudgeForm
 	Errors     FieldErrors
 }
 
-// dashboardView is how the rows are ordered and filtered (?sort=, ?at_risk=1).
-type dashboardView struct {
+// cohortDashboardView is how the rows are ordered and filtered (?sort=, ?at_risk=1).
+type cohortDashboardView struct {
 	Sort       string
 	AtRiskOnly bool
 }
 
-func readDashboardView(c *fiber.Ctx) dashboardView {
-	v := dashboardView{Sort: c.Query("sort", "name"), AtRiskOnly: c.Query("at_risk") == "1"}
-	if !models.ValidDashboardSort(v.Sort) {
+func readCohortDashboardView(c *fiber.Ctx) cohortDashboardView {
+	v := cohortDashboardView{Sort: c.Query("sort", "name"), AtRiskOnly: c.Query("at_risk") == "1"}
+	if !models.ValidCohortSort(v.Sort) {
 		v.Sort = "name"
 	}
 	return v
 }
 
 // apply sorts and filters the dashboard's rows in place.
-func (v dashboardView) apply(d *models.CohortDashboard) {
+func (v cohortDashboardView) apply(d *models.CohortDashboard) {
 	if v.AtRiskOnly {
-		d.Rows = models.AtRiskRows(d.Rows)
+		d.Rows = models.CohortAtRiskRows(d.Rows)
 	}
-	models.SortStudentRows(d.Rows, v.Sort)
+	models.SortCohortRows(d.Rows, v.Sort)
 }
 
-// sortColumn is a sortable column header: its link flips the order when it is the
+// cohortSortColumn is a sortable column header: its link flips the order when it is the
 // current sort.
-type sortColumn struct {
+type cohortSortColumn struct {
 	Label, Key, Href, AriaSort string
 }
 
-func (v dashboardView) columns(base string) []sortColumn {
+func (v cohortDashboardView) columns(base string) []cohortSortColumn {
 	labels := map[string]string{
 		"name": "Student", "coursework": "Coursework", "study7": "Study 7 days", "study30": "Study 30 days",
 		"last_activity": "Last activity", "readiness": "Readiness", "exam": "Exam", "practicum": "Practicum hours", "risk": "At risk",
 	}
-	out := make([]sortColumn, 0, len(models.DashboardSorts))
-	for _, key := range models.DashboardSorts {
-		col := sortColumn{Label: labels[key], Key: key, AriaSort: "none"}
+	out := make([]cohortSortColumn, 0, len(models.CohortSorts))
+	for _, key := range models.CohortSorts {
+		col := cohortSortColumn{Label: labels[key], Key: key, AriaSort: "none"}
 		next := key
 		switch v.Sort {
 		case key:
@@ -75,10 +75,10 @@ func (h *Handlers) showCohortDashboard(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return h.renderDashboard(c, cohort, fiber.StatusOK, dashboardExtras{Settings: formOfCohort(cohort)})
+	return h.renderDashboard(c, cohort, fiber.StatusOK, cohortDashboardExtras{Settings: cohortFormOf(cohort)})
 }
 
-func (h *Handlers) renderDashboard(c *fiber.Ctx, cohort models.Cohort, status int, extras dashboardExtras) error {
+func (h *Handlers) renderDashboard(c *fiber.Ctx, cohort models.Cohort, status int, extras cohortDashboardExtras) error {
 	ctx := c.UserContext()
 	dash, err := models.LoadCohortDashboard(ctx, h.DB, cohort, h.today())
 	if err != nil {
@@ -92,9 +92,9 @@ func (h *Handlers) renderDashboard(c *fiber.Ctx, cohort models.Cohort, status in
 	if err != nil {
 		return err
 	}
-	view := readDashboardView(c)
+	view := readCohortDashboardView(c)
 	total, atRisk := len(dash.Rows), dash.AtRiskCount()
-	charts := []cohortChart{readinessHistogramSVG(dash.Rows), weeklyMinutesSVG(dash.Weekly)}
+	charts := []cohortChart{cohortReadinessSVG(dash.Rows), cohortWeeklySVG(dash.Weekly)}
 	view.apply(&dash)
 	base := cohortPath(cohort.ID)
 	return h.render(c, status, "pages/cohort", fiber.Map{

@@ -18,49 +18,49 @@ import (
 // against the real clock, so the server's clock cannot be moved far.
 var cohortToday = models.DateOnly(time.Now().UTC())
 
-// rel returns the date n days from today.
-func rel(n int) time.Time { return cohortToday.AddDate(0, 0, n) }
+// cohortRel returns the date n days from today.
+func cohortRel(n int) time.Time { return cohortToday.AddDate(0, 0, n) }
 
-// relDay formats rel(n) as the API does.
-func relDay(n int) string { return rel(n).Format("2006-01-02") }
+// cohortRelDay formats cohortRel(n) as the API does.
+func cohortRelDay(n int) string { return cohortRel(n).Format("2006-01-02") }
 
-// manyAuthAttempts lifts the sign-up rate limit for tests that register many accounts.
-func manyAuthAttempts() apptest.Option {
+// cohortManyAuthAttempts lifts the sign-up rate limit for tests that register many accounts.
+func cohortManyAuthAttempts() apptest.Option {
 	return func(d *handlers.Deps) { d.AuthAttemptsPerMinute = 1000 }
 }
 
-func mustExec(t *testing.T, s *apptest.Server, sql string, args ...any) {
+func cohortExec(t *testing.T, s *apptest.Server, sql string, args ...any) {
 	t.Helper()
 	if err := s.DB.Exec(sql, args...).Error; err != nil {
 		t.Fatalf("%s: %v", sql, err)
 	}
 }
 
-// seedSamProgress gives the student a pathway, coursework, study and a practice exam
+// cohortSeedSam gives the student a pathway, coursework, study and a practice exam
 // whose values the dashboard must show; the cohort's exam is 19 days away.
-func seedSamProgress(t *testing.T, s *apptest.Server, userID int64) {
+func cohortSeedSam(t *testing.T, s *apptest.Server, userID int64) {
 	t.Helper()
 	now := cohortToday
-	mustExec(t, s, `INSERT INTO pathways (user_id, target_code, practicum_hours_done, practicum_hours_required, created_at, updated_at) VALUES (?, 'RHIT', 40, 80, ?, ?)`, userID, now, now)
+	cohortExec(t, s, `INSERT INTO pathways (user_id, target_code, practicum_hours_done, practicum_hours_required, created_at, updated_at) VALUES (?, 'RHIT', 40, 80, ?, ?)`, userID, now, now)
 	for i, c := range []struct {
 		status string
 		due    any
-	}{{"completed", rel(-100)}, {"completed", rel(-70)}, {"in_progress", rel(-16)}, {"planned", rel(31)}} {
-		mustExec(t, s, `INSERT INTO learner_courses (user_id, course_id, status, due_on, updated_at) VALUES (?, ?, ?, ?, ?)`, userID, i+1, c.status, c.due, now)
+	}{{"completed", cohortRel(-100)}, {"completed", cohortRel(-70)}, {"in_progress", cohortRel(-16)}, {"planned", cohortRel(31)}} {
+		cohortExec(t, s, `INSERT INTO learner_courses (user_id, course_id, status, due_on, updated_at) VALUES (?, ?, ?, ?, ?)`, userID, i+1, c.status, c.due, now)
 	}
 	// 7 days = today and the 6 before; 30 days likewise; a future session is ignored.
 	for _, st := range []struct{ offset, minutes int }{{-1, 60}, {-5, 30}, {-6, 5}, {-7, 7}, {-21, 45}, {-29, 3}, {-30, 500}, {-61, 100}, {2, 20}} {
-		mustExec(t, s, `INSERT INTO study_sessions (user_id, studied_on, minutes, credential_code, domain_position, topic, notes, created_at) VALUES (?, ?, ?, 'RHIT', 1, 'Release of information', 'private note', ?)`, userID, rel(st.offset), st.minutes, now)
+		cohortExec(t, s, `INSERT INTO study_sessions (user_id, studied_on, minutes, credential_code, domain_position, topic, notes, created_at) VALUES (?, ?, ?, 'RHIT', 1, 'Release of information', 'private note', ?)`, userID, cohortRel(st.offset), st.minutes, now)
 	}
-	mustExec(t, s, `INSERT INTO practice_exams (user_id, credential_code, taken_on, overall_percent, created_at) VALUES (?, 'RHIT', ?, 50, ?)`, userID, rel(-11), now)
+	cohortExec(t, s, `INSERT INTO practice_exams (user_id, credential_code, taken_on, overall_percent, created_at) VALUES (?, 'RHIT', ?, 50, ?)`, userID, cohortRel(-11), now)
 	var examID int64
 	s.DB.Raw("SELECT MAX(id) FROM practice_exams").Row().Scan(&examID)
 	for pos, pct := range map[int]float64{1: 40, 2: 55, 3: 60, 4: 50, 5: 45, 6: 70} {
-		mustExec(t, s, `INSERT INTO practice_exam_scores (practice_exam_id, domain_position, percent) VALUES (?, ?, ?)`, examID, pos, pct)
+		cohortExec(t, s, `INSERT INTO practice_exam_scores (practice_exam_id, domain_position, percent) VALUES (?, ?, ?)`, examID, pos, pct)
 	}
 }
 
-type dashboardOut struct {
+type cohortDashboardOut struct {
 	Total       int `json:"total"`
 	AtRiskCount int `json:"at_risk_count"`
 	Students    []struct {
@@ -84,8 +84,8 @@ type dashboardOut struct {
 func TestCohortDashboardValues(t *testing.T) {
 	apptest.Each(t, func(t *testing.T, s *apptest.Server) {
 		w := newCohortWorld(t, s)
-		seedSamProgress(t, s, w.student.ID)
-		var dash dashboardOut
+		cohortSeedSam(t, s, w.student.ID)
+		var dash cohortDashboardOut
 		apptest.Must(t, s.API("GET", "/api/v1/cohorts/"+itoa(w.cohortID)+"/dashboard", w.owner.Token, nil), http.StatusOK).JSON(t, &dash)
 		if dash.Total != 1 || len(dash.Students) != 1 {
 			t.Fatalf("got %d students, want 1", len(dash.Students))
@@ -98,11 +98,11 @@ func TestCohortDashboardValues(t *testing.T) {
 			{"coursework %", sam.Coursework, 50},
 			{"minutes of the last 7 days", sam.Minutes7, 95},
 			{"minutes of the last 30 days", sam.Minutes30, 150},
-			{"last activity", deref(sam.LastActivity), relDay(-1)},
+			{"last activity", cohortDeref(sam.LastActivity), cohortRelDay(-1)},
 			{"readiness has data", sam.Readiness != nil, true},
 			{"weakest domain", sam.Weakest, "Data Content, Structure, and Information Governance"},
 			{"exam status", sam.ExamStatus, "not scheduled"},
-			{"exam date (cohort target)", deref(sam.ExamOn), relDay(19)},
+			{"exam date (cohort target)", cohortDeref(sam.ExamOn), cohortRelDay(19)},
 			{"practicum", [2]int{sam.Practicum, sam.PracticumNeeded}, [2]int{40, 80}},
 			{"at risk count", dash.AtRiskCount, 1},
 		}
@@ -126,7 +126,7 @@ func TestCohortDashboardValues(t *testing.T) {
 		}
 
 		page := apptest.Must(t, w.owner.Browser.Get("/cohorts/"+itoa(w.cohortID)), http.StatusOK).Text()
-		for _, want := range []string{"Sam Student", "50%", "95 min", "150 min", "Overdue coursework: Communication (due " + rel(-16).Format("Jan 2, 2006") + ")", "rule: readiness under 60% within 30 days of the exam", "<svg", "Readiness distribution"} {
+		for _, want := range []string{"Sam Student", "50%", "95 min", "150 min", "Overdue coursework: Communication (due " + cohortRel(-16).Format("Jan 2, 2006") + ")", "rule: readiness under 60% within 30 days of the exam", "<svg", "Readiness distribution"} {
 			if !strings.Contains(page, want) {
 				t.Errorf("got no %q on the dashboard page", want)
 			}
@@ -138,7 +138,7 @@ func TestCohortDashboardValues(t *testing.T) {
 	})
 }
 
-func deref(s *string) string {
+func cohortDeref(s *string) string {
 	if s == nil {
 		return ""
 	}
@@ -149,10 +149,10 @@ func deref(s *string) string {
 func TestCohortDashboardSortAndFilter(t *testing.T) {
 	apptest.Each(t, func(t *testing.T, s *apptest.Server) {
 		w := newCohortWorld(t, s)
-		seedSamProgress(t, s, w.student.ID)
-		joinAPI(t, s, w.other.Token, w.code, false)
-		mustExec(t, s, `INSERT INTO study_sessions (user_id, studied_on, minutes, credential_code, domain_position, created_at) VALUES (?, ?, 300, 'RHIT', 2, ?)`, w.other.ID, rel(-2), cohortToday)
-		mustExec(t, s, `INSERT INTO practice_exams (user_id, credential_code, taken_on, overall_percent, created_at) VALUES (?, 'RHIT', ?, 85, ?)`, w.other.ID, rel(-3), cohortToday)
+		cohortSeedSam(t, s, w.student.ID)
+		cohortJoinAPI(t, s, w.other.Token, w.code, false)
+		cohortExec(t, s, `INSERT INTO study_sessions (user_id, studied_on, minutes, credential_code, domain_position, created_at) VALUES (?, ?, 300, 'RHIT', 2, ?)`, w.other.ID, cohortRel(-2), cohortToday)
+		cohortExec(t, s, `INSERT INTO practice_exams (user_id, credential_code, taken_on, overall_percent, created_at) VALUES (?, 'RHIT', ?, 85, ?)`, w.other.ID, cohortRel(-3), cohortToday)
 		base := "/api/v1/cohorts/" + itoa(w.cohortID) + "/dashboard"
 		tests := []struct {
 			query string
@@ -167,7 +167,7 @@ func TestCohortDashboardSortAndFilter(t *testing.T) {
 		}
 		for _, tt := range tests {
 			t.Run(tt.query, func(t *testing.T) {
-				var dash dashboardOut
+				var dash cohortDashboardOut
 				apptest.Must(t, s.API("GET", base+tt.query, w.owner.Token, nil), http.StatusOK).JSON(t, &dash)
 				var names []string
 				for _, r := range dash.Students {
@@ -186,11 +186,11 @@ func TestCohortDashboardSortAndFilter(t *testing.T) {
 func TestCohortCSVExport(t *testing.T) {
 	apptest.Each(t, func(t *testing.T, s *apptest.Server) {
 		w := newCohortWorld(t, s)
-		seedSamProgress(t, s, w.student.ID)
+		cohortSeedSam(t, s, w.student.ID)
 		names := []string{"=HYPERLINK(\"http://evil\")", "+SUM(1)", "-2+3", "@cmd", "Zoë Ünicode"}
 		for i, name := range names {
 			token := s.RegisterAPI(name, "csv"+itoa(int64(i))+"@example.com", goodPassword)
-			joinAPI(t, s, token, w.code, false)
+			cohortJoinAPI(t, s, token, w.code, false)
 		}
 		resp := apptest.Must(t, w.owner.Browser.Get("/cohorts/"+itoa(w.cohortID)+"/export.csv"), http.StatusOK)
 		if ct := resp.Header.Get("Content-Type"); ct != "text/csv; charset=utf-8" {
@@ -215,10 +215,10 @@ func TestCohortCSVExport(t *testing.T) {
 				t.Errorf("got no cell %q in %v", want, got)
 			}
 		}
-		if n := auditCount(t, s, "cohort.exported"); n != 1 {
+		if n := cohortAuditCount(t, s, "cohort.exported"); n != 1 {
 			t.Fatalf("got %d export audit rows, want 1", n)
 		}
-	}, manyAuthAttempts())
+	}, cohortManyAuthAttempts())
 }
 
 // TestCohortNudgeOnlyReachesMembers smuggles a non-member's id into a nudge: only the

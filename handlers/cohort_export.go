@@ -22,7 +22,7 @@ func (h *Handlers) exportCohortCSV(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	readDashboardView(c).apply(&dash)
+	readCohortDashboardView(c).apply(&dash)
 	var buf bytes.Buffer
 	w := csv.NewWriter(&buf)
 	if err := w.WriteAll(models.CohortCSVRecords(dash.Rows)); err != nil {
@@ -32,13 +32,13 @@ func (h *Handlers) exportCohortCSV(c *fiber.Ctx) error {
 		return err
 	}
 	c.Set(fiber.HeaderContentType, "text/csv; charset=utf-8")
-	c.Set(fiber.HeaderContentDisposition, fmt.Sprintf(`attachment; filename="%s-%s.csv"`, csvFileName(cohort.Name), h.today().Format("2006-01-02")))
+	c.Set(fiber.HeaderContentDisposition, fmt.Sprintf(`attachment; filename="%s-%s.csv"`, cohortCSVFileName(cohort.Name), h.today().Format("2006-01-02")))
 	c.Set(fiber.HeaderCacheControl, "no-store")
 	return c.Send(buf.Bytes())
 }
 
-// csvFileName keeps letters, digits and dashes of a cohort name for the file name.
-func csvFileName(name string) string {
+// cohortCSVFileName keeps letters, digits and dashes of a cohort name for the file name.
+func cohortCSVFileName(name string) string {
 	out := strings.Map(func(r rune) rune {
 		switch {
 		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':

@@ -25,7 +25,7 @@ type cohortWorld struct {
 	code                                              string
 }
 
-func newCohortActor(t *testing.T, s *apptest.Server, name, email, role string) cohortActor {
+func cohortNewActor(t *testing.T, s *apptest.Server, name, email, role string) cohortActor {
 	t.Helper()
 	token := s.RegisterAPI(name, email, goodPassword)
 	if role != "learner" {
@@ -47,7 +47,7 @@ type cohortJSONOut struct {
 	Archived bool    `json:"archived"`
 }
 
-func createCohortAPI(t *testing.T, s *apptest.Server, token string, body map[string]any) cohortJSONOut {
+func cohortCreateAPI(t *testing.T, s *apptest.Server, token string, body map[string]any) cohortJSONOut {
 	t.Helper()
 	var out cohortJSONOut
 	apptest.Must(t, s.API("POST", "/api/v1/cohorts", token, body), http.StatusCreated).JSON(t, &out)
@@ -57,7 +57,7 @@ func createCohortAPI(t *testing.T, s *apptest.Server, token string, body map[str
 	return out
 }
 
-func joinAPI(t *testing.T, s *apptest.Server, token, code string, shareOutcomes bool) {
+func cohortJoinAPI(t *testing.T, s *apptest.Server, token, code string, shareOutcomes bool) {
 	t.Helper()
 	apptest.Must(t, s.API("POST", "/api/v1/memberships", token, map[string]any{"code": code, "consent": true, "share_outcomes": shareOutcomes}), http.StatusCreated)
 }
@@ -67,16 +67,16 @@ func joinAPI(t *testing.T, s *apptest.Server, token, code string, shareOutcomes 
 func newCohortWorld(t *testing.T, s *apptest.Server) *cohortWorld {
 	t.Helper()
 	w := &cohortWorld{s: s, anonymous: cohortActor{Browser: s.Browser()}}
-	w.owner = newCohortActor(t, s, "Olga Owner", "owner@example.com", "instructor")
-	w.co = newCohortActor(t, s, "Cory Co", "co@example.com", "instructor")
-	w.otherInstructor = newCohortActor(t, s, "Ivan Other", "ivan@example.com", "instructor")
-	w.admin = newCohortActor(t, s, "Ada Admin", "admin@example.com", "admin")
-	w.student = newCohortActor(t, s, "Sam Student", "sam@example.com", "learner")
-	w.other = newCohortActor(t, s, "Lena Learner", "lena@example.com", "learner")
-	c := createCohortAPI(t, s, w.owner.Token, map[string]any{"name": "HIT 210", "program": "HIT AAS", "term": "Spring 2026", "target_code": "RHIT", "target_exam_on": relDay(19)})
+	w.owner = cohortNewActor(t, s, "Olga Owner", "owner@example.com", "instructor")
+	w.co = cohortNewActor(t, s, "Cory Co", "co@example.com", "instructor")
+	w.otherInstructor = cohortNewActor(t, s, "Ivan Other", "ivan@example.com", "instructor")
+	w.admin = cohortNewActor(t, s, "Ada Admin", "admin@example.com", "admin")
+	w.student = cohortNewActor(t, s, "Sam Student", "sam@example.com", "learner")
+	w.other = cohortNewActor(t, s, "Lena Learner", "lena@example.com", "learner")
+	c := cohortCreateAPI(t, s, w.owner.Token, map[string]any{"name": "HIT 210", "program": "HIT AAS", "term": "Spring 2026", "target_code": "RHIT", "target_exam_on": cohortRelDay(19)})
 	w.cohortID, w.code = c.ID, *c.JoinCode
-	w.otherCohortID = createCohortAPI(t, s, w.otherInstructor.Token, map[string]any{"name": "Coding 101", "target_code": "CCA"}).ID
+	w.otherCohortID = cohortCreateAPI(t, s, w.otherInstructor.Token, map[string]any{"name": "Coding 101", "target_code": "CCA"}).ID
 	apptest.Must(t, s.API("POST", "/api/v1/cohorts/"+itoa(w.cohortID)+"/instructors", w.owner.Token, map[string]string{"email": w.co.Email}), http.StatusOK)
-	joinAPI(t, s, w.student.Token, w.code, false)
+	cohortJoinAPI(t, s, w.student.Token, w.code, false)
 	return w
 }

@@ -9,7 +9,7 @@ import (
 	"hitpath/app/apptest"
 )
 
-func auditCount(t *testing.T, s *apptest.Server, action string) int64 {
+func cohortAuditCount(t *testing.T, s *apptest.Server, action string) int64 {
 	t.Helper()
 	var n int64
 	if err := s.DB.Table("audit_log").Where("action = ?", action).Count(&n).Error; err != nil {
@@ -39,9 +39,9 @@ func TestJoinConsentLeave(t *testing.T) {
 		}
 		apptest.Must(t, w.owner.Browser.Get("/cohorts/"+id+"/students/"+uid), http.StatusNotFound)
 
-		before := auditCount(t, s, "cohort.joined")
+		before := cohortAuditCount(t, s, "cohort.joined")
 		apptest.Must(t, b.Submit("/join", url.Values{"code": {w.code}, "consent": {"true"}}), http.StatusSeeOther)
-		if got := auditCount(t, s, "cohort.joined"); got != before+1 {
+		if got := cohortAuditCount(t, s, "cohort.joined"); got != before+1 {
 			t.Fatalf("got %d cohort.joined audit rows, want %d", got, before+1)
 		}
 		mine := apptest.Must(t, b.Get("/join"), http.StatusOK).Text()
@@ -57,7 +57,7 @@ func TestJoinConsentLeave(t *testing.T) {
 		apptest.Must(t, w.co.Browser.Get("/cohorts/"+id+"/students/"+uid), http.StatusOK)
 
 		apptest.Must(t, b.Submit("/join/"+id+"/leave", nil), http.StatusSeeOther)
-		if got := auditCount(t, s, "cohort.left"); got != 1 {
+		if got := cohortAuditCount(t, s, "cohort.left"); got != 1 {
 			t.Fatalf("got %d cohort.left audit rows, want 1", got)
 		}
 		apptest.Must(t, w.owner.Browser.Get("/cohorts/"+id+"/students/"+uid), http.StatusNotFound)
@@ -66,7 +66,7 @@ func TestJoinConsentLeave(t *testing.T) {
 			t.Fatal("the dashboard still shows a student who left")
 		}
 		// Rejoining works and makes them visible again.
-		joinAPI(t, s, w.other.Token, w.code, true)
+		cohortJoinAPI(t, s, w.other.Token, w.code, true)
 		apptest.Must(t, s.API("GET", "/api/v1/cohorts/"+id+"/students/"+uid, w.owner.Token, nil), http.StatusOK)
 		apptest.Must(t, s.API("DELETE", "/api/v1/memberships/"+id, w.other.Token, nil), http.StatusNoContent)
 		apptest.Must(t, s.API("GET", "/api/v1/cohorts/"+id+"/students/"+uid, w.owner.Token, nil), http.StatusNotFound)
@@ -148,7 +148,7 @@ func TestCohortFormRefusals(t *testing.T) {
 		if after != before {
 			t.Fatalf("got %d cohorts after refusals, want %d", after, before)
 		}
-		if n := auditCount(t, s, "cohort.instructor_added"); n != 1 {
+		if n := cohortAuditCount(t, s, "cohort.instructor_added"); n != 1 {
 			t.Fatalf("got %d co-instructor audit rows, want 1 (from the setup)", n)
 		}
 	})

@@ -8,16 +8,16 @@ import (
 	"hitpath/models"
 )
 
-// nudgeForm sends a message to chosen students. On the page, the "all at risk" button
+// cohortNudgeForm sends a message to chosen students. On the page, the "all at risk" button
 // sends audience=at_risk instead of ticked boxes, so it works without JavaScript.
-type nudgeForm struct {
+type cohortNudgeForm struct {
 	UserIDs  []int64 `form:"user_id" json:"user_ids"`
 	Audience string  `form:"audience" json:"audience" validate:"omitempty,oneof=selected at_risk"`
 	Message  string  `form:"message" json:"message" validate:"required,max=4000"`
 }
 
 // recipients returns the ids to nudge: the ticked students, or every at-risk one.
-func (h *Handlers) nudgeRecipients(c *fiber.Ctx, cohort models.Cohort, form nudgeForm) ([]int64, error) {
+func (h *Handlers) cohortNudgeRecipients(c *fiber.Ctx, cohort models.Cohort, form cohortNudgeForm) ([]int64, error) {
 	if form.Audience != "at_risk" {
 		return form.UserIDs, nil
 	}
@@ -26,14 +26,14 @@ func (h *Handlers) nudgeRecipients(c *fiber.Ctx, cohort models.Cohort, form nudg
 		return nil, err
 	}
 	var ids []int64
-	for _, r := range models.AtRiskRows(dash.Rows) {
+	for _, r := range models.CohortAtRiskRows(dash.Rows) {
 		ids = append(ids, r.UserID)
 	}
 	return ids, nil
 }
 
-// checkNudge validates the form and resolves its recipients.
-func (h *Handlers) checkNudge(c *fiber.Ctx, cohort models.Cohort, form nudgeForm) ([]int64, FieldErrors, error) {
+// checkCohortNudge validates the form and resolves its recipients.
+func (h *Handlers) checkCohortNudge(c *fiber.Ctx, cohort models.Cohort, form cohortNudgeForm) ([]int64, FieldErrors, error) {
 	errs := h.validate(form)
 	if errs != nil {
 		if _, ok := errs["message"]; ok {
@@ -44,7 +44,7 @@ func (h *Handlers) checkNudge(c *fiber.Ctx, cohort models.Cohort, form nudgeForm
 	if cohort.Archived() {
 		return nil, FieldErrors{"message": "This cohort is archived: restore it to send messages."}, nil
 	}
-	ids, err := h.nudgeRecipients(c, cohort, form)
+	ids, err := h.cohortNudgeRecipients(c, cohort, form)
 	if err == nil && len(ids) == 0 {
 		errs = FieldErrors{"user_ids": "Select at least one student."}
 	}
@@ -56,16 +56,16 @@ func (h *Handlers) sendCohortNudge(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	var form nudgeForm
+	var form cohortNudgeForm
 	if err := readForm(c, &form); err != nil {
 		return err
 	}
-	ids, errs, err := h.checkNudge(c, cohort, form)
+	ids, errs, err := h.checkCohortNudge(c, cohort, form)
 	if err != nil {
 		return err
 	}
 	if errs != nil {
-		return h.renderDashboard(c, cohort, fiber.StatusUnprocessableEntity, dashboardExtras{Settings: formOfCohort(cohort), Nudge: form, Errors: errs})
+		return h.renderDashboard(c, cohort, fiber.StatusUnprocessableEntity, cohortDashboardExtras{Settings: cohortFormOf(cohort), Nudge: form, Errors: errs})
 	}
 	sent, err := models.SendCohortNudge(c.UserContext(), h.DB, auditActor(c), cohort, currentUser(c), ids, form.Message, h.Now())
 	if err != nil {
@@ -79,11 +79,11 @@ func (h *Handlers) apiSendCohortNudge(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	var form nudgeForm
+	var form cohortNudgeForm
 	if err := readJSON(c, &form); err != nil {
 		return err
 	}
-	ids, errs, err := h.checkNudge(c, cohort, form)
+	ids, errs, err := h.checkCohortNudge(c, cohort, form)
 	if err != nil {
 		return err
 	}

@@ -16,14 +16,14 @@ type cohortSettingsForm struct {
 	Archived bool `form:"archived" json:"-"`
 }
 
-// instructorForm adds a co-instructor by email.
-type instructorForm struct {
+// cohortInstructorForm adds a co-instructor by email.
+type cohortInstructorForm struct {
 	Email string `form:"email" json:"email" validate:"required,email,max=254"`
 }
 
 func cohortPath(id int64) string { return fmt.Sprintf("/cohorts/%d", id) }
 
-func formOfCohort(c models.Cohort) cohortForm {
+func cohortFormOf(c models.Cohort) cohortForm {
 	f := cohortForm{Name: c.Name, Program: c.Program, Term: c.Term, TargetCode: c.TargetCode}
 	if on := c.ExamOn(); !on.IsZero() {
 		f.TargetExamOn = on.Format("2006-01-02")
@@ -45,7 +45,7 @@ func (h *Handlers) updateCohort(c *fiber.Ctx) error {
 		return err
 	}
 	if errs != nil {
-		return h.renderDashboard(c, cohort, fiber.StatusUnprocessableEntity, dashboardExtras{Settings: form.cohortForm, Errors: errs})
+		return h.renderDashboard(c, cohort, fiber.StatusUnprocessableEntity, cohortDashboardExtras{Settings: form.cohortForm, Errors: errs})
 	}
 	if _, err := models.UpdateCohort(c.UserContext(), h.DB, auditActor(c), cohort, fields, form.Archived, h.Now()); err != nil {
 		return err
@@ -81,7 +81,7 @@ func (h *Handlers) addCohortInstructor(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	var form instructorForm
+	var form cohortInstructorForm
 	if err := readForm(c, &form); err != nil {
 		return err
 	}
@@ -97,7 +97,7 @@ func (h *Handlers) addCohortInstructor(c *fiber.Ctx) error {
 		return err
 	}
 	if errs != nil {
-		return h.renderDashboard(c, cohort, fiber.StatusUnprocessableEntity, dashboardExtras{Instructor: form, Errors: errs})
+		return h.renderDashboard(c, cohort, fiber.StatusUnprocessableEntity, cohortDashboardExtras{Instructor: form, Errors: errs})
 	}
 	return h.flashAndRedirect(c, cohortPath(cohort.ID), added.Name+" can now see this cohort.")
 }

@@ -31,27 +31,27 @@ func (h *Handlers) showCohortStudent(c *fiber.Ctx) error {
 	}
 	return h.render(c, fiber.StatusOK, "pages/cohort_student", fiber.Map{
 		"Title": student.Row.Name + " · " + cohort.Name, "Cohort": cohort, "Student": student,
-		"StudyChart": weeklyMinutesSVG(student.Weekly), "Base": cohortPath(cohort.ID),
+		"StudyChart": cohortWeeklySVG(student.Weekly), "Base": cohortPath(cohort.ID),
 	})
 }
 
-// studentJSON is the API twin of the drill-down.
-type studentJSON struct {
-	Row      studentRowJSON `json:"student"`
-	Pathway  *pathwayJSON   `json:"pathway"`
-	Courses  []courseJSON   `json:"courses"`
-	Sessions []sessionJSON  `json:"study_sessions"`
-	Attempts []attemptJSON  `json:"practice_exams"`
+// cohortStudentJSON is the API twin of the drill-down.
+type cohortStudentJSON struct {
+	Row      cohortRowJSON       `json:"student"`
+	Pathway  *cohortPathwayJSON  `json:"pathway"`
+	Courses  []cohortCourseJSON  `json:"courses"`
+	Sessions []cohortSessionJSON `json:"study_sessions"`
+	Attempts []cohortAttemptJSON `json:"practice_exams"`
 }
 
-type pathwayJSON struct {
+type cohortPathwayJSON struct {
 	TargetCode         string  `json:"target_code"`
 	ProgramName        string  `json:"program_name"`
 	Institution        string  `json:"institution"`
 	ExpectedGraduation *string `json:"expected_graduation"`
 }
 
-type courseJSON struct {
+type cohortCourseJSON struct {
 	Name        string  `json:"name"`
 	Status      string  `json:"status"`
 	DueOn       *string `json:"due_on"`
@@ -59,7 +59,7 @@ type courseJSON struct {
 	Grade       string  `json:"grade"`
 }
 
-type sessionJSON struct {
+type cohortSessionJSON struct {
 	On             string `json:"studied_on"`
 	Minutes        int    `json:"minutes"`
 	DomainPosition int    `json:"domain_position"`
@@ -67,35 +67,35 @@ type sessionJSON struct {
 	Topic          string `json:"topic"`
 }
 
-type attemptJSON struct {
-	TakenOn        string          `json:"taken_on"`
-	CredentialCode string          `json:"credential_code"`
-	Source         string          `json:"source"`
-	OverallPercent float64         `json:"overall_percent"`
-	Domains        []domainScoreJS `json:"domains"`
+type cohortAttemptJSON struct {
+	TakenOn        string                  `json:"taken_on"`
+	CredentialCode string                  `json:"credential_code"`
+	Source         string                  `json:"source"`
+	OverallPercent float64                 `json:"overall_percent"`
+	Domains        []cohortDomainScoreJSON `json:"domains"`
 }
 
-type domainScoreJS struct {
+type cohortDomainScoreJSON struct {
 	Position int     `json:"position"`
 	Percent  float64 `json:"percent"`
 }
 
-func toStudentJSON(s models.CohortStudent) studentJSON {
-	out := studentJSON{Row: toStudentRowJSON(s.Row), Courses: []courseJSON{}, Sessions: []sessionJSON{}, Attempts: []attemptJSON{}}
+func toCohortStudentJSON(s models.CohortStudent) cohortStudentJSON {
+	out := cohortStudentJSON{Row: toCohortRowJSON(s.Row), Courses: []cohortCourseJSON{}, Sessions: []cohortSessionJSON{}, Attempts: []cohortAttemptJSON{}}
 	if s.HasPathway {
 		p := s.Pathway
-		out.Pathway = &pathwayJSON{TargetCode: p.TargetCode, ProgramName: p.ProgramName, Institution: p.Institution, ExpectedGraduation: jsonDate(p.ExpectedGraduation)}
+		out.Pathway = &cohortPathwayJSON{TargetCode: p.TargetCode, ProgramName: p.ProgramName, Institution: p.Institution, ExpectedGraduation: cohortJSONDate(p.ExpectedGraduation)}
 	}
 	for _, c := range s.Courses {
-		out.Courses = append(out.Courses, courseJSON{Name: c.Name, Status: c.Status, DueOn: jsonDate(c.DueOn), CompletedOn: jsonDate(c.CompletedOn), Grade: c.Grade})
+		out.Courses = append(out.Courses, cohortCourseJSON{Name: c.Name, Status: c.Status, DueOn: cohortJSONDate(c.DueOn), CompletedOn: cohortJSONDate(c.CompletedOn), Grade: c.Grade})
 	}
 	for _, x := range s.Sessions {
-		out.Sessions = append(out.Sessions, sessionJSON{On: x.On.Format("2006-01-02"), Minutes: x.Minutes, DomainPosition: x.DomainPosition, DomainName: x.DomainName, Topic: x.Topic})
+		out.Sessions = append(out.Sessions, cohortSessionJSON{On: x.On.Format("2006-01-02"), Minutes: x.Minutes, DomainPosition: x.DomainPosition, DomainName: x.DomainName, Topic: x.Topic})
 	}
 	for _, a := range s.Attempts {
-		aj := attemptJSON{TakenOn: a.TakenOn.Format("2006-01-02"), CredentialCode: a.CredentialCode, Source: a.Source, OverallPercent: a.OverallPercent, Domains: []domainScoreJS{}}
+		aj := cohortAttemptJSON{TakenOn: a.TakenOn.Format("2006-01-02"), CredentialCode: a.CredentialCode, Source: a.Source, OverallPercent: a.OverallPercent, Domains: []cohortDomainScoreJSON{}}
 		for _, pos := range slices.Sorted(maps.Keys(a.DomainPercents)) {
-			aj.Domains = append(aj.Domains, domainScoreJS{Position: pos, Percent: a.DomainPercents[pos]})
+			aj.Domains = append(aj.Domains, cohortDomainScoreJSON{Position: pos, Percent: a.DomainPercents[pos]})
 		}
 		out.Attempts = append(out.Attempts, aj)
 	}
@@ -107,5 +107,5 @@ func (h *Handlers) apiShowCohortStudent(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(toStudentJSON(student))
+	return c.JSON(toCohortStudentJSON(student))
 }

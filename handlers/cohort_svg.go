@@ -23,47 +23,47 @@ type cohortBar struct {
 	Value int
 }
 
-// readinessBuckets are the readiness ranges of the distribution chart; the last
+// cohortReadinessBuckets are the readiness ranges of the distribution chart; the last
 // bucket is for students without practice exams.
-var readinessBuckets = []struct {
+var cohortReadinessBuckets = []struct {
 	label    string
 	from, to float64
 }{
 	{"under 50%", 0, 50}, {"50–59%", 50, 60}, {"60–69%", 60, 70}, {"70–79%", 70, 80}, {"80–89%", 80, 90}, {"90% +", 90, 101},
 }
 
-// readinessHistogramSVG counts students per readiness range.
-func readinessHistogramSVG(rows []models.StudentRow) cohortChart {
-	bars := make([]cohortBar, len(readinessBuckets)+1)
-	for i, b := range readinessBuckets {
+// cohortReadinessSVG counts students per readiness range.
+func cohortReadinessSVG(rows []models.CohortRow) cohortChart {
+	bars := make([]cohortBar, len(cohortReadinessBuckets)+1)
+	for i, b := range cohortReadinessBuckets {
 		bars[i].Label = b.label
 	}
-	bars[len(readinessBuckets)].Label = "no practice exam"
+	bars[len(cohortReadinessBuckets)].Label = "no practice exam"
 	for _, r := range rows {
 		if !r.Readiness.HasData {
-			bars[len(readinessBuckets)].Value++
+			bars[len(cohortReadinessBuckets)].Value++
 			continue
 		}
-		for i, b := range readinessBuckets {
+		for i, b := range cohortReadinessBuckets {
 			if r.Readiness.Percent >= b.from && r.Readiness.Percent < b.to {
 				bars[i].Value++
 			}
 		}
 	}
-	return barChart("Readiness distribution", "students", bars)
+	return cohortBarChart("Readiness distribution", "students", bars)
 }
 
-// weeklyMinutesSVG shows the cohort's total study minutes per week.
-func weeklyMinutesSVG(weeks []models.StudyWeek) cohortChart {
+// cohortWeeklySVG shows the cohort's total study minutes per week.
+func cohortWeeklySVG(weeks []models.StudyWeek) cohortChart {
 	bars := make([]cohortBar, len(weeks))
 	for i, w := range weeks {
 		bars[i] = cohortBar{Label: w.Start.Format("2 Jan"), Value: w.Minutes}
 	}
-	return barChart("Weekly study minutes of the cohort", "minutes", bars)
+	return cohortBarChart("Weekly study minutes of the cohort", "minutes", bars)
 }
 
-// barChart draws bars with presentation attributes only (the CSP forbids style=).
-func barChart(title, unit string, bars []cohortBar) cohortChart {
+// cohortBarChart draws bars with presentation attributes only (the CSP forbids style=).
+func cohortBarChart(title, unit string, bars []cohortBar) cohortChart {
 	const width, height, top, bottom, left = 640, 220, 20, 40, 10
 	maxValue := 1
 	for _, b := range bars {
@@ -84,11 +84,11 @@ func barChart(title, unit string, bars []cohortBar) cohortChart {
 		desc = append(desc, fmt.Sprintf("%s: %d", b.Label, b.Value))
 	}
 	svg := fmt.Sprintf(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" role="img" aria-labelledby="%[3]s-t %[3]s-d"><title id="%[3]s-t">%[4]s</title><desc id="%[3]s-d">%[5]s</desc><line x1="%[6]d" y1="%[7]d" x2="%[8]d" y2="%[7]d" stroke="#999"></line>%[9]s</svg>`,
-		width, height, chartID(title), template.HTMLEscapeString(title), template.HTMLEscapeString(unit+" — "+strings.Join(desc, "; ")),
+		width, height, cohortChartID(title), template.HTMLEscapeString(title), template.HTMLEscapeString(unit+" — "+strings.Join(desc, "; ")),
 		left, height-bottom, width-left, body.String())
 	return cohortChart{Title: title, SVG: template.HTML(svg), Bars: bars, Unit: unit}
 }
 
-func chartID(title string) string {
+func cohortChartID(title string) string {
 	return "chart-" + strings.ToLower(strings.ReplaceAll(strings.Fields(title)[0], " ", "-"))
 }

@@ -8,15 +8,15 @@ import (
 	"hitpath/models"
 )
 
-// joinForm joins a cohort with its code and the learner's consent.
-type joinForm struct {
+// cohortJoinForm joins a cohort with its code and the learner's consent.
+type cohortJoinForm struct {
 	Code          string `form:"code" json:"code" validate:"required,max=40"`
 	Consent       bool   `form:"consent" json:"consent"`
 	ShareOutcomes bool   `form:"share_outcomes" json:"share_outcomes"`
 }
 
-// checkJoinForm validates the form; the consent box must be ticked.
-func (h *Handlers) checkJoinForm(form joinForm) FieldErrors {
+// checkCohortJoinForm validates the form; the consent box must be ticked.
+func (h *Handlers) checkCohortJoinForm(form cohortJoinForm) FieldErrors {
 	errs := h.validate(form)
 	if errs == nil {
 		errs = FieldErrors{}
@@ -33,15 +33,15 @@ func (h *Handlers) checkJoinForm(form joinForm) FieldErrors {
 	return errs
 }
 
-const errUnknownJoinCode = "No open cohort uses this code. Check it with your instructor: it may have been changed."
+const errUnknownCohortCode = "No open cohort uses this code. Check it with your instructor: it may have been changed."
 
 func (h *Handlers) showJoin(c *fiber.Ctx) error {
-	form := joinForm{Code: models.NormalizeJoinCode(c.Query("code"))}
+	form := cohortJoinForm{Code: models.NormalizeJoinCode(c.Query("code"))}
 	if form.Code == "" {
 		return h.renderJoin(c, fiber.StatusOK, form, nil)
 	}
 	if _, err := models.CohortByJoinCode(c.UserContext(), h.DB, form.Code); errors.Is(err, models.ErrNotFound) {
-		return h.renderJoin(c, fiber.StatusNotFound, form, FieldErrors{"code": errUnknownJoinCode})
+		return h.renderJoin(c, fiber.StatusNotFound, form, FieldErrors{"code": errUnknownCohortCode})
 	} else if err != nil {
 		return err
 	}
@@ -50,7 +50,7 @@ func (h *Handlers) showJoin(c *fiber.Ctx) error {
 
 // renderJoin shows the join page: the code form, the preview of what a cohort's
 // instructors will see (once a known code is entered) and the learner's cohorts.
-func (h *Handlers) renderJoin(c *fiber.Ctx, status int, form joinForm, errs FieldErrors) error {
+func (h *Handlers) renderJoin(c *fiber.Ctx, status int, form cohortJoinForm, errs FieldErrors) error {
 	ctx := c.UserContext()
 	data := fiber.Map{"Title": "Join a cohort", "Form": form, "Errors": errs}
 	if form.Code != "" && errs["code"] == "" {
@@ -75,18 +75,18 @@ func (h *Handlers) renderJoin(c *fiber.Ctx, status int, form joinForm, errs Fiel
 }
 
 func (h *Handlers) joinCohort(c *fiber.Ctx) error {
-	var form joinForm
+	var form cohortJoinForm
 	if err := readForm(c, &form); err != nil {
 		return err
 	}
 	form.Code = models.NormalizeJoinCode(form.Code)
-	if errs := h.checkJoinForm(form); errs != nil {
+	if errs := h.checkCohortJoinForm(form); errs != nil {
 		return h.renderJoin(c, fiber.StatusUnprocessableEntity, form, errs)
 	}
 	cohort, err := models.JoinCohort(c.UserContext(), h.DB, auditActor(c), currentUser(c).ID, form.Code, form.ShareOutcomes, h.Now())
 	switch {
 	case errors.Is(err, models.ErrNotFound):
-		return h.renderJoin(c, fiber.StatusUnprocessableEntity, form, FieldErrors{"code": errUnknownJoinCode})
+		return h.renderJoin(c, fiber.StatusUnprocessableEntity, form, FieldErrors{"code": errUnknownCohortCode})
 	case errors.Is(err, models.ErrAlreadyMember):
 		return h.renderJoin(c, fiber.StatusConflict, form, FieldErrors{"code": "You are already a member of this cohort."})
 	case err != nil:
@@ -112,31 +112,31 @@ func (h *Handlers) apiListMemberships(c *fiber.Ctx) error {
 		return err
 	}
 	if memberships == nil {
-		memberships = []models.Membership{}
+		memberships = []models.CohortMembership{}
 	}
 	return c.JSON(fiber.Map{"memberships": memberships})
 }
 
 func (h *Handlers) apiJoinCohort(c *fiber.Ctx) error {
-	var form joinForm
+	var form cohortJoinForm
 	if err := readJSON(c, &form); err != nil {
 		return err
 	}
 	form.Code = models.NormalizeJoinCode(form.Code)
-	if errs := h.checkJoinForm(form); errs != nil {
+	if errs := h.checkCohortJoinForm(form); errs != nil {
 		return &validationError{Fields: errs}
 	}
 	u := currentUser(c)
 	cohort, err := models.JoinCohort(c.UserContext(), h.DB, auditActor(c), u.ID, form.Code, form.ShareOutcomes, h.Now())
 	switch {
 	case errors.Is(err, models.ErrNotFound):
-		return &validationError{Fields: FieldErrors{"code": errUnknownJoinCode}}
+		return &validationError{Fields: FieldErrors{"code": errUnknownCohortCode}}
 	case errors.Is(err, models.ErrAlreadyMember):
 		return fiber.NewError(fiber.StatusConflict, "You are already a member of this cohort.")
 	case err != nil:
 		return err
 	}
-	return c.Status(fiber.StatusCreated).JSON(models.Membership{
+	return c.Status(fiber.StatusCreated).JSON(models.CohortMembership{
 		CohortID: cohort.ID, Name: cohort.Name, Program: cohort.Program, Term: cohort.Term,
 		TargetCode: cohort.TargetCode, JoinedAt: h.Now(), ShareOutcomes: form.ShareOutcomes,
 	})

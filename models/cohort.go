@@ -98,7 +98,7 @@ func CohortTargetOptions(ctx context.Context, db *gorm.DB) ([]CohortCredentialOp
 func CreateCohort(ctx context.Context, db *gorm.DB, actor AuditActor, ownerID int64, f CohortFields, now time.Time) (Cohort, error) {
 	cohort := Cohort{OwnerID: ownerID, CreatedAt: now, UpdatedAt: now}
 	f.applyTo(&cohort)
-	err := withFreshJoinCode(func(code string) error {
+	err := withFreshCohortJoinCode(func(code string) error {
 		cohort.ID = 0
 		cohort.JoinCode = &code
 		return db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
@@ -137,7 +137,7 @@ func CohortsForInstructor(ctx context.Context, db *gorm.DB, userID int64, isAdmi
 	q := db.WithContext(ctx).Table("cohorts").
 		Select("cohorts.*, (SELECT COUNT(*) FROM cohort_members m WHERE m.cohort_id = cohorts.id AND m.left_at IS NULL) AS members")
 	if !isAdmin {
-		q = q.Where(instructorOf, userID, userID)
+		q = q.Where(cohortInstructorOf, userID, userID)
 	}
 	var out []CohortSummary
 	if err := q.Order("cohorts.archived_at IS NOT NULL, cohorts.id DESC").Scan(&out).Error; err != nil {
@@ -149,8 +149,8 @@ func CohortsForInstructor(ctx context.Context, db *gorm.DB, userID int64, isAdmi
 	return out, nil
 }
 
-// instructorOf limits cohorts to those the user owns or co-teaches.
-const instructorOf = "(cohorts.owner_id = ? OR cohorts.id IN (SELECT cohort_id FROM cohort_instructors WHERE user_id = ?))"
+// cohortInstructorOf limits cohorts to those the user owns or co-teaches.
+const cohortInstructorOf = "(cohorts.owner_id = ? OR cohorts.id IN (SELECT cohort_id FROM cohort_instructors WHERE user_id = ?))"
 
 // CohortForInstructor loads a cohort the user may see as an instructor: its owner, a
 // co-instructor or an admin. Anyone else gets ErrNotFound, so that a cohort's
@@ -158,7 +158,7 @@ const instructorOf = "(cohorts.owner_id = ? OR cohorts.id IN (SELECT cohort_id F
 func CohortForInstructor(ctx context.Context, db *gorm.DB, cohortID, userID int64, isAdmin bool) (Cohort, error) {
 	q := db.WithContext(ctx).Table("cohorts").Where("cohorts.id = ?", cohortID)
 	if !isAdmin {
-		q = q.Where(instructorOf, userID, userID)
+		q = q.Where(cohortInstructorOf, userID, userID)
 	}
 	var c Cohort
 	err := q.Take(&c).Error

@@ -11,27 +11,27 @@ import (
 	"gorm.io/gorm"
 )
 
-// joinCodeAlphabet leaves out characters people confuse when reading a code aloud or
+// cohortJoinCodeAlphabet leaves out characters people confuse when reading a code aloud or
 // off a slide: 0/O, 1/I/L.
-const joinCodeAlphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+const cohortJoinCodeAlphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 
 // JoinCodeLength is the length of a join code: 31^10 ≈ 8×10^14 codes, far too many to
 // guess through a rate-limited form.
 const JoinCodeLength = 10
 
-// joinCodeAttempts bounds retries when a fresh code collides with an existing one.
-const joinCodeAttempts = 5
+// cohortJoinCodeAttempts bounds retries when a fresh code collides with an existing one.
+const cohortJoinCodeAttempts = 5
 
 // NewJoinCode returns a random join code drawn with crypto/rand.
 func NewJoinCode() (string, error) {
 	var b strings.Builder
-	limit := big.NewInt(int64(len(joinCodeAlphabet)))
+	limit := big.NewInt(int64(len(cohortJoinCodeAlphabet)))
 	for range JoinCodeLength {
 		n, err := rand.Int(rand.Reader, limit)
 		if err != nil {
 			return "", fmt.Errorf("draw join code: %w", err)
 		}
-		b.WriteByte(joinCodeAlphabet[n.Int64()])
+		b.WriteByte(cohortJoinCodeAlphabet[n.Int64()])
 	}
 	return b.String(), nil
 }
@@ -47,10 +47,10 @@ func NormalizeJoinCode(code string) string {
 	}, strings.ToUpper(strings.TrimSpace(code)))
 }
 
-// withFreshJoinCode calls save with new codes until one does not collide.
-func withFreshJoinCode(save func(code string) error) error {
+// withFreshCohortJoinCode calls save with new codes until one does not collide.
+func withFreshCohortJoinCode(save func(code string) error) error {
 	var err error
-	for range joinCodeAttempts {
+	for range cohortJoinCodeAttempts {
 		var code string
 		if code, err = NewJoinCode(); err != nil {
 			return err
@@ -65,7 +65,7 @@ func withFreshJoinCode(save func(code string) error) error {
 // RegenerateJoinCode gives the cohort a new join code; the old one stops working.
 func RegenerateJoinCode(ctx context.Context, db *gorm.DB, actor AuditActor, c Cohort, now time.Time) (string, error) {
 	var saved string
-	err := withFreshJoinCode(func(code string) error {
+	err := withFreshCohortJoinCode(func(code string) error {
 		saved = code
 		return db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 			if err := tx.Model(&Cohort{}).Where("id = ?", c.ID).Updates(map[string]any{"join_code": code, "updated_at": now}).Error; err != nil {

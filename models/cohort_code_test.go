@@ -12,8 +12,8 @@ func TestNewJoinCode(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(code) < 8 || strings.Trim(code, joinCodeAlphabet) != "" {
-			t.Fatalf("got code %q, want %d characters from %s", code, JoinCodeLength, joinCodeAlphabet)
+		if len(code) < 8 || strings.Trim(code, cohortJoinCodeAlphabet) != "" {
+			t.Fatalf("got code %q, want %d characters from %s", code, JoinCodeLength, cohortJoinCodeAlphabet)
 		}
 		if seen[code] {
 			t.Fatalf("got code %q twice in 200 draws", code)
@@ -47,8 +47,8 @@ func TestSpreadsheetSafe(t *testing.T) {
 		{"Zoë", "Zoë"},
 	}
 	for _, tt := range tests {
-		if got := SpreadsheetSafe(tt.in); got != tt.want {
-			t.Errorf("SpreadsheetSafe(%q): got %q, want %q", tt.in, got, tt.want)
+		if got := CohortCSVSafe(tt.in); got != tt.want {
+			t.Errorf("CohortCSVSafe(%q): got %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }

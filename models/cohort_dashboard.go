@@ -7,19 +7,19 @@ import (
 	"gorm.io/gorm"
 )
 
-// dashboardAttemptWindowDays limits the practice exams the dashboard reads. Readiness
+// cohortAttemptWindowDays limits the practice exams the dashboard reads. Readiness
 // halves an attempt's weight every 30 days, so an attempt a year older than the newest
 // weighs under 0.03% of it and cannot move the one-decimal figure; leaving older ones
 // out keeps a two-year history from dominating the load. The drill-down reads all.
-const dashboardAttemptWindowDays = 366
+const cohortAttemptWindowDays = 366
 
-// dashboardChartWeeks is how many weeks the cohort's study chart shows.
-const dashboardChartWeeks = 12
+// cohortChartWeeks is how many weeks the cohort's study chart shows.
+const cohortChartWeeks = 12
 
 // CohortDashboard is everything an instructor's cohort page shows.
 type CohortDashboard struct {
 	Cohort   Cohort
-	Rows     []StudentRow
+	Rows     []CohortRow
 	Weekly   []StudyWeek // the cohort's total study minutes per week, oldest first
 	Outcomes CohortOutcomes
 	Today    time.Time
@@ -41,11 +41,11 @@ func (d CohortDashboard) AtRiskCount() int {
 func LoadCohortDashboard(ctx context.Context, db *gorm.DB, c Cohort, today time.Time) (CohortDashboard, error) {
 	today = DateOnly(today)
 	dash := CohortDashboard{Cohort: c, Today: today}
-	weeksFrom := AddDays(studentMonday(today), -7*(dashboardChartWeeks-1))
-	var daily []dayMinutes
-	err := runQueries(db,
+	weeksFrom := AddDays(studentMonday(today), -7*(cohortChartWeeks-1))
+	var daily []cohortDayMinutes
+	err := cohortRunQueries(db,
 		func() (err error) {
-			dash.Rows, err = loadStudentRows(ctx, db, c, memberScope{cohortID: c.ID}, today)
+			dash.Rows, err = loadCohortStudentRows(ctx, db, c, cohortScope{cohortID: c.ID}, today)
 			return err
 		},
 		func() (err error) { daily, err = loadCohortDailyMinutes(ctx, db, c.ID, weeksFrom, today); return err },
@@ -64,9 +64,9 @@ func LoadCohortDashboard(ctx context.Context, db *gorm.DB, c Cohort, today time.
 	return dash, nil
 }
 
-// loadStudentRows computes the dashboard rows of the members in scope.
-func loadStudentRows(ctx context.Context, db *gorm.DB, c Cohort, scope memberScope, today time.Time) ([]StudentRow, error) {
-	facts, err := loadCohortFacts(ctx, db, scope, AddDays(today, -dashboardAttemptWindowDays), today)
+// loadCohortStudentRows computes the dashboard rows of the members in scope.
+func loadCohortStudentRows(ctx context.Context, db *gorm.DB, c Cohort, scope cohortScope, today time.Time) ([]CohortRow, error) {
+	facts, err := loadCohortFacts(ctx, db, scope, AddDays(today, -cohortAttemptWindowDays), today)
 	if err != nil {
 		return nil, err
 	}
@@ -75,10 +75,10 @@ func loadStudentRows(ctx context.Context, db *gorm.DB, c Cohort, scope memberSco
 
 // cohortFacts is what the per-table queries returned, indexed by student.
 type cohortFacts struct {
-	members  []memberFacts
-	pathways map[int64]pathwayFacts
-	courses  map[int64][]courseFacts
-	study    map[int64]studyFacts
+	members  []cohortMemberRow
+	pathways map[int64]cohortPathwayRow
+	courses  map[int64][]cohortCourseRow
+	study    map[int64]cohortStudyRow
 	attempts map[int64][]PracticeAttempt
 	outlines map[string][]ExamDomain
 	// attemptCodes holds each attempt's credential, aligned with attempts.
@@ -87,21 +87,24 @@ type cohortFacts struct {
 
 // loadCohortFacts runs the dashboard's queries, concurrently: members, pathways,
 // courses, study totals, exam outlines and practice exams with their domain scores.
-func loadCohortFacts(ctx context.Context, db *gorm.DB, scope memberScope, attemptsFrom, today time.Time) (cohortFacts, error) {
+func loadCohortFacts(ctx context.Context, db *gorm.DB, scope cohortScope, attemptsFrom, today time.Time) (cohortFacts, error) {
 	f := cohortFacts{}
 	var (
-		pathways []pathwayFacts
-		courses  []courseFacts
-		study    []studyFacts
-		attempts []attemptFacts
+		pathways []cohortPathwayRow
+		courses  []cohortCourseRow
+		study    []cohortStudyRow
+		attempts []cohortAttemptRow
 	)
-	err := runQueries(db,
-		func() (err error) { f.members, err = loadMembers(ctx, db, scope); return err },
-		func() (err error) { attempts, err = loadAttempts(ctx, db, scope, attemptsFrom, today); return err },
-		func() (err error) { study, err = loadStudy(ctx, db, scope, today); return err },
-		func() (err error) { courses, err = loadCourses(ctx, db, scope); return err },
-		func() (err error) { pathways, err = loadPathways(ctx, db, scope); return err },
-		func() (err error) { f.outlines, err = loadOutlines(ctx, db); return err },
+	err := cohortRunQueries(db,
+		func() (err error) { f.members, err = loadCohortMembers(ctx, db, scope); return err },
+		func() (err error) {
+			attempts, err = loadCohortAttempts(ctx, db, scope, attemptsFrom, today)
+			return err
+		},
+		func() (err error) { study, err = loadCohortStudy(ctx, db, scope, today); return err },
+		func() (err error) { courses, err = loadCohortCourses(ctx, db, scope); return err },
+		func() (err error) { pathways, err = loadCohortPathways(ctx, db, scope); return err },
+		func() (err error) { f.outlines, err = loadCohortOutlines(ctx, db); return err },
 	)
 	if err != nil {
 		return f, err
@@ -111,22 +114,22 @@ func loadCohortFacts(ctx context.Context, db *gorm.DB, scope memberScope, attemp
 	return f, nil
 }
 
-func (f *cohortFacts) index(pathways []pathwayFacts, courses []courseFacts, study []studyFacts) {
-	f.pathways = make(map[int64]pathwayFacts, len(pathways))
+func (f *cohortFacts) index(pathways []cohortPathwayRow, courses []cohortCourseRow, study []cohortStudyRow) {
+	f.pathways = make(map[int64]cohortPathwayRow, len(pathways))
 	for _, p := range pathways {
 		f.pathways[p.UserID] = p
 	}
-	f.courses = make(map[int64][]courseFacts, len(f.members))
+	f.courses = make(map[int64][]cohortCourseRow, len(f.members))
 	for _, c := range courses {
 		f.courses[c.UserID] = append(f.courses[c.UserID], c)
 	}
-	f.study = make(map[int64]studyFacts, len(study))
+	f.study = make(map[int64]cohortStudyRow, len(study))
 	for _, s := range study {
 		f.study[s.UserID] = s
 	}
 }
 
-func (f *cohortFacts) indexAttempts(attempts []attemptFacts) {
+func (f *cohortFacts) indexAttempts(attempts []cohortAttemptRow) {
 	f.attempts = make(map[int64][]PracticeAttempt, len(f.members))
 	f.attemptCodes = make(map[int64][]string, len(f.members))
 	for _, a := range attempts {

@@ -9,8 +9,8 @@ import (
 	"gorm.io/gorm"
 )
 
-// DigestResult counts what a digest run did.
-type DigestResult struct {
+// CohortDigestResult counts what a digest run did.
+type CohortDigestResult struct {
 	Instructors int // instructors with at least one active cohort
 	Queued      int // emails added to the outbox (a rerun in the same week adds none)
 }
@@ -19,8 +19,8 @@ type DigestResult struct {
 // their active (not archived) cohorts, through the outbox. The dedupe key names the
 // instructor and the ISO week, so running it twice in a week sends one email.
 // Instructors with nobody at risk get no email.
-func EnqueueWeeklyDigests(ctx context.Context, db *gorm.DB, baseURL string, now time.Time) (DigestResult, error) {
-	var res DigestResult
+func EnqueueWeeklyDigests(ctx context.Context, db *gorm.DB, baseURL string, now time.Time) (CohortDigestResult, error) {
+	var res CohortDigestResult
 	var instructors []User
 	err := db.WithContext(ctx).Where("id IN (SELECT owner_id FROM cohorts WHERE archived_at IS NULL) OR id IN (SELECT ci.user_id FROM cohort_instructors ci JOIN cohorts c ON c.id = ci.cohort_id WHERE c.archived_at IS NULL)").
 		Order("id").Find(&instructors).Error
@@ -30,7 +30,7 @@ func EnqueueWeeklyDigests(ctx context.Context, db *gorm.DB, baseURL string, now 
 	year, week := DateOnly(now).ISOWeek()
 	for _, u := range instructors {
 		res.Instructors++
-		body, atRisk, err := digestBody(ctx, db, u, baseURL, now)
+		body, atRisk, err := cohortDigestBody(ctx, db, u, baseURL, now)
 		if err != nil {
 			return res, err
 		}
@@ -50,8 +50,8 @@ func EnqueueWeeklyDigests(ctx context.Context, db *gorm.DB, baseURL string, now 
 	return res, nil
 }
 
-// digestBody lists the at-risk students of u's active cohorts, cohort by cohort.
-func digestBody(ctx context.Context, db *gorm.DB, u User, baseURL string, now time.Time) (string, int, error) {
+// cohortDigestBody lists the at-risk students of u's active cohorts, cohort by cohort.
+func cohortDigestBody(ctx context.Context, db *gorm.DB, u User, baseURL string, now time.Time) (string, int, error) {
 	cohorts, err := CohortsForInstructor(ctx, db, u.ID, false)
 	if err != nil {
 		return "", 0, err
@@ -67,7 +67,7 @@ func digestBody(ctx context.Context, db *gorm.DB, u User, baseURL string, now ti
 		if err != nil {
 			return "", 0, err
 		}
-		rows := AtRiskRows(dash.Rows)
+		rows := CohortAtRiskRows(dash.Rows)
 		if len(rows) == 0 {
 			continue
 		}

@@ -19,8 +19,8 @@ var CohortCSVHeader = []string{
 }
 
 // CohortCSVRecords turns dashboard rows into CSV records, header first, with every cell
-// made safe for spreadsheets (SpreadsheetSafe).
-func CohortCSVRecords(rows []StudentRow) [][]string {
+// made safe for spreadsheets (CohortCSVSafe).
+func CohortCSVRecords(rows []CohortRow) [][]string {
 	out := make([][]string, 0, len(rows)+1)
 	out = append(out, CohortCSVHeader)
 	for _, r := range rows {
@@ -34,29 +34,29 @@ func CohortCSVRecords(rows []StudentRow) [][]string {
 		}
 		record := []string{
 			r.Name, r.Email, r.TargetCode, strconv.Itoa(r.CourseworkPercent), strconv.Itoa(r.CoursesDone), strconv.Itoa(r.CoursesTotal),
-			strconv.Itoa(r.Minutes7), strconv.Itoa(r.Minutes30), csvDate(r.LastActivityOn), readiness,
-			r.WeakestDomain, r.ExamStatus, csvDate(r.ExamOn), strconv.Itoa(r.PracticumDone), strconv.Itoa(r.PracticumRequired),
+			strconv.Itoa(r.Minutes7), strconv.Itoa(r.Minutes30), cohortCSVDate(r.LastActivityOn), readiness,
+			r.WeakestDomain, r.ExamStatus, cohortCSVDate(r.ExamOn), strconv.Itoa(r.PracticumDone), strconv.Itoa(r.PracticumRequired),
 			map[bool]string{true: "yes", false: "no"}[r.AtRisk()], strings.Join(flags, "; "),
 		}
 		for i := range record {
-			record[i] = SpreadsheetSafe(record[i])
+			record[i] = CohortCSVSafe(record[i])
 		}
 		out = append(out, record)
 	}
 	return out
 }
 
-func csvDate(t time.Time) string {
+func cohortCSVDate(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
 	return t.Format("2006-01-02")
 }
 
-// SpreadsheetSafe escapes a cell a spreadsheet would run as a formula: one starting
+// CohortCSVSafe escapes a cell a spreadsheet would run as a formula: one starting
 // with = + - @ (or a tab or carriage return, which some programs skip before one)
 // gets a leading apostrophe, so it is shown as text.
-func SpreadsheetSafe(cell string) string {
+func CohortCSVSafe(cell string) string {
 	if cell == "" {
 		return cell
 	}

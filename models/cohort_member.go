@@ -28,12 +28,12 @@ type CohortMember struct {
 // TableName maps CohortMember to cohort_members.
 func (CohortMember) TableName() string { return "cohort_members" }
 
-// activeMembers is the subquery of a cohort's visible students; every query for
+// cohortActiveMembers is the subquery of a cohort's visible students; every query for
 // student data on an instructor's behalf is scoped by it.
-const activeMembers = "SELECT user_id FROM cohort_members WHERE cohort_id = ? AND left_at IS NULL"
+const cohortActiveMembers = "SELECT user_id FROM cohort_members WHERE cohort_id = ? AND left_at IS NULL"
 
-// Membership is a cohort a learner belongs to, as listed on their join page.
-type Membership struct {
+// CohortMembership is a cohort a learner belongs to, as listed on their join page.
+type CohortMembership struct {
 	CohortID      int64     `gorm:"column:cohort_id" json:"cohort_id"`
 	Name          string    `gorm:"column:name" json:"name"`
 	Program       string    `gorm:"column:program" json:"program"`
@@ -106,8 +106,8 @@ func LeaveCohort(ctx context.Context, db *gorm.DB, actor AuditActor, userID, coh
 }
 
 // MembershipsOf lists the cohorts userID currently belongs to, newest first.
-func MembershipsOf(ctx context.Context, db *gorm.DB, userID int64) ([]Membership, error) {
-	var out []Membership
+func MembershipsOf(ctx context.Context, db *gorm.DB, userID int64) ([]CohortMembership, error) {
+	var out []CohortMembership
 	err := db.WithContext(ctx).Table("cohort_members m").
 		Select("m.cohort_id, c.name, c.program, c.term, c.target_code, m.joined_at, m.share_outcomes").
 		Joins("JOIN cohorts c ON c.id = m.cohort_id").

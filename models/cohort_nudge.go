@@ -10,8 +10,8 @@ import (
 	"gorm.io/gorm"
 )
 
-// NudgeRecipient is a student a nudge was sent to.
-type NudgeRecipient struct {
+// CohortNudgeRecipient is a student a nudge was sent to.
+type CohortNudgeRecipient struct {
 	ID    int64  `gorm:"column:id"`
 	Name  string `gorm:"column:name"`
 	Email string `gorm:"column:email"`
@@ -22,15 +22,15 @@ type NudgeRecipient struct {
 // anyone else are ignored: the recipients are chosen by the query, not the caller.
 // The same message to the same student on the same day is sent once, so a double
 // submit does not email twice.
-func SendCohortNudge(ctx context.Context, db *gorm.DB, actor AuditActor, c Cohort, from User, userIDs []int64, message string, now time.Time) ([]NudgeRecipient, error) {
-	var recipients []NudgeRecipient
+func SendCohortNudge(ctx context.Context, db *gorm.DB, actor AuditActor, c Cohort, from User, userIDs []int64, message string, now time.Time) ([]CohortNudgeRecipient, error) {
+	var recipients []CohortNudgeRecipient
 	if len(userIDs) == 0 {
 		return nil, nil
 	}
 	digest := sha256.Sum256([]byte(message))
 	err := db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		err := tx.Table("users").Select("id, name, email").
-			Where("id IN ? AND id IN ("+activeMembers+")", userIDs, c.ID).Order("name, id").Scan(&recipients).Error
+			Where("id IN ? AND id IN ("+cohortActiveMembers+")", userIDs, c.ID).Order("name, id").Scan(&recipients).Error
 		if err != nil {
 			return err
 		}

@@ -35,7 +35,7 @@ type OutcomeHolder struct {
 	CycleEnd  time.Time
 }
 
-type heldFacts struct {
+type cohortHeldRow struct {
 	UserID        int64     `gorm:"column:user_id"`
 	Code          string    `gorm:"column:credential_code"`
 	EarnedOn      cohortDay `gorm:"column:earned_on"`
@@ -43,7 +43,7 @@ type heldFacts struct {
 	OverrideEnd   cohortDay `gorm:"column:cycle_end_override"`
 }
 
-type ceuFacts struct {
+type cohortCEURow struct {
 	ID           int64     `gorm:"column:id"`
 	UserID       int64     `gorm:"column:user_id"`
 	ActivityOn   cohortDay `gorm:"column:activity_on"`
@@ -54,32 +54,32 @@ type ceuFacts struct {
 	Delivery     string    `gorm:"column:delivery"`
 }
 
-// sharingMembers is the subquery of a cohort's current members who share outcomes.
-const sharingMembers = "SELECT user_id FROM cohort_members WHERE cohort_id = ? AND left_at IS NULL AND share_outcomes = ?"
+// cohortSharingMembers is the subquery of a cohort's current members who share outcomes.
+const cohortSharingMembers = "SELECT user_id FROM cohort_members WHERE cohort_id = ? AND left_at IS NULL AND share_outcomes = ?"
 
-// ceuColumns are the ceu_entries columns the outcomes read.
-var ceuColumns = []string{"user_id", "activity_on", "ceus", "in_hiim_domain", "provider_kind", "category_a", "delivery"}
+// cohortCEUColumns are the ceu_entries columns the outcomes read.
+var cohortCEUColumns = []string{"user_id", "activity_on", "ceus", "in_hiim_domain", "provider_kind", "category_a", "delivery"}
 
-func loadCohortOutcomes(ctx context.Context, db *gorm.DB, cohortID int64, rows []StudentRow, today time.Time) (CohortOutcomes, error) {
+func loadCohortOutcomes(ctx context.Context, db *gorm.DB, cohortID int64, rows []CohortRow, today time.Time) (CohortOutcomes, error) {
 	var out CohortOutcomes
 	names := map[int64]string{}
 	for _, r := range rows {
 		names[r.UserID] = r.Name
 		switch r.ExamStatus {
-		case ExamStatusPassed:
+		case CohortExamPassed:
 			out.Passed++
 			out.WithResult++
-		case ExamStatusFailed:
+		case CohortExamFailed:
 			out.WithResult++
 		}
 	}
 	if out.WithResult > 0 {
 		out.PassRate = out.Passed * 100 / out.WithResult
 	}
-	var held []heldFacts
+	var held []cohortHeldRow
 	err := db.WithContext(ctx).Table("held_credentials").
 		Select("user_id, credential_code, earned_on, cycle_start_override, cycle_end_override").
-		Where("user_id IN ("+sharingMembers+")", cohortID, true).Order("user_id, earned_on").Scan(&held).Error
+		Where("user_id IN ("+cohortSharingMembers+")", cohortID, true).Order("user_id, earned_on").Scan(&held).Error
 	if err != nil || len(held) == 0 {
 		return out, wrapCohortQuery(err, "held credentials", cohortID)
 	}
@@ -88,7 +88,7 @@ func loadCohortOutcomes(ctx context.Context, db *gorm.DB, cohortID int64, rows [
 		return out, err
 	}
 	out.CEUTracked = tracked
-	out.Holders = outcomeHolders(held, activities, tracked, names, today)
+	out.Holders = cohortOutcomeHolders(held, activities, tracked, names, today)
 	return out, nil
 }
 
@@ -107,14 +107,14 @@ func loadCohortCEUs(ctx context.Context, db *gorm.DB, cohortID int64) (map[int64
 	for _, c := range cols {
 		have[c.Name()] = true
 	}
-	for _, need := range ceuColumns {
+	for _, need := range cohortCEUColumns {
 		if !have[need] {
 			return nil, false, nil
 		}
 	}
-	var entries []ceuFacts
-	err = db.WithContext(ctx).Table("ceu_entries").Select("id, "+strings.Join(ceuColumns, ", ")).
-		Where("user_id IN ("+sharingMembers+")", cohortID, true).Scan(&entries).Error
+	var entries []cohortCEURow
+	err = db.WithContext(ctx).Table("ceu_entries").Select("id, "+strings.Join(cohortCEUColumns, ", ")).
+		Where("user_id IN ("+cohortSharingMembers+")", cohortID, true).Scan(&entries).Error
 	if err != nil {
 		return nil, false, wrapCohortQuery(err, "ceu entries", cohortID)
 	}
@@ -128,10 +128,10 @@ func loadCohortCEUs(ctx context.Context, db *gorm.DB, cohortID int64) (map[int64
 	return out, true, nil
 }
 
-// outcomeHolders applies the CEU progress rule per member and reports, for each held
+// cohortOutcomeHolders applies the CEU progress rule per member and reports, for each held
 // credential, the status of the cycle containing today.
-func outcomeHolders(held []heldFacts, activities map[int64][]CEUActivity, tracked bool, names map[int64]string, today time.Time) []OutcomeHolder {
-	byUser := map[int64][]heldFacts{}
+func cohortOutcomeHolders(held []cohortHeldRow, activities map[int64][]CEUActivity, tracked bool, names map[int64]string, today time.Time) []OutcomeHolder {
+	byUser := map[int64][]cohortHeldRow{}
 	var order []int64
 	for _, h := range held {
 		if _, seen := byUser[h.UserID]; !seen {
@@ -153,7 +153,7 @@ func outcomeHolders(held []heldFacts, activities map[int64][]CEUActivity, tracke
 		for _, h := range byUser[userID] {
 			holder := OutcomeHolder{UserID: userID, Name: names[userID], Code: h.Code, EarnedOn: h.EarnedOn.Time, CEUStatus: CEUStatusNotTracked}
 			if tracked {
-				holder.CEUStatus, holder.CycleEnd = currentCycleStatus(progress, h.Code, today)
+				holder.CEUStatus, holder.CycleEnd = cohortCycleStatus(progress, h.Code, today)
 			}
 			out = append(out, holder)
 		}
@@ -161,7 +161,7 @@ func outcomeHolders(held []heldFacts, activities map[int64][]CEUActivity, tracke
 	return out
 }
 
-func currentCycleStatus(p LearnerProgress, code string, today time.Time) (string, time.Time) {
+func cohortCycleStatus(p LearnerProgress, code string, today time.Time) (string, time.Time) {
 	for _, c := range p.Cycles {
 		if slices.Contains(c.Credentials, code) && c.Cycle.Contains(today) {
 			return string(c.Status), c.Cycle.End

@@ -7,14 +7,14 @@ import (
 	"gorm.io/gorm"
 )
 
-// dashboardParallelism caps how many of the dashboard's queries run at once, each on
+// cohortQueryParallelism caps how many of the dashboard's queries run at once, each on
 // its own pooled connection.
-const dashboardParallelism = 4
+const cohortQueryParallelism = 4
 
-// runQueries runs independent read queries concurrently, so their database time
+// cohortRunQueries runs independent read queries concurrently, so their database time
 // overlaps; the number of queries stays fixed. Inside a transaction, whose single
 // connection cannot serve two queries at once, they run one after another.
-func runQueries(db *gorm.DB, queries ...func() error) error {
+func cohortRunQueries(db *gorm.DB, queries ...func() error) error {
 	if _, inTx := db.Statement.ConnPool.(*sql.Tx); inTx {
 		for _, q := range queries {
 			if err := q(); err != nil {
@@ -24,7 +24,7 @@ func runQueries(db *gorm.DB, queries ...func() error) error {
 		return nil
 	}
 	var g errgroup.Group
-	g.SetLimit(dashboardParallelism)
+	g.SetLimit(cohortQueryParallelism)
 	for _, q := range queries {
 		g.Go(q)
 	}

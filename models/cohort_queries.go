@@ -12,10 +12,10 @@ import (
 )
 
 // The dashboard reads the students' tables with one query per table for the whole
-// cohort, each scoped by the cohort's current members (activeMembers), never a query
+// cohort, each scoped by the cohort's current members (cohortActiveMembers), never a query
 // per student.
 
-type memberFacts struct {
+type cohortMemberRow struct {
 	UserID        int64     `gorm:"column:user_id"`
 	Name          string    `gorm:"column:name"`
 	Email         string    `gorm:"column:email"`
@@ -23,7 +23,7 @@ type memberFacts struct {
 	ShareOutcomes bool      `gorm:"column:share_outcomes"`
 }
 
-type pathwayFacts struct {
+type cohortPathwayRow struct {
 	UserID                 int64     `gorm:"column:user_id"`
 	TargetCode             string    `gorm:"column:target_code"`
 	ProgramName            string    `gorm:"column:program_name"`
@@ -36,7 +36,7 @@ type pathwayFacts struct {
 	PassedOn               cohortDay `gorm:"column:passed_on"`
 }
 
-type courseFacts struct {
+type cohortCourseRow struct {
 	UserID      int64     `gorm:"column:user_id"`
 	Name        string    `gorm:"column:name"`
 	Status      string    `gorm:"column:status"`
@@ -45,14 +45,14 @@ type courseFacts struct {
 	Grade       string    `gorm:"column:grade"`
 }
 
-type studyFacts struct {
+type cohortStudyRow struct {
 	UserID      int64     `gorm:"column:user_id"`
 	LastStudyOn cohortDay `gorm:"column:last_on"`
 	Minutes7    int       `gorm:"column:minutes7"`
 	Minutes30   int       `gorm:"column:minutes30"`
 }
 
-type attemptFacts struct {
+type cohortAttemptRow struct {
 	ID             int64           `gorm:"column:id"`
 	UserID         int64           `gorm:"column:user_id"`
 	CredentialCode string          `gorm:"column:credential_code"`
@@ -62,13 +62,13 @@ type attemptFacts struct {
 	DomainPercents map[int]float64 `gorm:"-"`
 }
 
-type scoreFacts struct {
+type cohortScoreRow struct {
 	PracticeExamID int64   `gorm:"column:practice_exam_id"`
 	DomainPosition int     `gorm:"column:domain_position"`
 	Percent        float64 `gorm:"column:percent"`
 }
 
-type domainFacts struct {
+type cohortDomainRow struct {
 	CredentialCode string `gorm:"column:credential_code"`
 	Position       int    `gorm:"column:position"`
 	Name           string `gorm:"column:name"`
@@ -76,13 +76,13 @@ type domainFacts struct {
 	WeightHigh     int    `gorm:"column:weight_high"`
 }
 
-type dayMinutes struct {
+type cohortDayMinutes struct {
 	On      cohortDay `gorm:"column:studied_on"`
 	Minutes int       `gorm:"column:minutes"`
 }
 
-func loadMembers(ctx context.Context, db *gorm.DB, scope memberScope) ([]memberFacts, error) {
-	var out []memberFacts
+func loadCohortMembers(ctx context.Context, db *gorm.DB, scope cohortScope) ([]cohortMemberRow, error) {
+	var out []cohortMemberRow
 	q := db.WithContext(ctx).Table("cohort_members m").
 		Select("m.user_id, u.name, u.email, m.joined_at, m.share_outcomes").
 		Joins("JOIN users u ON u.id = m.user_id")
@@ -90,8 +90,8 @@ func loadMembers(ctx context.Context, db *gorm.DB, scope memberScope) ([]memberF
 	return out, wrapCohortQuery(err, "members", scope.cohortID)
 }
 
-func loadPathways(ctx context.Context, db *gorm.DB, scope memberScope) ([]pathwayFacts, error) {
-	var out []pathwayFacts
+func loadCohortPathways(ctx context.Context, db *gorm.DB, scope cohortScope) ([]cohortPathwayRow, error) {
+	var out []cohortPathwayRow
 	cond, args := scope.in("user_id")
 	err := db.WithContext(ctx).Table("pathways").
 		Select("user_id, target_code, program_name, institution, expected_graduation, practicum_hours_done, practicum_hours_required, exam_scheduled_on, exam_result, passed_on").
@@ -99,15 +99,15 @@ func loadPathways(ctx context.Context, db *gorm.DB, scope memberScope) ([]pathwa
 	return out, wrapCohortQuery(err, "pathways", scope.cohortID)
 }
 
-func loadCourses(ctx context.Context, db *gorm.DB, scope memberScope) ([]courseFacts, error) {
-	var out []courseFacts
+func loadCohortCourses(ctx context.Context, db *gorm.DB, scope cohortScope) ([]cohortCourseRow, error) {
+	var out []cohortCourseRow
 	cond, args := scope.in("lc.user_id")
 	q := db.WithContext(ctx).Table("learner_courses lc").
 		Select("lc.user_id, c.name, lc.status, lc.due_on, lc.completed_on, lc.grade").
 		Joins("JOIN courses c ON c.id = lc.course_id").
 		Where(cond, args...).Order("lc.user_id, c.position, c.id")
-	err := eachRow(q, func(rows *sql.Rows) error {
-		var c courseFacts
+	err := cohortEachRow(q, func(rows *sql.Rows) error {
+		var c cohortCourseRow
 		err := rows.Scan(&c.UserID, &c.Name, &c.Status, &c.DueOn, &c.CompletedOn, &c.Grade)
 		out = append(out, c)
 		return err
@@ -115,9 +115,9 @@ func loadCourses(ctx context.Context, db *gorm.DB, scope memberScope) ([]courseF
 	return out, wrapCohortQuery(err, "courses", scope.cohortID)
 }
 
-// eachRow runs q and calls scan for each row. The big dashboard queries scan by hand:
+// cohortEachRow runs q and calls scan for each row. The big dashboard queries scan by hand:
 // reflection-based scanning cost more than the queries themselves.
-func eachRow(q *gorm.DB, scan func(rows *sql.Rows) error) error {
+func cohortEachRow(q *gorm.DB, scan func(rows *sql.Rows) error) error {
 	rows, err := q.Rows()
 	if err != nil {
 		return err
@@ -131,12 +131,12 @@ func eachRow(q *gorm.DB, scan func(rows *sql.Rows) error) error {
 	return rows.Err()
 }
 
-// loadStudy sums each member's minutes of the last 7 and 30 days (today included) and
+// loadCohortStudy sums each member's minutes of the last 7 and 30 days (today included) and
 // finds their last study day, ignoring sessions dated after today. Correlated
 // subqueries walk the (user_id, studied_on) index per member on both databases.
-func loadStudy(ctx context.Context, db *gorm.DB, scope memberScope, today time.Time) ([]studyFacts, error) {
-	tomorrow, from7, from30 := sqlDay(AddDays(today, 1)), sqlDay(AddDays(today, -6)), sqlDay(AddDays(today, -29))
-	var out []studyFacts
+func loadCohortStudy(ctx context.Context, db *gorm.DB, scope cohortScope, today time.Time) ([]cohortStudyRow, error) {
+	tomorrow, from7, from30 := cohortSQLDay(AddDays(today, 1)), cohortSQLDay(AddDays(today, -6)), cohortSQLDay(AddDays(today, -29))
+	var out []cohortStudyRow
 	q := db.WithContext(ctx).Table("cohort_members m").
 		Select(`m.user_id,
 			(SELECT MAX(s.studied_on) FROM study_sessions s WHERE s.user_id = m.user_id AND s.studied_on < ?) AS last_on,
@@ -148,14 +148,14 @@ func loadStudy(ctx context.Context, db *gorm.DB, scope memberScope, today time.T
 }
 
 // loadCohortDailyMinutes returns the cohort's total study minutes per day from..to.
-func loadCohortDailyMinutes(ctx context.Context, db *gorm.DB, cohortID int64, from, to time.Time) ([]dayMinutes, error) {
-	var out []dayMinutes
+func loadCohortDailyMinutes(ctx context.Context, db *gorm.DB, cohortID int64, from, to time.Time) ([]cohortDayMinutes, error) {
+	var out []cohortDayMinutes
 	q := db.WithContext(ctx).Table("study_sessions").
 		Select("studied_on, SUM(minutes) AS minutes").
-		Where("user_id IN ("+activeMembers+") AND studied_on >= ? AND studied_on < ?", cohortID, sqlDay(from), sqlDay(AddDays(to, 1))).
+		Where("user_id IN ("+cohortActiveMembers+") AND studied_on >= ? AND studied_on < ?", cohortID, cohortSQLDay(from), cohortSQLDay(AddDays(to, 1))).
 		Group("studied_on")
-	err := eachRow(q, func(rows *sql.Rows) error {
-		var d dayMinutes
+	err := cohortEachRow(q, func(rows *sql.Rows) error {
+		var d cohortDayMinutes
 		err := rows.Scan(&d.On, &d.Minutes)
 		out = append(out, d)
 		return err
@@ -163,12 +163,12 @@ func loadCohortDailyMinutes(ctx context.Context, db *gorm.DB, cohortID int64, fr
 	return out, wrapCohortQuery(err, "daily minutes", cohortID)
 }
 
-// loadAttempts returns the members' practice exams taken since from, up to today,
+// loadCohortAttempts returns the members' practice exams taken since from, up to today,
 // each with its domain scores packed by the database into "position:percent,…": one
 // row per attempt instead of one per score, which halves the dashboard's load time.
 // Percentages are cast to double precision because decoding NUMERIC is slow.
-func loadAttempts(ctx context.Context, db *gorm.DB, scope memberScope, from, today time.Time) ([]attemptFacts, error) {
-	var out []attemptFacts
+func loadCohortAttempts(ctx context.Context, db *gorm.DB, scope cohortScope, from, today time.Time) ([]cohortAttemptRow, error) {
+	var out []cohortAttemptRow
 	cond, args := scope.in("p.user_id")
 	agg := "string_agg"
 	if db.Dialector.Name() == "sqlite" {
@@ -177,24 +177,24 @@ func loadAttempts(ctx context.Context, db *gorm.DB, scope memberScope, from, tod
 	q := db.WithContext(ctx).Table("practice_exams p").
 		Select("p.id, p.user_id, p.credential_code, p.taken_on, p.source, CAST(p.overall_percent AS DOUBLE PRECISION), "+
 			"(SELECT "+agg+"(s.domain_position || ':' || s.percent, ',') FROM practice_exam_scores s WHERE s.practice_exam_id = p.id)").
-		Where(cond, args...).Where("p.taken_on >= ? AND p.taken_on < ?", sqlDay(from), sqlDay(AddDays(today, 1))).
+		Where(cond, args...).Where("p.taken_on >= ? AND p.taken_on < ?", cohortSQLDay(from), cohortSQLDay(AddDays(today, 1))).
 		Order("p.user_id, p.taken_on, p.id")
-	err := eachRow(q, func(rows *sql.Rows) error {
-		var a attemptFacts
+	err := cohortEachRow(q, func(rows *sql.Rows) error {
+		var a cohortAttemptRow
 		var scores sql.NullString
 		if err := rows.Scan(&a.ID, &a.UserID, &a.CredentialCode, &a.TakenOn, &a.Source, &a.OverallPercent, &scores); err != nil {
 			return err
 		}
 		var err error
-		a.DomainPercents, err = parseDomainScores(scores.String)
+		a.DomainPercents, err = parseCohortDomainScores(scores.String)
 		out = append(out, a)
 		return err
 	})
 	return out, wrapCohortQuery(err, "practice exams", scope.cohortID)
 }
 
-// parseDomainScores reads "1:40.00,2:55.5" into a map; "" gives nil (no breakdown).
-func parseDomainScores(packed string) (map[int]float64, error) {
+// parseCohortDomainScores reads "1:40.00,2:55.5" into a map; "" gives nil (no breakdown).
+func parseCohortDomainScores(packed string) (map[int]float64, error) {
 	if packed == "" {
 		return nil, nil
 	}
@@ -215,9 +215,9 @@ func parseDomainScores(packed string) (map[int]float64, error) {
 	return out, nil
 }
 
-// loadOutlines returns every credential's exam outline from the live catalogue.
-func loadOutlines(ctx context.Context, db *gorm.DB) (map[string][]ExamDomain, error) {
-	var rows []domainFacts
+// loadCohortOutlines returns every credential's exam outline from the live catalogue.
+func loadCohortOutlines(ctx context.Context, db *gorm.DB) (map[string][]ExamDomain, error) {
+	var rows []cohortDomainRow
 	err := db.WithContext(ctx).Table("exam_domains").
 		Select("credential_code, position, name, weight_low, weight_high").
 		Order("credential_code, position").Scan(&rows).Error
@@ -231,22 +231,22 @@ func loadOutlines(ctx context.Context, db *gorm.DB) (map[string][]ExamDomain, er
 	return out, nil
 }
 
-// memberScope selects a cohort's current members, or one of them when userID is set.
-type memberScope struct {
+// cohortScope selects a cohort's current members, or one of them when userID is set.
+type cohortScope struct {
 	cohortID int64
 	userID   int64
 }
 
 // in returns the condition "col is a current member (in scope)" and its arguments.
-func (s memberScope) in(col string) (string, []any) {
+func (s cohortScope) in(col string) (string, []any) {
 	if s.userID == 0 {
-		return col + " IN (" + activeMembers + ")", []any{s.cohortID}
+		return col + " IN (" + cohortActiveMembers + ")", []any{s.cohortID}
 	}
-	return col + " = ? AND " + col + " IN (" + activeMembers + ")", []any{s.userID, s.cohortID}
+	return col + " = ? AND " + col + " IN (" + cohortActiveMembers + ")", []any{s.userID, s.cohortID}
 }
 
 // memberRows limits a query on cohort_members m to the scope.
-func (s memberScope) memberRows(q *gorm.DB) *gorm.DB {
+func (s cohortScope) memberRows(q *gorm.DB) *gorm.DB {
 	q = q.Where("m.cohort_id = ? AND m.left_at IS NULL", s.cohortID)
 	if s.userID != 0 {
 		q = q.Where("m.user_id = ?", s.userID)

@@ -9,15 +9,15 @@ import (
 
 // Exam statuses shown on the dashboard.
 const (
-	ExamStatusNoPathway    = "no pathway"
-	ExamStatusNotScheduled = "not scheduled"
-	ExamStatusScheduled    = "scheduled"
-	ExamStatusPassed       = "passed"
-	ExamStatusFailed       = "failed"
+	CohortExamNoPathway    = "no pathway"
+	CohortExamNotScheduled = "not scheduled"
+	CohortExamScheduled    = "scheduled"
+	CohortExamPassed       = "passed"
+	CohortExamFailed       = "failed"
 )
 
-// StudentRow is one student's line on a cohort dashboard.
-type StudentRow struct {
+// CohortRow is one student's line on a cohort dashboard.
+type CohortRow struct {
 	UserID        int64
 	Name          string
 	Email         string
@@ -46,18 +46,18 @@ type StudentRow struct {
 }
 
 // AtRisk reports whether any at-risk rule fired.
-func (r StudentRow) AtRisk() bool { return len(r.Flags) > 0 }
+func (r CohortRow) AtRisk() bool { return len(r.Flags) > 0 }
 
 // rows builds one row per member with the pure rules (coursework, readiness, at risk).
-func (f cohortFacts) rows(c Cohort, today time.Time) []StudentRow {
-	rows := make([]StudentRow, 0, len(f.members))
+func (f cohortFacts) rows(c Cohort, today time.Time) []CohortRow {
+	rows := make([]CohortRow, 0, len(f.members))
 	for _, m := range f.members {
-		row := StudentRow{UserID: m.UserID, Name: m.Name, Email: m.Email, JoinedAt: m.JoinedAt, ShareOutcomes: m.ShareOutcomes, TargetCode: c.TargetCode}
+		row := CohortRow{UserID: m.UserID, Name: m.Name, Email: m.Email, JoinedAt: m.JoinedAt, ShareOutcomes: m.ShareOutcomes, TargetCode: c.TargetCode}
 		pathway, hasPathway := f.pathways[m.UserID]
 		if hasPathway {
 			row.TargetCode = pathway.TargetCode
 		}
-		courses := f.courseFacts(m.UserID, &row)
+		courses := f.cohortCourseRow(m.UserID, &row)
 		study := f.study[m.UserID]
 		row.Minutes7, row.Minutes30, row.LastStudyOn = study.Minutes7, study.Minutes30, study.LastStudyOn.Time
 		row.Readiness = Readiness(f.attemptsFor(m.UserID, row.TargetCode), f.outlines[row.TargetCode], today)
@@ -66,7 +66,7 @@ func (f cohortFacts) rows(c Cohort, today time.Time) []StudentRow {
 		}
 		row.LastActivityOn = laterOf(row.LastStudyOn, row.Readiness.LastAttemptOn)
 		row.applyExam(pathway, hasPathway, c)
-		if row.ExamStatus != ExamStatusPassed {
+		if row.ExamStatus != CohortExamPassed {
 			row.Flags = AtRisk(StudentRiskFacts{
 				LastStudyOn: row.LastStudyOn, JoinedOn: DateOnly(m.JoinedAt), Readiness: row.Readiness,
 				ExamOn: row.ExamOn, Courses: courses,
@@ -77,7 +77,7 @@ func (f cohortFacts) rows(c Cohort, today time.Time) []StudentRow {
 	return rows
 }
 
-func (f cohortFacts) courseFacts(userID int64, row *StudentRow) []CourseFacts {
+func (f cohortFacts) cohortCourseRow(userID int64, row *CohortRow) []CourseFacts {
 	list := f.courses[userID]
 	courses := make([]CourseFacts, len(list))
 	statuses := make([]CourseStatus, len(list))
@@ -95,46 +95,46 @@ func (f cohortFacts) courseFacts(userID int64, row *StudentRow) []CourseFacts {
 
 // applyExam fills the exam status and the date the readiness rule measures against:
 // the student's scheduled exam, else the cohort's target date.
-func (r *StudentRow) applyExam(p pathwayFacts, hasPathway bool, c Cohort) {
+func (r *CohortRow) applyExam(p cohortPathwayRow, hasPathway bool, c Cohort) {
 	r.ExamOn = c.ExamOn()
 	if !hasPathway {
-		r.ExamStatus = ExamStatusNoPathway
+		r.ExamStatus = CohortExamNoPathway
 		return
 	}
 	r.PracticumDone, r.PracticumRequired = p.PracticumHoursDone, p.PracticumHoursRequired
 	switch {
 	case p.ExamResult == string(ExamResultPassed):
-		r.ExamStatus, r.ExamOn = ExamStatusPassed, p.PassedOn.Time
+		r.ExamStatus, r.ExamOn = CohortExamPassed, p.PassedOn.Time
 	case p.ExamResult == string(ExamResultFailed):
-		r.ExamStatus = ExamStatusFailed
+		r.ExamStatus = CohortExamFailed
 		if !p.ExamScheduledOn.IsZero() {
 			r.ExamOn = p.ExamScheduledOn.Time
 		}
 	case !p.ExamScheduledOn.IsZero():
-		r.ExamStatus, r.ExamOn = ExamStatusScheduled, p.ExamScheduledOn.Time
+		r.ExamStatus, r.ExamOn = CohortExamScheduled, p.ExamScheduledOn.Time
 	default:
-		r.ExamStatus = ExamStatusNotScheduled
+		r.ExamStatus = CohortExamNotScheduled
 	}
 }
 
-// DashboardSorts are the columns a dashboard can be sorted by; "-" before a key
+// CohortSorts are the columns a dashboard can be sorted by; "-" before a key
 // sorts descending.
-var DashboardSorts = []string{"name", "coursework", "study7", "study30", "last_activity", "readiness", "exam", "practicum", "risk"}
+var CohortSorts = []string{"name", "coursework", "study7", "study30", "last_activity", "readiness", "exam", "practicum", "risk"}
 
-// ValidDashboardSort reports whether sort names a known column, optionally with "-".
-func ValidDashboardSort(sort string) bool {
-	return slices.Contains(DashboardSorts, strings.TrimPrefix(sort, "-"))
+// ValidCohortSort reports whether sort names a known column, optionally with "-".
+func ValidCohortSort(sort string) bool {
+	return slices.Contains(CohortSorts, strings.TrimPrefix(sort, "-"))
 }
 
-// SortStudentRows orders rows by a DashboardSorts key; ties keep name order.
+// SortCohortRows orders rows by a CohortSorts key; ties keep name order.
 // An unknown key sorts by name.
-func SortStudentRows(rows []StudentRow, sort string) {
+func SortCohortRows(rows []CohortRow, sort string) {
 	key, desc := strings.TrimPrefix(sort, "-"), strings.HasPrefix(sort, "-")
-	compare := rowComparators[key]
+	compare := cohortRowComparators[key]
 	if compare == nil {
-		compare = rowComparators["name"]
+		compare = cohortRowComparators["name"]
 	}
-	slices.SortStableFunc(rows, func(a, b StudentRow) int {
+	slices.SortStableFunc(rows, func(a, b CohortRow) int {
 		c := compare(a, b)
 		if desc {
 			c = -c
@@ -146,28 +146,28 @@ func SortStudentRows(rows []StudentRow, sort string) {
 	})
 }
 
-var rowComparators = map[string]func(a, b StudentRow) int{
-	"name":          func(a, b StudentRow) int { return cmp.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)) },
-	"coursework":    func(a, b StudentRow) int { return cmp.Compare(a.CourseworkPercent, b.CourseworkPercent) },
-	"study7":        func(a, b StudentRow) int { return cmp.Compare(a.Minutes7, b.Minutes7) },
-	"study30":       func(a, b StudentRow) int { return cmp.Compare(a.Minutes30, b.Minutes30) },
-	"last_activity": func(a, b StudentRow) int { return a.LastActivityOn.Compare(b.LastActivityOn) },
-	"readiness":     func(a, b StudentRow) int { return cmp.Compare(readinessKey(a), readinessKey(b)) },
-	"exam":          func(a, b StudentRow) int { return compareDates(a.ExamOn, b.ExamOn) },
-	"practicum":     func(a, b StudentRow) int { return cmp.Compare(a.PracticumDone, b.PracticumDone) },
-	"risk":          func(a, b StudentRow) int { return cmp.Compare(len(a.Flags), len(b.Flags)) },
+var cohortRowComparators = map[string]func(a, b CohortRow) int{
+	"name":          func(a, b CohortRow) int { return cmp.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)) },
+	"coursework":    func(a, b CohortRow) int { return cmp.Compare(a.CourseworkPercent, b.CourseworkPercent) },
+	"study7":        func(a, b CohortRow) int { return cmp.Compare(a.Minutes7, b.Minutes7) },
+	"study30":       func(a, b CohortRow) int { return cmp.Compare(a.Minutes30, b.Minutes30) },
+	"last_activity": func(a, b CohortRow) int { return a.LastActivityOn.Compare(b.LastActivityOn) },
+	"readiness":     func(a, b CohortRow) int { return cmp.Compare(cohortReadinessKey(a), cohortReadinessKey(b)) },
+	"exam":          func(a, b CohortRow) int { return cohortCompareDates(a.ExamOn, b.ExamOn) },
+	"practicum":     func(a, b CohortRow) int { return cmp.Compare(a.PracticumDone, b.PracticumDone) },
+	"risk":          func(a, b CohortRow) int { return cmp.Compare(len(a.Flags), len(b.Flags)) },
 }
 
-// readinessKey puts students without practice exams below everyone with data.
-func readinessKey(r StudentRow) float64 {
+// cohortReadinessKey puts students without practice exams below everyone with data.
+func cohortReadinessKey(r CohortRow) float64 {
 	if !r.Readiness.HasData {
 		return -1
 	}
 	return r.Readiness.Percent
 }
 
-// compareDates orders dates with "no date" last.
-func compareDates(a, b time.Time) int {
+// cohortCompareDates orders dates with "no date" last.
+func cohortCompareDates(a, b time.Time) int {
 	switch {
 	case a.IsZero() && b.IsZero():
 		return 0
@@ -179,9 +179,9 @@ func compareDates(a, b time.Time) int {
 	return a.Compare(b)
 }
 
-// AtRiskRows returns the rows with at least one flag.
-func AtRiskRows(rows []StudentRow) []StudentRow {
-	var out []StudentRow
+// CohortAtRiskRows returns the rows with at least one flag.
+func CohortAtRiskRows(rows []CohortRow) []CohortRow {
+	var out []CohortRow
 	for _, r := range rows {
 		if r.AtRisk() {
 			out = append(out, r)

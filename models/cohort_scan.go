@@ -48,7 +48,7 @@ func (d cohortDay) Value() (driver.Value, error) {
 	return d.Time, nil
 }
 
-// sqlDay formats a date for comparison with DATE columns. A plain 'YYYY-MM-DD'
+// cohortSQLDay formats a date for comparison with DATE columns. A plain 'YYYY-MM-DD'
 // compares correctly on PostgreSQL and against both forms SQLite may store
 // ('2024-03-05' and '2024-03-05 00:00:00+00:00').
-func sqlDay(t time.Time) string { return DateOnly(t).Format("2006-01-02") }
+func cohortSQLDay(t time.Time) string { return DateOnly(t).Format("2006-01-02") }

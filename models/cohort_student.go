@@ -8,18 +8,18 @@ import (
 	"gorm.io/gorm"
 )
 
-// studentHistoryDays is how far back the drill-down lists study sessions.
-const studentHistoryDays = 180
+// cohortHistoryDays is how far back the drill-down lists study sessions.
+const cohortHistoryDays = 180
 
 // CohortStudent is the read-only drill-down an instructor sees of one member: their
 // row, pathway, coursework, study and practice history. Study notes are private and
 // never loaded.
 type CohortStudent struct {
-	Row        StudentRow
+	Row        CohortRow
 	HasPathway bool
 	Pathway    CohortStudentPathway
 	Courses    []CohortStudentCourse
-	Sessions   []CohortStudentSession // newest first, the last studentHistoryDays days
+	Sessions   []CohortStudentSession // newest first, the last cohortHistoryDays days
 	Weekly     []StudyWeek
 	Attempts   []CohortStudentAttempt // newest first
 	Outline    []ExamDomain
@@ -60,7 +60,7 @@ type CohortStudentAttempt struct {
 	DomainPercents map[int]float64
 }
 
-type sessionFacts struct {
+type cohortSessionRow struct {
 	StudiedOn      cohortDay `gorm:"column:studied_on"`
 	Minutes        int       `gorm:"column:minutes"`
 	CredentialCode string    `gorm:"column:credential_code"`
@@ -72,7 +72,7 @@ type sessionFacts struct {
 // unless userID is a current member: once they leave, access ends.
 func LoadCohortStudent(ctx context.Context, db *gorm.DB, c Cohort, userID int64, today time.Time) (CohortStudent, error) {
 	today = DateOnly(today)
-	rows, err := loadStudentRows(ctx, db, c, memberScope{cohortID: c.ID, userID: userID}, today)
+	rows, err := loadCohortStudentRows(ctx, db, c, cohortScope{cohortID: c.ID, userID: userID}, today)
 	if err != nil {
 		return CohortStudent{}, err
 	}
@@ -86,13 +86,13 @@ func LoadCohortStudent(ctx context.Context, db *gorm.DB, c Cohort, userID int64,
 	return out, nil
 }
 
-// member is the condition that keeps every drill-down query to a current member.
-const member = "user_id = ? AND user_id IN (" + activeMembers + ")"
+// cohortMemberCond is the condition that keeps every drill-down query to a current member.
+const cohortMemberCond = "user_id = ? AND user_id IN (" + cohortActiveMembers + ")"
 
 func (s *CohortStudent) load(ctx context.Context, db *gorm.DB, cohortID, userID int64, today time.Time) error {
 	db = db.WithContext(ctx)
-	var pathways []pathwayFacts
-	if err := db.Table("pathways").Where(member, userID, cohortID).Scan(&pathways).Error; err != nil {
+	var pathways []cohortPathwayRow
+	if err := db.Table("pathways").Where(cohortMemberCond, userID, cohortID).Scan(&pathways).Error; err != nil {
 		return err
 	}
 	if len(pathways) == 1 {
@@ -100,16 +100,16 @@ func (s *CohortStudent) load(ctx context.Context, db *gorm.DB, cohortID, userID 
 		s.HasPathway = true
 		s.Pathway = CohortStudentPathway{TargetCode: p.TargetCode, ProgramName: p.ProgramName, Institution: p.Institution, ExpectedGraduation: p.ExpectedGraduation.Time}
 	}
-	var courses []courseFacts
+	var courses []cohortCourseRow
 	err := db.Table("learner_courses lc").Select("lc.user_id, c.name, lc.status, lc.due_on, lc.completed_on, lc.grade").
-		Joins("JOIN courses c ON c.id = lc.course_id").Where("lc."+member, userID, cohortID).Order("c.position, c.id").Scan(&courses).Error
+		Joins("JOIN courses c ON c.id = lc.course_id").Where("lc."+cohortMemberCond, userID, cohortID).Order("c.position, c.id").Scan(&courses).Error
 	if err != nil {
 		return err
 	}
 	for _, c := range courses {
 		s.Courses = append(s.Courses, CohortStudentCourse{Name: c.Name, Status: c.Status, DueOn: c.DueOn.Time, CompletedOn: c.CompletedOn.Time, Grade: c.Grade})
 	}
-	outlines, err := loadOutlines(ctx, db)
+	outlines, err := loadCohortOutlines(ctx, db)
 	if err != nil {
 		return err
 	}
@@ -117,14 +117,14 @@ func (s *CohortStudent) load(ctx context.Context, db *gorm.DB, cohortID, userID 
 	if err := s.loadSessions(db, cohortID, userID, today, outlines); err != nil {
 		return err
 	}
-	return s.loadAttempts(db, cohortID, userID)
+	return s.loadCohortAttempts(db, cohortID, userID)
 }
 
 func (s *CohortStudent) loadSessions(db *gorm.DB, cohortID, userID int64, today time.Time, outlines map[string][]ExamDomain) error {
-	from := AddDays(today, -studentHistoryDays)
-	var sessions []sessionFacts
+	from := AddDays(today, -cohortHistoryDays)
+	var sessions []cohortSessionRow
 	err := db.Table("study_sessions").Select("studied_on, minutes, credential_code, domain_position, topic").
-		Where(member+" AND studied_on >= ? AND studied_on < ?", userID, cohortID, sqlDay(from), sqlDay(AddDays(today, 1))).
+		Where(cohortMemberCond+" AND studied_on >= ? AND studied_on < ?", userID, cohortID, cohortSQLDay(from), cohortSQLDay(AddDays(today, 1))).
 		Order("studied_on DESC, id DESC").Scan(&sessions).Error
 	if err != nil {
 		return err
@@ -140,18 +140,18 @@ func (s *CohortStudent) loadSessions(db *gorm.DB, cohortID, userID int64, today 
 		s.Sessions = append(s.Sessions, CohortStudentSession{On: x.StudiedOn.Time, Minutes: x.Minutes, DomainPosition: x.DomainPosition, DomainName: name, Topic: x.Topic})
 		study[i] = StudySession{On: x.StudiedOn.Time, Minutes: x.Minutes, DomainPosition: x.DomainPosition}
 	}
-	s.Weekly = WeeklyMinutes(study, AddDays(studentMonday(today), -7*(dashboardChartWeeks-1)), today)
+	s.Weekly = WeeklyMinutes(study, AddDays(studentMonday(today), -7*(cohortChartWeeks-1)), today)
 	return nil
 }
 
-func (s *CohortStudent) loadAttempts(db *gorm.DB, cohortID, userID int64) error {
-	var attempts []attemptFacts
-	if err := db.Table("practice_exams").Where(member, userID, cohortID).Order("taken_on DESC, id DESC").Scan(&attempts).Error; err != nil {
+func (s *CohortStudent) loadCohortAttempts(db *gorm.DB, cohortID, userID int64) error {
+	var attempts []cohortAttemptRow
+	if err := db.Table("practice_exams").Where(cohortMemberCond, userID, cohortID).Order("taken_on DESC, id DESC").Scan(&attempts).Error; err != nil {
 		return err
 	}
-	var scores []scoreFacts
+	var scores []cohortScoreRow
 	err := db.Table("practice_exam_scores s").Select("s.practice_exam_id, s.domain_position, s.percent").
-		Joins("JOIN practice_exams p ON p.id = s.practice_exam_id").Where("p."+member, userID, cohortID).Scan(&scores).Error
+		Joins("JOIN practice_exams p ON p.id = s.practice_exam_id").Where("p."+cohortMemberCond, userID, cohortID).Scan(&scores).Error
 	if err != nil {
 		return err
 	}

@@ -45,7 +45,7 @@ type demoStudent struct {
 func (g *demoGenerator) run(res *DemoResult) error {
 	g.now = g.today.Add(12 * time.Hour)
 	var err error
-	if g.outlines, err = loadOutlines(g.tx.Statement.Context, g.tx); err != nil {
+	if g.outlines, err = loadCohortOutlines(g.tx.Statement.Context, g.tx); err != nil {
 		return err
 	}
 	if err := g.tx.Table("courses").Order("position, id").Pluck("id", &g.courses).Error; err != nil {

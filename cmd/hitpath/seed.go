@@ -15,15 +15,15 @@ import (
 	"hitpath/models"
 )
 
-// seeder loads one kind of reference content.
-type seeder struct {
+// referenceSeeder loads one kind of reference content.
+type referenceSeeder struct {
 	name string
 	run  func(ctx context.Context, db *gorm.DB) error
 }
 
 // referenceSeeders are what `hitpath seed` loads without --demo. This is the hook for
 // the career reference content: its loader is added to this list.
-func referenceSeeders() []seeder {
+func referenceSeeders() []referenceSeeder {
 	return nil
 }
 
