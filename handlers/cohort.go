@@ -18,7 +18,7 @@ type cohortForm struct {
 	TargetExamOn string `form:"target_exam_on" json:"target_exam_on"`
 }
 
-// check validates the form against the catalogue and returns its fields.
+// checkCohortForm validates the form against the catalogue and returns its fields.
 func (h *Handlers) checkCohortForm(c *fiber.Ctx, form cohortForm) (models.CohortFields, FieldErrors, error) {
 	fields := h.validate(form)
 	if fields == nil {

@@ -153,3 +153,21 @@ func TestCohortFormRefusals(t *testing.T) {
 		}
 	})
 }
+
+// TestCohortCoInstructorRemoval removes a co-instructor: they get 404 at once, the
+// change is audited, and the owner cannot be removed.
+func TestCohortCoInstructorRemoval(t *testing.T) {
+	apptest.Each(t, func(t *testing.T, s *apptest.Server) {
+		w := newCohortWorld(t, s)
+		api := "/api/v1/cohorts/" + itoa(w.cohortID)
+		apptest.Must(t, s.API("GET", api, w.co.Token, nil), http.StatusOK)
+		apptest.Must(t, s.API("DELETE", api+"/instructors/"+itoa(w.co.ID), w.owner.Token, nil), http.StatusNoContent)
+		apptest.Must(t, s.API("GET", api, w.co.Token, nil), http.StatusNotFound)
+		apptest.Must(t, w.co.Browser.Get("/cohorts/"+itoa(w.cohortID)), http.StatusNotFound)
+		if n := cohortAuditCount(t, s, "cohort.instructor_removed"); n != 1 {
+			t.Fatalf("got %d removal audit rows, want 1", n)
+		}
+		apptest.Must(t, s.API("DELETE", api+"/instructors/"+itoa(w.owner.ID), w.admin.Token, nil), http.StatusNoContent)
+		apptest.Must(t, s.API("GET", api, w.owner.Token, nil), http.StatusOK)
+	})
+}

@@ -14,6 +14,7 @@ func (h *Handlers) registerCohortPages(pages fiber.Router) {
 	pages.Post("/cohorts/:id/join-code", instructor, h.regenerateCohortJoinCode)
 	pages.Post("/cohorts/:id/join-code/disable", instructor, h.disableCohortJoinCode)
 	pages.Post("/cohorts/:id/instructors", instructor, h.addCohortInstructor)
+	pages.Post("/cohorts/:id/instructors/:uid/remove", instructor, h.removeCohortInstructor)
 	pages.Post("/cohorts/:id/nudges", instructor, h.sendCohortNudge)
 	pages.Get("/cohorts/:id/export.csv", instructor, h.exportCohortCSV)
 	pages.Get("/cohorts/:id/students/:uid", instructor, h.showCohortStudent)
@@ -38,6 +39,7 @@ func (h *Handlers) registerCohortAPI(api fiber.Router) {
 	cohort.Post("/join-code", h.apiRegenerateJoinCode)
 	cohort.Delete("/join-code", h.apiDisableJoinCode)
 	cohort.Post("/instructors", h.apiAddCohortInstructor)
+	cohort.Delete("/instructors/:uid", h.apiRemoveCohortInstructor)
 	cohort.Post("/nudges", h.apiSendCohortNudge)
 
 	learner := h.requireAPIRole("learner")

@@ -101,3 +101,41 @@ func (h *Handlers) addCohortInstructor(c *fiber.Ctx) error {
 	}
 	return h.flashAndRedirect(c, cohortPath(cohort.ID), added.Name+" can now see this cohort.")
 }
+
+func (h *Handlers) removeCohortInstructor(c *fiber.Ctx) error {
+	cohort, uid, err := h.cohortAndUser(c)
+	if err != nil {
+		return err
+	}
+	if err := models.RemoveCoInstructor(c.UserContext(), h.DB, auditActor(c), cohort, uid); err != nil {
+		return err
+	}
+	if uid == currentUser(c).ID && currentUser(c).Role != models.RoleAdmin {
+		return h.flashAndRedirect(c, "/cohorts", "You are no longer an instructor of "+cohort.Name+".")
+	}
+	return h.flashAndRedirect(c, cohortPath(cohort.ID), "Co-instructor removed.")
+}
+
+func (h *Handlers) apiRemoveCohortInstructor(c *fiber.Ctx) error {
+	cohort, uid, err := h.cohortAndUser(c)
+	if err != nil {
+		return err
+	}
+	if err := models.RemoveCoInstructor(c.UserContext(), h.DB, auditActor(c), cohort, uid); err != nil {
+		return err
+	}
+	return c.SendStatus(fiber.StatusNoContent)
+}
+
+// cohortAndUser loads the cohort of :id for its instructor and reads :uid.
+func (h *Handlers) cohortAndUser(c *fiber.Ctx) (models.Cohort, int64, error) {
+	cohort, err := h.instructorCohort(c)
+	if err != nil {
+		return cohort, 0, err
+	}
+	uid, err := c.ParamsInt("uid")
+	if err != nil || uid <= 0 {
+		return cohort, 0, models.ErrNotFound
+	}
+	return cohort, int64(uid), nil
+}

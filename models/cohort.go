@@ -234,3 +234,19 @@ func AddCoInstructor(ctx context.Context, db *gorm.DB, actor AuditActor, c Cohor
 }
 
 func cohortTarget(id int64) string { return fmt.Sprintf("cohort:%d", id) }
+
+// RemoveCoInstructor takes away a co-instructor's access to the cohort. The owner
+// cannot be removed; removing someone who is not a co-instructor changes nothing.
+func RemoveCoInstructor(ctx context.Context, db *gorm.DB, actor AuditActor, c Cohort, userID int64) error {
+	err := db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		res := tx.Where("cohort_id = ? AND user_id = ?", c.ID, userID).Delete(&CohortInstructor{})
+		if res.Error != nil || res.RowsAffected == 0 {
+			return res.Error
+		}
+		return WriteAudit(tx, actor, "cohort.instructor_removed", cohortTarget(c.ID), fmt.Sprintf("user:%d", userID))
+	})
+	if err != nil {
+		return fmt.Errorf("remove co-instructor %d from cohort %d: %w", userID, c.ID, err)
+	}
+	return nil
+}
