@@ -8,6 +8,7 @@ func (h *Handlers) registerAreaAPI(api fiber.Router) {
 	h.registerStudentAPI(api)
 	h.registerCEUAPI(api)
 	h.registerReferenceAPI(api)
+	h.registerCohortAPI(api)
 }
 
 // registerAreaPages mounts the pages of the product areas. Each area adds one line here.
@@ -15,6 +16,7 @@ func (h *Handlers) registerAreaPages(pages fiber.Router) {
 	h.registerStudentPages(pages)
 	h.registerCEUPages(pages)
 	h.registerReferencePages(pages)
+	h.registerCohortPages(pages)
 }
 
 // dashboardPanels lists the areas' dashboard summaries in display order. Each area adds

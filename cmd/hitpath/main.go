@@ -34,6 +34,8 @@ func commands() map[string]command {
 		"healthcheck": {"exit 0 when the local server answers /readyz (for container health checks)", runHealthcheck},
 		"import":      {"import ceus FILE.csv --user EMAIL: import CEU activities, all or nothing", runImport},
 		"remind":      {"remind: queue due CEU reminders and send the outbox once", runRemind},
+		"seed":        {"seed [--demo --students N]: load reference content; --demo generates a demo school", runSeed},
+		"digest":      {"digest: queue this week's at-risk digest email for each instructor", runDigest},
 	}
 }
 

@@ -1,0 +1,102 @@
+package handlers
+
+import (
+	"fmt"
+
+	"github.com/gofiber/fiber/v2"
+
+	"hitpath/models"
+)
+
+// cohortNudgeForm sends a message to chosen students. On the page, the "all at risk" button
+// sends audience=at_risk instead of ticked boxes, so it works without JavaScript.
+type cohortNudgeForm struct {
+	UserIDs  []int64 `form:"user_id" json:"user_ids"`
+	Audience string  `form:"audience" json:"audience" validate:"omitempty,oneof=selected at_risk"`
+	Message  string  `form:"message" json:"message" validate:"required,max=4000"`
+}
+
+// recipients returns the ids to nudge: the ticked students, or every at-risk one.
+func (h *Handlers) cohortNudgeRecipients(c *fiber.Ctx, cohort models.Cohort, form cohortNudgeForm) ([]int64, error) {
+	if form.Audience != "at_risk" {
+		return form.UserIDs, nil
+	}
+	dash, err := models.LoadCohortDashboard(c.UserContext(), h.DB, cohort, h.today())
+	if err != nil {
+		return nil, err
+	}
+	var ids []int64
+	for _, r := range models.CohortAtRiskRows(dash.Rows) {
+		ids = append(ids, r.UserID)
+	}
+	return ids, nil
+}
+
+// checkCohortNudge validates the form and resolves its recipients.
+func (h *Handlers) checkCohortNudge(c *fiber.Ctx, cohort models.Cohort, form cohortNudgeForm) ([]int64, FieldErrors, error) {
+	errs := h.validate(form)
+	if errs != nil {
+		if _, ok := errs["message"]; ok {
+			errs["message"] = "Write a message of at most 4,000 characters."
+		}
+		return nil, errs, nil
+	}
+	if cohort.Archived() {
+		return nil, FieldErrors{"message": "This cohort is archived: restore it to send messages."}, nil
+	}
+	ids, err := h.cohortNudgeRecipients(c, cohort, form)
+	if err == nil && len(ids) == 0 {
+		errs = FieldErrors{"user_ids": "Select at least one student."}
+	}
+	return ids, errs, err
+}
+
+func (h *Handlers) sendCohortNudge(c *fiber.Ctx) error {
+	cohort, err := h.instructorCohort(c)
+	if err != nil {
+		return err
+	}
+	var form cohortNudgeForm
+	if err := readForm(c, &form); err != nil {
+		return err
+	}
+	ids, errs, err := h.checkCohortNudge(c, cohort, form)
+	if err != nil {
+		return err
+	}
+	if errs != nil {
+		return h.renderDashboard(c, cohort, fiber.StatusUnprocessableEntity, cohortDashboardExtras{Settings: cohortFormOf(cohort), Nudge: form, Errors: errs})
+	}
+	sent, err := models.SendCohortNudge(c.UserContext(), h.DB, auditActor(c), cohort, currentUser(c), ids, form.Message, h.Now())
+	if err != nil {
+		return err
+	}
+	return h.flashAndRedirect(c, cohortPath(cohort.ID), fmt.Sprintf("Message queued for %d students.", len(sent)))
+}
+
+func (h *Handlers) apiSendCohortNudge(c *fiber.Ctx) error {
+	cohort, err := h.instructorCohort(c)
+	if err != nil {
+		return err
+	}
+	var form cohortNudgeForm
+	if err := readJSON(c, &form); err != nil {
+		return err
+	}
+	ids, errs, err := h.checkCohortNudge(c, cohort, form)
+	if err != nil {
+		return err
+	}
+	if errs != nil {
+		return &validationError{Fields: errs}
+	}
+	sent, err := models.SendCohortNudge(c.UserContext(), h.DB, auditActor(c), cohort, currentUser(c), ids, form.Message, h.Now())
+	if err != nil {
+		return err
+	}
+	out := make([]int64, len(sent))
+	for i, r := range sent {
+		out[i] = r.ID
+	}
+	return c.JSON(fiber.Map{"sent": len(sent), "user_ids": out})
+}
