@@ -98,7 +98,6 @@ type cohortOutcomesJSON struct {
 	WithResult int                `json:"with_result"`
 	Passed     int                `json:"passed"`
 	PassRate   *int               `json:"pass_rate_percent"`
-	CEUTracked bool               `json:"ceu_tracked"`
 	Holders    []cohortHolderJSON `json:"holders"`
 }
 
@@ -112,13 +111,13 @@ type cohortHolderJSON struct {
 }
 
 func toCohortOutcomesJSON(o models.CohortOutcomes) cohortOutcomesJSON {
-	out := cohortOutcomesJSON{WithResult: o.WithResult, Passed: o.Passed, CEUTracked: o.CEUTracked, Holders: make([]cohortHolderJSON, len(o.Holders))}
+	out := cohortOutcomesJSON{WithResult: o.WithResult, Passed: o.Passed, Holders: make([]cohortHolderJSON, len(o.Holders))}
 	if o.WithResult > 0 {
 		rate := o.PassRate
 		out.PassRate = &rate
 	}
 	for i, h := range o.Holders {
-		out.Holders[i] = cohortHolderJSON{UserID: h.UserID, Name: h.Name, Code: h.Code, EarnedOn: cohortJSONDate(h.EarnedOn), CEUStatus: h.CEUStatus, CycleEnd: cohortJSONDate(h.CycleEnd)}
+		out.Holders[i] = cohortHolderJSON{UserID: h.UserID, Name: h.Name, Code: h.Code, EarnedOn: cohortJSONDate(h.EarnedOn), CEUStatus: string(h.CEUStatus), CycleEnd: cohortJSONDate(h.CycleEnd)}
 	}
 	return out
 }

@@ -2,16 +2,12 @@ package models
 
 import (
 	"context"
-	"fmt"
 	"slices"
 	"strings"
 	"time"
 
 	"gorm.io/gorm"
 )
-
-// CEUStatusNotTracked is the CEU status shown while hitpath has no CEU log to read.
-const CEUStatusNotTracked = "not tracked in hitpath"
 
 // CohortOutcomes is the program-reporting summary of a cohort: the exam pass rate of
 // its current members and, for those who agreed to keep sharing outcomes, whether
@@ -20,8 +16,6 @@ type CohortOutcomes struct {
 	WithResult int // members with a recorded exam result
 	Passed     int
 	PassRate   int // whole percent of WithResult; 0 when nobody has a result
-	// CEUTracked is false while the CEU log (ceu_entries) is not available.
-	CEUTracked bool
 	Holders    []OutcomeHolder
 }
 
@@ -31,7 +25,7 @@ type OutcomeHolder struct {
 	Name      string
 	Code      string
 	EarnedOn  time.Time
-	CEUStatus string // a CycleStatus, or CEUStatusNotTracked
+	CEUStatus CycleStatus // of the cycle containing today
 	CycleEnd  time.Time
 }
 
@@ -46,7 +40,7 @@ type cohortHeldRow struct {
 type cohortCEURow struct {
 	ID           int64     `gorm:"column:id"`
 	UserID       int64     `gorm:"column:user_id"`
-	ActivityOn   cohortDay `gorm:"column:activity_on"`
+	ActivityOn   cohortDay `gorm:"column:activity_date"`
 	CEUs         int       `gorm:"column:ceus"`
 	InHIIMDomain bool      `gorm:"column:in_hiim_domain"`
 	ProviderKind string    `gorm:"column:provider_kind"`
@@ -58,7 +52,7 @@ type cohortCEURow struct {
 const cohortSharingMembers = "SELECT user_id FROM cohort_members WHERE cohort_id = ? AND left_at IS NULL AND share_outcomes = ?"
 
 // cohortCEUColumns are the ceu_entries columns the outcomes read.
-var cohortCEUColumns = []string{"user_id", "activity_on", "ceus", "in_hiim_domain", "provider_kind", "category_a", "delivery"}
+var cohortCEUColumns = []string{"user_id", "activity_date", "ceus", "in_hiim_domain", "provider_kind", "category_a", "delivery"}
 
 func loadCohortOutcomes(ctx context.Context, db *gorm.DB, cohortID int64, rows []CohortRow, today time.Time) (CohortOutcomes, error) {
 	var out CohortOutcomes
@@ -83,40 +77,25 @@ func loadCohortOutcomes(ctx context.Context, db *gorm.DB, cohortID int64, rows [
 	if err != nil || len(held) == 0 {
 		return out, wrapCohortQuery(err, "held credentials", cohortID)
 	}
-	activities, tracked, err := loadCohortCEUs(ctx, db, cohortID)
+	activities, err := loadCohortCEUs(ctx, db, cohortID)
 	if err != nil {
 		return out, err
 	}
-	out.CEUTracked = tracked
-	out.Holders = cohortOutcomeHolders(held, activities, tracked, names, today)
+	rules, err := LoadMaintenanceRules(ctx, db)
+	if err != nil {
+		return out, err
+	}
+	out.Holders = cohortOutcomeHolders(held, activities, rules, names, today)
 	return out, nil
 }
 
-// loadCohortCEUs reads the sharing members' CEU entries when the CEU log exists with
-// the columns the rules need; tracked is false otherwise.
-func loadCohortCEUs(ctx context.Context, db *gorm.DB, cohortID int64) (map[int64][]CEUActivity, bool, error) {
-	m := db.WithContext(ctx).Migrator()
-	if !m.HasTable("ceu_entries") {
-		return nil, false, nil
-	}
-	cols, err := m.ColumnTypes("ceu_entries")
-	if err != nil {
-		return nil, false, fmt.Errorf("inspect ceu_entries: %w", err)
-	}
-	have := map[string]bool{}
-	for _, c := range cols {
-		have[c.Name()] = true
-	}
-	for _, need := range cohortCEUColumns {
-		if !have[need] {
-			return nil, false, nil
-		}
-	}
+// loadCohortCEUs reads the CEU entries of the members who share outcomes.
+func loadCohortCEUs(ctx context.Context, db *gorm.DB, cohortID int64) (map[int64][]CEUActivity, error) {
 	var entries []cohortCEURow
-	err = db.WithContext(ctx).Table("ceu_entries").Select("id, "+strings.Join(cohortCEUColumns, ", ")).
+	err := db.WithContext(ctx).Table("ceu_entries").Select("id, "+strings.Join(cohortCEUColumns, ", ")).
 		Where("user_id IN ("+cohortSharingMembers+")", cohortID, true).Scan(&entries).Error
 	if err != nil {
-		return nil, false, wrapCohortQuery(err, "ceu entries", cohortID)
+		return nil, wrapCohortQuery(err, "ceu entries", cohortID)
 	}
 	out := map[int64][]CEUActivity{}
 	for _, e := range entries {
@@ -125,12 +104,12 @@ func loadCohortCEUs(ctx context.Context, db *gorm.DB, cohortID int64) (map[int64
 			ProviderKind: ProviderKind(e.ProviderKind), CategoryA: e.CategoryA, Delivery: Delivery(e.Delivery),
 		})
 	}
-	return out, true, nil
+	return out, nil
 }
 
 // cohortOutcomeHolders applies the CEU progress rule per member and reports, for each held
 // credential, the status of the cycle containing today.
-func cohortOutcomeHolders(held []cohortHeldRow, activities map[int64][]CEUActivity, tracked bool, names map[int64]string, today time.Time) []OutcomeHolder {
+func cohortOutcomeHolders(held []cohortHeldRow, activities map[int64][]CEUActivity, rules []MaintenanceRule, names map[int64]string, today time.Time) []OutcomeHolder {
 	byUser := map[int64][]cohortHeldRow{}
 	var order []int64
 	for _, h := range held {
@@ -139,33 +118,27 @@ func cohortOutcomeHolders(held []cohortHeldRow, activities map[int64][]CEUActivi
 		}
 		byUser[h.UserID] = append(byUser[h.UserID], h)
 	}
-	rules := DefaultMaintenanceRules()
 	var out []OutcomeHolder
 	for _, userID := range order {
 		facts := make([]HeldCredentialFacts, 0, len(byUser[userID]))
 		for _, h := range byUser[userID] {
 			facts = append(facts, HeldCredentialFacts{Code: h.Code, EarnedOn: h.EarnedOn.Time, OverrideStart: h.OverrideStart.Time, OverrideEnd: h.OverrideEnd.Time})
 		}
-		var progress LearnerProgress
-		if tracked {
-			progress = Progress(ProgressInput{Held: facts, Activities: activities[userID], Rules: rules, Today: today})
-		}
+		progress := Progress(ProgressInput{Held: facts, Activities: activities[userID], Rules: rules, Today: today})
 		for _, h := range byUser[userID] {
-			holder := OutcomeHolder{UserID: userID, Name: names[userID], Code: h.Code, EarnedOn: h.EarnedOn.Time, CEUStatus: CEUStatusNotTracked}
-			if tracked {
-				holder.CEUStatus, holder.CycleEnd = cohortCycleStatus(progress, h.Code, today)
-			}
+			holder := OutcomeHolder{UserID: userID, Name: names[userID], Code: h.Code, EarnedOn: h.EarnedOn.Time}
+			holder.CEUStatus, holder.CycleEnd = cohortCycleStatus(progress, h.Code, today)
 			out = append(out, holder)
 		}
 	}
 	return out
 }
 
-func cohortCycleStatus(p LearnerProgress, code string, today time.Time) (string, time.Time) {
+func cohortCycleStatus(p LearnerProgress, code string, today time.Time) (CycleStatus, time.Time) {
 	for _, c := range p.Cycles {
 		if slices.Contains(c.Credentials, code) && c.Cycle.Contains(today) {
-			return string(c.Status), c.Cycle.End
+			return c.Status, c.Cycle.End
 		}
 	}
-	return string(StatusUpcoming), time.Time{}
+	return StatusUpcoming, time.Time{}
 }

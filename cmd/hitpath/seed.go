@@ -21,10 +21,13 @@ type referenceSeeder struct {
 	run  func(ctx context.Context, db *gorm.DB) error
 }
 
-// referenceSeeders are what `hitpath seed` loads without --demo. This is the hook for
-// the career reference content: its loader is added to this list.
+// referenceSeeders are what `hitpath seed` loads without --demo. The server also loads
+// them at start; the command is for loading them into a database without serving.
 func referenceSeeders() []referenceSeeder {
-	return nil
+	return []referenceSeeder{{name: "career reference content", run: func(ctx context.Context, db *gorm.DB) error {
+		_, err := app.SeedReferenceContent(ctx, db, time.Now().UTC())
+		return err
+	}}}
 }
 
 // runSeed handles `hitpath seed [--demo --students N --seed S --password P]`.
@@ -53,9 +56,6 @@ func runSeed(ctx context.Context, cfg app.Config, args []string) error {
 		fmt.Println("seeded", s.name)
 	}
 	if !*demo {
-		if len(referenceSeeders()) == 0 {
-			fmt.Println("No reference content loader is installed yet; use --demo to generate a demo school.")
-		}
 		return nil
 	}
 	return seedDemo(ctx, cfg, db, *students, *cohorts, *seed, *password)
