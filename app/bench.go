@@ -2,6 +2,7 @@ package app
 
 import (
 	"github.com/gofiber/fiber/v2"
+	"github.com/gofiber/fiber/v2/middleware/pprof"
 
 	"hitpath/handlers"
 	"hitpath/models"
@@ -23,4 +24,6 @@ func registerBenchRoutes(server *fiber.App, h *handlers.Handlers) {
 		return c.JSON(fiber.Map{"id": u.ID, "email": u.Email, "name": u.Name, "role": u.Role})
 	})
 	server.Get("/bench/hello", func(c *fiber.Ctx) error { return c.SendString("hello") })
+	// Profiles for the load script: /bench/debug/pprof/profile?seconds=5.
+	server.Use(pprof.New(pprof.Config{Prefix: "/bench"}))
 }

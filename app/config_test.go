@@ -1,6 +1,7 @@
 package app
 
 import (
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -18,7 +19,7 @@ func TestLoadConfig(t *testing.T) {
 		}},
 		{"postgres without secret is refused", map[string]string{"DATABASE_URL": "postgres://x/y"}, "JWT_SECRET is required", nil},
 		{"postgres with secret", map[string]string{"DATABASE_URL": "postgres://x/y", "JWT_SECRET": secret}, "", func(c Config) bool {
-			return c.Postgres() && c.MaxDBConns == 20
+			return c.Postgres() && c.MaxDBConns == 4*runtime.GOMAXPROCS(0)
 		}},
 		{"short secret", map[string]string{"JWT_SECRET": "short"}, "at least 32", nil},
 		{"other database scheme", map[string]string{"DATABASE_URL": "mysql://x"}, "must start with postgres://", nil},
