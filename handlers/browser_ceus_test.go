@@ -2,9 +2,7 @@ package handlers_test
 
 import (
 	"context"
-	"net"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -15,38 +13,6 @@ import (
 	"hitpath/app/apptest"
 	"hitpath/app/testdb"
 )
-
-// ceuBrowser serves s on a real port and returns a headless Chromium context and the
-// base URL. Without Chromium the test is skipped, unless CI is set.
-func ceuBrowser(t *testing.T, s *apptest.Server) (context.Context, string) {
-	t.Helper()
-	path, err := exec.LookPath("chromium")
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("chromium is not installed")
-		}
-		t.Skip("chromium is not installed")
-	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	go func() { _ = s.App.Server.Listener(ln) }()
-	t.Cleanup(func() { _ = s.App.Server.Shutdown() })
-	tmp := t.TempDir()
-	t.Setenv("TMPDIR", tmp)
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(path), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU,
-		chromedp.NoFirstRun, chromedp.NoDefaultBrowserCheck, chromedp.UserDataDir(filepath.Join(tmp, "profile")),
-		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true), chromedp.WindowSize(1200, 900),
-	}
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelCtx := chromedp.NewContext(allocCtx)
-	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
-	t.Cleanup(func() { cancelTimeout(); cancelCtx(); cancelAlloc() })
-	return ctx, "http://" + ln.Addr().String()
-}
 
 func ceuDo(t *testing.T, ctx context.Context, what string, steps ...chromedp.Action[chromedp.Void]) {
 	t.Helper()
@@ -68,7 +34,7 @@ func ceuText(t *testing.T, ctx context.Context, sel string) string {
 // minutes, see the cycle's progress, upload evidence and export the CSV.
 func TestBrowserCEUHolder(t *testing.T) {
 	s := apptest.New(t, testdb.Open(t, "sqlite"), ceuClock())
-	ctx, base := ceuBrowser(t, s)
+	ctx, base := startBrowser(t, s)
 	type css = chromedp.CSS
 	ceuDo(t, ctx, "sign up", chromedp.Navigate(base+"/signup"), chromedp.WaitVisible(css("#name")),
 		chromedp.SendKeys(css("#name"), "Ana Lima"), chromedp.SendKeys(css("#email"), "ana@example.com"),

@@ -2,9 +2,6 @@ package handlers_test
 
 import (
 	"context"
-	"net"
-	"os"
-	"os/exec"
 	"strings"
 	"testing"
 	"time"
@@ -14,47 +11,6 @@ import (
 	"hitpath/app/apptest"
 	"hitpath/app/testdb"
 )
-
-// cohortChromium starts a headless Chromium for one test and returns a context for
-// its tab, or skips the test when Chromium is missing (fails instead when CI is set).
-func cohortChromium(t *testing.T) context.Context {
-	t.Helper()
-	path, err := exec.LookPath("chromium")
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("chromium is not installed")
-		}
-		t.Skip("chromium is not installed")
-	}
-	tmp := t.TempDir()
-	t.Setenv("TMPDIR", tmp)
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(path), chromedp.UserDataDir(tmp+"/profile"), chromedp.NoSandbox, chromedp.DisableGPU,
-		chromedp.Flag("disable-component-update", true),
-	)
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	browserCtx, cancelBrowser := chromedp.NewContext(allocCtx)
-	t.Cleanup(func() { cancelBrowser(); cancelAlloc() })
-	// The first run starts the browser and must not carry the test's timeout.
-	if err := chromedp.Do(browserCtx); err != nil {
-		t.Fatalf("start chromium: %v", err)
-	}
-	ctx, cancel := context.WithTimeout(browserCtx, 90*time.Second)
-	t.Cleanup(cancel)
-	return ctx
-}
-
-// cohortServe serves s on a free local port and returns its address.
-func cohortServe(t *testing.T, s *apptest.Server) string {
-	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	go func() { _ = s.App.Server.Listener(ln) }()
-	t.Cleanup(func() { _ = s.App.Server.Shutdown() })
-	return "http://" + ln.Addr().String()
-}
 
 func cohortLogIn(base, email string) chromedp.Action[chromedp.Void] {
 	return chromedp.Steps(
@@ -85,9 +41,9 @@ func cohortText(ctx context.Context, sel string, steps ...chromedp.Action[chrome
 // cohort, a student joins with its code and consents, the instructor sees the student
 // and their flags and exports CSV, the student leaves and the instructor loses access.
 func TestBrowserCohortJourney(t *testing.T) {
-	ctx := cohortChromium(t)
 	s := apptest.New(t, testdb.Open(t, "sqlite"))
-	base := cohortServe(t, s)
+	base := serveForBrowser(t, s)
+	ctx := newChromium(t)
 	s.RegisterAPI("Olga Owner", "owner@example.com", goodPassword)
 	s.SetRole("owner@example.com", "instructor")
 	s.RegisterAPI("Sam Student", "sam@example.com", goodPassword)

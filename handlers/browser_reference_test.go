@@ -2,9 +2,6 @@ package handlers_test
 
 import (
 	"context"
-	"net"
-	"os"
-	"os/exec"
 	"strings"
 	"testing"
 	"time"
@@ -13,42 +10,6 @@ import (
 
 	"hitpath/app/apptest"
 )
-
-// referenceStartBrowser serves s on a real port and returns a headless Chromium
-// context and the server's base URL. Without Chromium the test is skipped, except in
-// CI (CI set), where a missing browser is a failure.
-func referenceStartBrowser(t *testing.T, s *apptest.Server) (context.Context, string) {
-	t.Helper()
-	path, err := exec.LookPath("chromium")
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("chromium is not installed; .ci/run must install it")
-		}
-		t.Skip("chromium is not installed")
-	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	go func() { _ = s.App.Server.Listener(ln) }()
-	t.Cleanup(func() { _ = s.App.Server.Shutdown() })
-
-	tmp := t.TempDir()
-	t.Setenv("TMPDIR", tmp)
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(path), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU,
-		chromedp.NoFirstRun, chromedp.NoDefaultBrowserCheck, chromedp.UserDataDir(tmp),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.WindowSize(1200, 900),
-	}
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelCtx := chromedp.NewContext(allocCtx)
-	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
-	t.Cleanup(func() { cancelTimeout(); cancelCtx(); cancelAlloc() })
-	return ctx, "http://" + ln.Addr().String()
-}
 
 // referenceVisitor drives the pages and fails the test on the first error. Each step
 // waits for an element only the next page has, so a check never reads the page the
@@ -103,7 +64,7 @@ func (v referenceVisitor) locationAwayFrom(prefix string) string {
 // "Start this pathway" link.
 func TestBrowserVisitorReadsTheCareerReference(t *testing.T) {
 	s := apptest.New(t, openSQLite(t))
-	ctx, base := referenceStartBrowser(t, s)
+	ctx, base := startBrowser(t, s)
 	v := referenceVisitor{t, ctx}
 	visible := func(sel string) chromedp.Action[chromedp.Void] { return chromedp.WaitVisible(chromedp.CSS(sel)) }
 

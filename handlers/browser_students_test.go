@@ -2,56 +2,14 @@ package handlers_test
 
 import (
 	"context"
-	"net"
-	"os"
-	"os/exec"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 
 	"hitpath/app/apptest"
 	"hitpath/app/testdb"
 )
-
-// studentChromium starts a headless Chromium for one test, or skips the test when
-// Chromium is missing (fails instead when CI is set).
-func studentChromium(t *testing.T) context.Context {
-	t.Helper()
-	path, err := exec.LookPath("chromium")
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("chromium is required in CI: %v", err)
-		}
-		t.Skip("chromium is not installed")
-	}
-	tmp := t.TempDir()
-	t.Setenv("TMPDIR", tmp)
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(path), chromedp.UserDataDir(tmp + "/profile"),
-		chromedp.Flag("headless", true), chromedp.Flag("no-sandbox", true), chromedp.Flag("disable-gpu", true),
-		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true), chromedp.Flag("no-first-run", true),
-	}
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelCtx := chromedp.NewContext(allocCtx)
-	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
-	t.Cleanup(func() { cancelTimeout(); cancelCtx(); cancelAlloc() })
-	return ctx
-}
-
-// studentServe serves s on a real local port and returns its base URL.
-func studentServe(t *testing.T, s *apptest.Server) string {
-	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	go func() { _ = s.App.Server.Listener(ln) }()
-	t.Cleanup(func() { _ = s.App.Server.Shutdown() })
-	return "http://" + ln.Addr().String()
-}
 
 // studentFill sets form fields by id (value property, which date inputs and selects
 // accept in ISO form).
@@ -75,8 +33,8 @@ func studentInto[T any](a chromedp.Action[T], dst *T) chromedp.Action[chromedp.V
 
 func TestBrowserStudentFromTargetToPass(t *testing.T) {
 	s := apptest.New(t, testdb.Open(t, "sqlite"), studentClock())
-	base := studentServe(t, s)
-	ctx := studentChromium(t)
+	base := serveForBrowser(t, s)
+	ctx := newChromium(t)
 
 	var eligibility, streak, readiness, plan, flash, url string
 	err := chromedp.Do(ctx,

@@ -15,9 +15,18 @@ import (
 )
 
 // startBrowser serves s on a real port and returns a headless Chromium context with
-// the server's base URL. Without Chromium the test is skipped, except in CI (CI set),
-// where a missing browser is a failure.
+// the server's base URL.
 func startBrowser(t *testing.T, s *apptest.Server) (context.Context, string) {
+	t.Helper()
+	// Serve first: cleanups run last-in first-out, so Chromium closes its connections
+	// before the server shuts down instead of the shutdown waiting for them.
+	base := serveForBrowser(t, s)
+	return newChromium(t), base
+}
+
+// newChromium starts a headless Chromium for one test. Without Chromium the test is
+// skipped, except in CI (CI set), where a missing browser is a failure.
+func newChromium(t *testing.T) context.Context {
 	t.Helper()
 	path, err := exec.LookPath("chromium")
 	if err != nil {
@@ -26,13 +35,6 @@ func startBrowser(t *testing.T, s *apptest.Server) (context.Context, string) {
 		}
 		t.Skip("chromium is not installed")
 	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	go func() { _ = s.App.Server.Listener(ln) }()
-	t.Cleanup(func() { _ = s.App.Server.Shutdown() })
-
 	tmp := t.TempDir()
 	t.Setenv("TMPDIR", tmp)
 	opts := []chromedp.ExecAllocatorOption{
@@ -45,9 +47,22 @@ func startBrowser(t *testing.T, s *apptest.Server) (context.Context, string) {
 	}
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelCtx := chromedp.NewContext(allocCtx)
-	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 120*time.Second)
 	t.Cleanup(func() { cancelTimeout(); cancelCtx(); cancelAlloc() })
-	return ctx, "http://" + ln.Addr().String()
+	return ctx
+}
+
+// serveForBrowser serves s on a free local port until the test ends and returns its
+// base URL.
+func serveForBrowser(t *testing.T, s *apptest.Server) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	go func() { _ = s.App.Server.Listener(ln) }()
+	t.Cleanup(func() { _ = s.App.Server.Shutdown() })
+	return "http://" + ln.Addr().String()
 }
 
 // browserSteps wraps a chromedp context with helpers that fail the test on error.
