@@ -65,14 +65,14 @@ func (a CEUActivity) fromAHIMASource() bool {
 func ActivitiesOutsideCycles(cycles []Cycle, activities []CEUActivity) []CEUActivity {
 	// Day numbers turn each check into two integer comparisons; Progress calls this
 	// for a holder's whole history on every request.
-	spans := make([][2]int64, len(cycles))
+	spans := make([][2]int, len(cycles))
 	for i, c := range cycles {
-		spans[i] = [2]int64{dayNumber(c.Start), dayNumber(c.End)}
+		spans[i] = [2]int{dayNumber(c.Start), dayNumber(c.End)}
 	}
 	var outside []CEUActivity
 	for _, activity := range activities {
 		day := dayNumber(activity.Date)
-		if !slices.ContainsFunc(spans, func(s [2]int64) bool { return s[0] <= day && day <= s[1] }) {
+		if !slices.ContainsFunc(spans, func(s [2]int) bool { return s[0] <= day && day <= s[1] }) {
 			outside = append(outside, activity)
 		}
 	}

@@ -19,7 +19,7 @@ const (
 // datedCredit is an activity reduced to what the rules count. It is small and holds
 // no pointers, so sorting a holder's whole history on every request stays cheap.
 type datedCredit struct {
-	day   int64 // days since 1970-01-01
+	day   int // days since 1970-01-01
 	ceus  int
 	kinds creditKind
 }

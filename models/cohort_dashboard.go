@@ -41,7 +41,7 @@ func (d CohortDashboard) AtRiskCount() int {
 func LoadCohortDashboard(ctx context.Context, db *gorm.DB, c Cohort, today time.Time) (CohortDashboard, error) {
 	today = DateOnly(today)
 	dash := CohortDashboard{Cohort: c, Today: today}
-	weeksFrom := AddDays(studentMonday(today), -7*(cohortChartWeeks-1))
+	weeksFrom := AddDays(weekStart(today), -7*(cohortChartWeeks-1))
 	var daily []cohortDayMinutes
 	err := cohortRunQueries(db,
 		func() (err error) {

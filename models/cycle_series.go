@@ -35,7 +35,7 @@ func CycleSeries(p CycleProgress, activities []CEUActivity) CumulativeSeries {
 	total := 0
 	for _, credit := range within(creditsByDate(activities), c) {
 		total += credit.ceus
-		day := time.Unix(credit.day*secondsPerDay, 0).UTC()
+		day := time.Unix(int64(credit.day)*secondsPerDay, 0).UTC()
 		last := &series.Points[len(series.Points)-1]
 		if day.Equal(last.Date) {
 			last.CEUs = total

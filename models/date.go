@@ -36,20 +36,20 @@ func AddYears(date time.Time, n int) time.Time {
 // DaysBetween returns the number of days from from to to: 0 for the same date,
 // negative when to is earlier. Times of day are ignored.
 func DaysBetween(from, to time.Time) int {
-	return int(dayNumber(to) - dayNumber(from))
+	return dayNumber(to) - dayNumber(from)
 }
 
 // dayNumber returns the calendar date date shows in its own location as days since
 // 1970-01-01. It is DateOnly(date).Unix() / secondsPerDay without rebuilding a
 // time.Time, which dominated the cost of Progress.
-func dayNumber(date time.Time) int64 {
+func dayNumber(date time.Time) int {
 	_, offset := date.Zone()
 	seconds := date.Unix() + int64(offset)
 	days := seconds / secondsPerDay
 	if seconds%secondsPerDay < 0 {
 		days-- // round toward the earlier day before 1970, as a calendar does
 	}
-	return days
+	return int(days)
 }
 
 // laterOf returns the later of two dates.
@@ -58,4 +58,30 @@ func laterOf(a, b time.Time) time.Time {
 		return a
 	}
 	return b
+}
+
+// weekStart returns the Monday on or before t: study weeks start on Monday.
+func weekStart(t time.Time) time.Time {
+	day := DateOnly(t)
+	return AddDays(day, -((int(day.Weekday()) + 6) % 7))
+}
+
+// formatDay writes a date inside a sentence the way the pages show dates ("5 Mar 2026").
+func formatDay(t time.Time) string { return t.Format("2 Jan 2006") }
+
+// dateOrZero turns an optional date column into a date, zero when NULL.
+func dateOrZero(d *time.Time) time.Time {
+	if d == nil {
+		return time.Time{}
+	}
+	return DateOnly(d.UTC())
+}
+
+// datePtr turns a date into an optional date column, NULL when zero.
+func datePtr(d time.Time) *time.Time {
+	if d.IsZero() {
+		return nil
+	}
+	date := DateOnly(d)
+	return &date
 }

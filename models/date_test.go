@@ -71,7 +71,7 @@ func TestDayNumber(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			want := DateOnly(tt.at).Unix() / secondsPerDay
+			want := int(DateOnly(tt.at).Unix() / secondsPerDay)
 			if got := dayNumber(tt.at); got != want {
 				t.Errorf("got %v, want %v", got, want)
 			}

@@ -8,14 +8,14 @@ import (
 // core courses in various states (some overdue) and, for those who passed, the held
 // credential.
 func (g *demoGenerator) createPathways(students []demoStudent) error {
-	var pathways []demoPathway
-	var courses []demoCourse
-	var held []demoHeld
+	var pathways []Pathway
+	var courses []LearnerCourse
+	var held []HeldCredential
 	for _, s := range students {
 		target := s.cohort.TargetCode
-		p := demoPathway{
+		p := Pathway{
 			UserID: s.user.ID, TargetCode: target, Education: string(EducationHighSchool), ProgramName: s.cohort.Program,
-			Institution: "Demo Community College", Accreditation: string(AccreditationYes),
+			Institution: "Demo Community College", Accreditation: string(AccreditationYes), ODSProgram: string(ODSProgramNone),
 			ProgramStart: demoDate(AddDays(s.joined, -60)), ExpectedGraduation: demoDate(AddDays(s.cohort.ExamOn(), -20)),
 			PracticumHoursRequired: demoPracticum[target], ExamResult: string(ExamResultNone),
 			WeeklyGoalMinutes: 120 + 30*g.rng.IntN(6), CreatedAt: g.now, UpdatedAt: g.now,
@@ -30,7 +30,7 @@ func (g *demoGenerator) createPathways(students []demoStudent) error {
 				p.ExamResult = string(ExamResultFailed)
 			} else {
 				p.PassedOn = demoDate(exam)
-				held = append(held, demoHeld{UserID: s.user.ID, CredentialCode: target, EarnedOn: exam, CreatedAt: g.now, UpdatedAt: g.now})
+				held = append(held, HeldCredential{UserID: s.user.ID, CredentialCode: target, EarnedOn: exam, CreatedAt: g.now, UpdatedAt: g.now})
 			}
 			p.PracticumHoursDone = p.PracticumHoursRequired
 		case !exam.Before(g.today) && g.rng.Float64() < 0.5:
@@ -47,11 +47,11 @@ func (g *demoGenerator) createPathways(students []demoStudent) error {
 	return nil
 }
 
-func (g *demoGenerator) courseRows(s demoStudent) []demoCourse {
+func (g *demoGenerator) courseRows(s demoStudent) []LearnerCourse {
 	done := 2 + g.rng.IntN(len(g.courses)-1)
-	rows := make([]demoCourse, len(g.courses))
+	rows := make([]LearnerCourse, len(g.courses))
 	for i, id := range g.courses {
-		row := demoCourse{UserID: s.user.ID, CourseID: id, Status: string(CoursePlanned), UpdatedAt: g.now}
+		row := LearnerCourse{UserID: s.user.ID, CourseID: id, Status: string(CoursePlanned), UpdatedAt: g.now}
 		switch {
 		case i < done:
 			row.Status = string(CourseCompleted)
@@ -72,7 +72,7 @@ func (g *demoGenerator) courseRows(s demoStudent) []demoCourse {
 // days set by their diligence, and the lapsed ones stop some weeks before today.
 func (g *demoGenerator) createStudy(students []demoStudent) (int, error) {
 	total := 0
-	var rows []demoSession
+	var rows []StudyLogEntry
 	for _, s := range students {
 		domains := len(g.outlines[s.cohort.TargetCode])
 		for offset := demoHistoryDays; offset >= 0; offset-- {
@@ -80,7 +80,7 @@ func (g *demoGenerator) createStudy(students []demoStudent) (int, error) {
 			if (!s.stopsOn.IsZero() && on.After(s.stopsOn)) || g.rng.Float64() >= s.diligence {
 				continue
 			}
-			rows = append(rows, demoSession{
+			rows = append(rows, StudyLogEntry{
 				UserID: s.user.ID, StudiedOn: on, Minutes: 15 + 5*g.rng.IntN(22), CredentialCode: s.cohort.TargetCode,
 				DomainPosition: 1 + g.rng.IntN(max(domains, 1)), Topic: demoTopics[g.rng.IntN(len(demoTopics))], CreatedAt: g.now,
 			})
@@ -100,7 +100,7 @@ func (g *demoGenerator) createStudy(students []demoStudent) (int, error) {
 // createPractice writes practice exams, about one every five weeks, whose scores rise
 // with time from each student's starting ability, with a per-domain strength.
 func (g *demoGenerator) createPractice(students []demoStudent) (int, error) {
-	var exams []demoExam
+	var exams []PracticeExamRecord
 	var domainScores [][]float64
 	for _, s := range students {
 		outline := g.outlines[s.cohort.TargetCode]
@@ -114,7 +114,7 @@ func (g *demoGenerator) createPractice(students []demoStudent) (int, error) {
 			for d := range outline {
 				scores[d] = demoClamp(level+s.domainBias[d%len(s.domainBias)]+g.rng.NormFloat64()*6, 0, 100)
 			}
-			exams = append(exams, demoExam{
+			exams = append(exams, PracticeExamRecord{
 				UserID: s.user.ID, CredentialCode: s.cohort.TargetCode, TakenOn: on, Source: "Demo question bank",
 				OverallPercent: demoClamp(level+g.rng.NormFloat64()*4, 5, 100), CreatedAt: g.now,
 			})
@@ -124,10 +124,10 @@ func (g *demoGenerator) createPractice(students []demoStudent) (int, error) {
 	if err := g.insert(&exams); err != nil {
 		return 0, err
 	}
-	var rows []demoScore
+	var rows []PracticeExamScore
 	for i, e := range exams {
 		for d, pct := range domainScores[i] {
-			rows = append(rows, demoScore{PracticeExamID: e.ID, DomainPosition: d + 1, Percent: pct})
+			rows = append(rows, PracticeExamScore{PracticeExamID: e.ID, DomainPosition: d + 1, Percent: pct})
 		}
 	}
 	return len(exams), g.insert(&rows)
@@ -137,17 +137,17 @@ func (g *demoGenerator) createPractice(students []demoStudent) (int, error) {
 func (g *demoGenerator) insert(rows any) error {
 	n := 0
 	switch r := rows.(type) {
-	case *[]demoPathway:
+	case *[]Pathway:
 		n = len(*r)
-	case *[]demoCourse:
+	case *[]LearnerCourse:
 		n = len(*r)
-	case *[]demoHeld:
+	case *[]HeldCredential:
 		n = len(*r)
-	case *[]demoSession:
+	case *[]StudyLogEntry:
 		n = len(*r)
-	case *[]demoExam:
+	case *[]PracticeExamRecord:
 		n = len(*r)
-	case *[]demoScore:
+	case *[]PracticeExamScore:
 		n = len(*r)
 	default:
 		return fmt.Errorf("insert demo rows of type %T", rows)

@@ -124,7 +124,7 @@ type EligibilityReport struct {
 // credential (shared/domain/credentials.md) as of today. A recorded pass counts as
 // eligible: the certifying body admitted the student, whatever facts are missing here.
 func Eligibility(p PathwayFacts, today time.Time) EligibilityReport {
-	today = studentDay(today)
+	today = DateOnly(today)
 	var r EligibilityReport
 	switch p.Target {
 	case TargetCCA:
@@ -159,7 +159,7 @@ func eligibilityNextStep(r EligibilityReport, p PathwayFacts) string {
 		if p.PassedOn.IsZero() {
 			return "Add the date you passed: your first continuing-education cycle starts on it"
 		}
-		return fmt.Sprintf("You passed on %s: your first continuing-education cycle starts that day", studentFormatDay(p.PassedOn))
+		return fmt.Sprintf("You passed on %s: your first continuing-education cycle starts that day", formatDay(p.PassedOn))
 	}
 	for _, req := range r.Requirements {
 		if req.Status == RequirementMet || req.Recommended {
@@ -217,14 +217,14 @@ func examSteps(p PathwayFacts, eligible bool, today time.Time) []Requirement {
 	switch {
 	case passed:
 		exam.Status = RequirementMet
-	case scheduled && studentDaysBetween(today, p.ExamScheduledOn) == 0:
+	case scheduled && DaysBetween(today, p.ExamScheduledOn) == 0:
 		exam.NextStep = "Your exam is today: bring a government-issued photo ID"
 	case scheduled && p.ExamScheduledOn.After(today):
-		exam.NextStep = fmt.Sprintf("Take your exam on %s (%s from today)", studentFormatDay(p.ExamScheduledOn), studentCount(studentDaysBetween(today, p.ExamScheduledOn), "day"))
+		exam.NextStep = fmt.Sprintf("Take your exam on %s (%s from today)", formatDay(p.ExamScheduledOn), studentCount(DaysBetween(today, p.ExamScheduledOn), "day"))
 	case p.ExamResult == ExamResultFailed:
 		exam.NextStep = "Review your weakest domains, then apply to retake the exam"
 	case scheduled:
-		exam.NextStep = fmt.Sprintf("Record your result from the exam on %s", studentFormatDay(p.ExamScheduledOn))
+		exam.NextStep = fmt.Sprintf("Record your result from the exam on %s", formatDay(p.ExamScheduledOn))
 	case p.AuthorizationToTest:
 		exam.NextStep = "Schedule your exam with the testing provider named in your authorization to test"
 	default:
@@ -251,11 +251,11 @@ func programCompletion(p PathwayFacts, label string, today time.Time) Requiremen
 	case p.CourseworkDone && !grad.After(today):
 		req.Status = RequirementMet
 	case p.CourseworkDone:
-		req.NextStep = fmt.Sprintf("Graduate on %s", studentFormatDay(grad))
+		req.NextStep = fmt.Sprintf("Graduate on %s", formatDay(grad))
 	case grad.After(today):
-		req.NextStep = fmt.Sprintf("Finish your coursework; you expect to graduate on %s", studentFormatDay(grad))
+		req.NextStep = fmt.Sprintf("Finish your coursework; you expect to graduate on %s", formatDay(grad))
 	default:
-		req.NextStep = fmt.Sprintf("Your expected graduation date (%s) has passed: mark your coursework done or update the date", studentFormatDay(grad))
+		req.NextStep = fmt.Sprintf("Your expected graduation date (%s) has passed: mark your coursework done or update the date", formatDay(grad))
 	}
 	return req
 }

@@ -70,7 +70,7 @@ func rhitEligibility(p PathwayFacts, today time.Time) EligibilityReport {
 	r.EarlyTesting = rhitEarlyTesting(p, graduated, today)
 	r.EligibleToTest = r.EarlyTesting != ""
 	if !r.EligibleToTest && !p.LastTermStart.IsZero() {
-		completion.NextStep += fmt.Sprintf("; you can test early from the start of your last term on %s", studentFormatDay(p.LastTermStart))
+		completion.NextStep += fmt.Sprintf("; you can test early from the start of your last term on %s", formatDay(p.LastTermStart))
 		r.Requirements[1] = completion
 	}
 	return r

@@ -111,7 +111,7 @@ func TestEligibilityODS(t *testing.T) {
 			}),
 			wantRoutes:   map[string]RequirementStatus{"A1": RequirementNotYet, "A2": RequirementNotYet, "B": RequirementNotYet},
 			wantSteps:    map[string]string{"practicum": "remaining 120 practicum hours"},
-			wantNextStep: "Finish your coursework; you expect to graduate on Dec 18, 2026",
+			wantNextStep: "Finish your coursework; you expect to graduate on 18 Dec 2026",
 		},
 	})
 }

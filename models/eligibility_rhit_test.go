@@ -67,7 +67,7 @@ func TestEligibilityRHIT(t *testing.T) {
 			name: "early testing: coursework done before graduating", wantEligible: true, wantEarly: EarlyTestingCourseworkDone,
 			facts:        rhitStudent(func(p *PathwayFacts) { p.CourseworkDone = true }),
 			wantStatuses: map[string]RequirementStatus{"program_completed": RequirementNotYet, "transcripts": RequirementNotYet},
-			wantSteps:    map[string]string{"program_completed": "Graduate on Aug 14, 2026", "transcripts": "After you graduate"},
+			wantSteps:    map[string]string{"program_completed": "Graduate on 14 Aug 2026", "transcripts": "After you graduate"},
 			wantNextStep: "Apply to AHIMA",
 		},
 		{
@@ -85,7 +85,7 @@ func TestEligibilityRHIT(t *testing.T) {
 			facts:        rhitStudent(func(*PathwayFacts) {}),
 			wantStatuses: map[string]RequirementStatus{"program_completed": RequirementNotYet, "practicum": RequirementNotYet},
 			wantSteps:    map[string]string{"practicum": "Complete the remaining 100 practicum hours (0 of 100 done)"},
-			wantNextStep: "you can test early from the start of your last term on Jun 1, 2026",
+			wantNextStep: "you can test early from the start of your last term on 1 Jun 2026",
 		},
 		{
 			name: "unaccredited student gets no early testing",

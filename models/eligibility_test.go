@@ -144,7 +144,7 @@ func TestEligibilityExamSteps(t *testing.T) {
 		{
 			name: "scheduled in ten days", wantEligible: true,
 			facts:        with(func(p *PathwayFacts) { p.ExamScheduledOn = stuDay(2026, 6, 1) }),
-			wantNextStep: "Take your exam on Jun 1, 2026 (10 days from today)",
+			wantNextStep: "Take your exam on 1 Jun 2026 (10 days from today)",
 		},
 		{
 			name: "scheduled tomorrow", wantEligible: true,
@@ -160,7 +160,7 @@ func TestEligibilityExamSteps(t *testing.T) {
 		{
 			name: "exam date passed without a result", wantEligible: true,
 			facts:        with(func(p *PathwayFacts) { p.ExamScheduledOn = stuDay(2026, 5, 1) }),
-			wantNextStep: "Record your result from the exam on May 1, 2026",
+			wantNextStep: "Record your result from the exam on 1 May 2026",
 		},
 		{
 			name: "failed, no retake booked", wantEligible: true,
@@ -170,7 +170,7 @@ func TestEligibilityExamSteps(t *testing.T) {
 		{
 			name: "failed, retake booked", wantEligible: true,
 			facts:        with(func(p *PathwayFacts) { p.ExamScheduledOn = stuDay(2026, 7, 1); p.ExamResult = ExamResultFailed }),
-			wantNextStep: "Take your exam on Jul 1, 2026",
+			wantNextStep: "Take your exam on 1 Jul 2026",
 		},
 		{
 			name: "passed with a date", wantEligible: true, wantPassed: true,
@@ -180,7 +180,7 @@ func TestEligibilityExamSteps(t *testing.T) {
 				p.PassedOn = stuDay(2026, 3, 15)
 			}),
 			wantStatuses: map[string]RequirementStatus{"authorization_to_test": RequirementMet, "exam": RequirementMet},
-			wantNextStep: "You passed on Mar 15, 2026",
+			wantNextStep: "You passed on 15 Mar 2026",
 		},
 		{
 			name: "passed counts as eligible even with facts missing", wantEligible: true, wantPassed: true,

@@ -54,13 +54,13 @@ func (HeldCredential) TableName() string { return "held_credentials" }
 func (h HeldCredential) Facts() HeldCredentialFacts {
 	return HeldCredentialFacts{
 		Code: h.CredentialCode, EarnedOn: DateOnly(h.EarnedOn.UTC()),
-		OverrideStart: ceuDateOrZero(h.CycleStartOverride), OverrideEnd: ceuDateOrZero(h.CycleEndOverride),
+		OverrideStart: dateOrZero(h.CycleStartOverride), OverrideEnd: dateOrZero(h.CycleEndOverride),
 	}
 }
 
 // SetOverride sets or clears the cycle dates the certifying body shows.
 func (h *HeldCredential) SetOverride(start, end time.Time) {
-	h.CycleStartOverride, h.CycleEndOverride = ceuDatePtr(start), ceuDatePtr(end)
+	h.CycleStartOverride, h.CycleEndOverride = datePtr(start), datePtr(end)
 }
 
 // ListHeldCredentials returns a learner's credentials, earliest earned first.
@@ -148,7 +148,7 @@ func HeldCredentialProblems(h HeldCredential, known []CredentialType, today time
 	} else if DateOnly(h.EarnedOn).After(DateOnly(today)) {
 		problems["earned_on"] = "The pass date can't be in the future."
 	}
-	start, end := ceuDateOrZero(h.CycleStartOverride), ceuDateOrZero(h.CycleEndOverride)
+	start, end := dateOrZero(h.CycleStartOverride), dateOrZero(h.CycleEndOverride)
 	switch {
 	case start.IsZero() != end.IsZero():
 		problems["cycle_end_override"] = "Enter both the cycle start and end dates your certifying body shows, or neither."

@@ -42,7 +42,7 @@ func (MaintenanceRuleRow) TableName() string { return "maintenance_rules" }
 func (r MaintenanceRuleRow) Rule() MaintenanceRule {
 	return MaintenanceRule{
 		CredentialCode: r.CredentialCode, Body: r.Body,
-		EffectiveFrom: ceuDateOrZero(r.EffectiveFrom), EffectiveTo: ceuDateOrZero(r.EffectiveTo),
+		EffectiveFrom: dateOrZero(r.EffectiveFrom), EffectiveTo: dateOrZero(r.EffectiveTo),
 		CycleKind: CycleKind(r.CycleKind), CycleYears: r.CycleYears,
 		DueOffsetDays: r.DueOffsetDays, GraceDaysUntilRevoked: r.GraceDaysUntilRevoked,
 		CEUsPerCycle: r.CEUsPerCycle, Unit: r.Unit,
@@ -67,23 +67,6 @@ func LoadMaintenanceRules(ctx context.Context, db *gorm.DB) ([]MaintenanceRule, 
 	return rules, nil
 }
 
-// ceuDateOrZero returns the date a nullable column holds, or the zero time for NULL.
-func ceuDateOrZero(d *time.Time) time.Time {
-	if d == nil {
-		return time.Time{}
-	}
-	return DateOnly(d.UTC())
-}
-
-// ceuDatePtr returns nil for the zero time, else a pointer to the date.
-func ceuDatePtr(d time.Time) *time.Time {
-	if d.IsZero() {
-		return nil
-	}
-	date := DateOnly(d)
-	return &date
-}
-
 // ListMaintenanceRuleRows returns the stored rule versions by credential and date,
 // for the admin page.
 func ListMaintenanceRuleRows(ctx context.Context, db *gorm.DB) ([]MaintenanceRuleRow, error) {
@@ -105,7 +88,7 @@ func MaintenanceRuleRowByID(ctx context.Context, db *gorm.DB, id int64) (Mainten
 // field.
 func MaintenanceRuleProblems(r MaintenanceRuleRow) map[string]string {
 	problems := map[string]string{}
-	from, to := ceuDateOrZero(r.EffectiveFrom), ceuDateOrZero(r.EffectiveTo)
+	from, to := dateOrZero(r.EffectiveFrom), dateOrZero(r.EffectiveTo)
 	if !from.IsZero() && !to.IsZero() && !to.After(from) {
 		problems["effective_to"] = "The end of the rule's validity must be after its start."
 	}
@@ -159,12 +142,12 @@ func SupersedeMaintenanceRule(ctx context.Context, db *gorm.DB, actor AuditActor
 		if err := tx.Take(&old, id).Error; err != nil {
 			return notFound(err, fmt.Sprintf("load maintenance rule %d", id))
 		}
-		start, end := ceuDateOrZero(old.EffectiveFrom), ceuDateOrZero(old.EffectiveTo)
+		start, end := dateOrZero(old.EffectiveFrom), dateOrZero(old.EffectiveTo)
 		if !from.After(start) || (!end.IsZero() && !from.Before(end)) {
 			return ErrRuleDateOutside
 		}
 		next = old
-		next.ID, next.EffectiveFrom = 0, ceuDatePtr(from)
+		next.ID, next.EffectiveFrom = 0, datePtr(from)
 		if err := tx.Model(&old).Update("effective_to", DateOnly(from)).Error; err != nil {
 			return fmt.Errorf("end maintenance rule %d: %w", id, err)
 		}

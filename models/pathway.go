@@ -210,24 +210,11 @@ func RecordPass(ctx context.Context, db *gorm.DB, userID int64, passedOn, now ti
 	return p, granted, err
 }
 
-// passHeldCredential is the slice of held_credentials a pass writes; the credential
-// pages own the full type.
-type passHeldCredential struct {
-	ID             int64     `gorm:"column:id;primaryKey"`
-	UserID         int64     `gorm:"column:user_id"`
-	CredentialCode string    `gorm:"column:credential_code"`
-	EarnedOn       time.Time `gorm:"column:earned_on"`
-	CreatedAt      time.Time `gorm:"column:created_at"`
-	UpdatedAt      time.Time `gorm:"column:updated_at"`
-}
-
-func (passHeldCredential) TableName() string { return "held_credentials" }
-
 // grantPassedCredential inserts the held credential a pass earns, unless the learner
 // already holds it (UNIQUE(user_id, credential_code)): saving the pathway again, or a
 // credential entered by hand on the credentials page, leaves the existing row alone.
 func grantPassedCredential(tx *gorm.DB, userID int64, code string, passedOn, now time.Time) (bool, error) {
-	row := passHeldCredential{UserID: userID, CredentialCode: code, EarnedOn: DateOnly(passedOn), CreatedAt: now, UpdatedAt: now}
+	row := HeldCredential{UserID: userID, CredentialCode: code, EarnedOn: DateOnly(passedOn), CreatedAt: now, UpdatedAt: now}
 	res := tx.Clauses(clause.OnConflict{
 		Columns:   []clause.Column{{Name: "user_id"}, {Name: "credential_code"}},
 		DoNothing: true,
@@ -241,16 +228,9 @@ func grantPassedCredential(tx *gorm.DB, userID int64, code string, passedOn, now
 // HeldCredentialEarnedOn returns when the learner earned code, or ErrNotFound; the
 // student pages use it to confirm a pass reached the credential list.
 func HeldCredentialEarnedOn(ctx context.Context, db *gorm.DB, userID int64, code string) (time.Time, error) {
-	var row passHeldCredential
+	var row HeldCredential
 	err := db.WithContext(ctx).Where("user_id = ? AND credential_code = ?", userID, code).Take(&row).Error
 	return DateOnly(row.EarnedOn), notFound(err, fmt.Sprintf("load held credential %s of user %d", code, userID))
-}
-
-func dateOrZero(t *time.Time) time.Time {
-	if t == nil {
-		return time.Time{}
-	}
-	return DateOnly(*t)
 }
 
 // SetWeeklyGoal changes the learner's weekly study goal; ErrNotFound without a pathway.

@@ -72,7 +72,7 @@ func Readiness(attempts []PracticeAttempt, outline []ExamDomain, today time.Time
 	for i, d := range outline {
 		report.Domains[i] = DomainReadiness{Position: d.Position, Name: d.Name, Weight: d.Midpoint()}
 	}
-	counted := readinessCountedAttempts(attempts, studentDayNumber(today))
+	counted := readinessCountedAttempts(attempts, dayNumber(today))
 	if len(counted) == 0 {
 		return report
 	}
@@ -88,12 +88,12 @@ func Readiness(attempts []PracticeAttempt, outline []ExamDomain, today time.Time
 		acc.decay(math.Exp2(-float64(c.day-previousDay) / readinessHalfLifeDays))
 		previousDay = c.day
 		acc.add(attempts[c.index], outline)
-		report.Trend = append(report.Trend, ReadinessPoint{On: studentDay(attempts[c.index].TakenOn), Percent: readinessRound1(acc.combined())})
+		report.Trend = append(report.Trend, ReadinessPoint{On: DateOnly(attempts[c.index].TakenOn), Percent: readinessRound1(acc.combined())})
 	}
 
 	report.HasData = true
 	report.AttemptsCounted = len(counted)
-	report.LastAttemptOn = studentDay(attempts[counted[len(counted)-1].index].TakenOn)
+	report.LastAttemptOn = DateOnly(attempts[counted[len(counted)-1].index].TakenOn)
 	report.Percent = report.Trend[len(report.Trend)-1].Percent
 	report.FromOverallOnly = !acc.sawBreakdown
 	for i := range report.Domains {
@@ -115,7 +115,7 @@ type readinessEntry struct{ day, index int }
 func readinessCountedAttempts(attempts []PracticeAttempt, todayNumber int) []readinessEntry {
 	counted := make([]readinessEntry, 0, len(attempts))
 	for i, a := range attempts {
-		if day := studentDayNumber(a.TakenOn); day <= todayNumber {
+		if day := dayNumber(a.TakenOn); day <= todayNumber {
 			counted = append(counted, readinessEntry{day: day, index: i})
 		}
 	}

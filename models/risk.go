@@ -71,7 +71,7 @@ type RiskFlag struct {
 // worrying as low readiness. An exam date already past raises nothing; the exam status
 // column shows it.
 func AtRisk(s StudentRiskFacts, today time.Time) []RiskFlag {
-	today = studentDay(today)
+	today = DateOnly(today)
 	var flags []RiskFlag
 	if flag, ok := riskNoRecentStudy(s, today); ok {
 		flags = append(flags, flag)
@@ -88,18 +88,18 @@ func AtRisk(s StudentRiskFacts, today time.Time) []RiskFlag {
 func riskNoRecentStudy(s StudentRiskFacts, today time.Time) (RiskFlag, bool) {
 	flag := RiskFlag{Code: RiskNoRecentStudy}
 	if s.LastStudyOn.IsZero() {
-		if !s.JoinedOn.IsZero() && studentDaysBetween(s.JoinedOn, today) < riskNoStudyDays {
+		if !s.JoinedOn.IsZero() && DaysBetween(s.JoinedOn, today) < riskNoStudyDays {
 			return RiskFlag{}, false
 		}
 		flag.Message = fmt.Sprintf("No study logged yet (rule: no study in %d days)", riskNoStudyDays)
 		return flag, true
 	}
-	idle := studentDaysBetween(s.LastStudyOn, today)
+	idle := DaysBetween(s.LastStudyOn, today)
 	if idle < riskNoStudyDays {
 		return RiskFlag{}, false
 	}
 	flag.Message = fmt.Sprintf("No study logged in %d days, since %s (rule: no study in %d days)",
-		idle, studentFormatDay(s.LastStudyOn), riskNoStudyDays)
+		idle, formatDay(s.LastStudyOn), riskNoStudyDays)
 	return flag, true
 }
 
@@ -107,7 +107,7 @@ func riskLowReadiness(s StudentRiskFacts, today time.Time) (RiskFlag, bool) {
 	if s.ExamOn.IsZero() {
 		return RiskFlag{}, false
 	}
-	daysLeft := studentDaysBetween(today, s.ExamOn)
+	daysLeft := DaysBetween(today, s.ExamOn)
 	if daysLeft < 0 || daysLeft > riskExamWithinDays {
 		return RiskFlag{}, false
 	}
@@ -140,10 +140,10 @@ func riskExamWhen(daysLeft int) string {
 func riskOverdueCoursework(courses []CourseFacts, today time.Time) (RiskFlag, bool) {
 	var overdue []string
 	for _, c := range courses {
-		if (c.Status != CoursePlanned && c.Status != CourseInProgress) || c.DueOn.IsZero() || !studentDay(c.DueOn).Before(today) {
+		if (c.Status != CoursePlanned && c.Status != CourseInProgress) || c.DueOn.IsZero() || !DateOnly(c.DueOn).Before(today) {
 			continue
 		}
-		overdue = append(overdue, fmt.Sprintf("%s (due %s)", c.Name, studentFormatDay(c.DueOn)))
+		overdue = append(overdue, fmt.Sprintf("%s (due %s)", c.Name, formatDay(c.DueOn)))
 	}
 	if len(overdue) == 0 {
 		return RiskFlag{}, false

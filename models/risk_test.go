@@ -30,7 +30,7 @@ func TestAtRisk(t *testing.T) {
 		{
 			name: "studied 14 days ago", facts: with(func(s *StudentRiskFacts) { s.LastStudyOn = daysAgo(14) }),
 			wantCodes:    []RiskCode{RiskNoRecentStudy},
-			wantMessages: []string{"No study logged in 14 days, since May 8, 2026 (rule: no study in 14 days)"},
+			wantMessages: []string{"No study logged in 14 days, since 8 May 2026 (rule: no study in 14 days)"},
 		},
 		{
 			name: "never studied", facts: with(func(s *StudentRiskFacts) { s.LastStudyOn = time.Time{} }),
@@ -67,7 +67,7 @@ func TestAtRisk(t *testing.T) {
 				s.Courses = append(s.Courses, CourseFacts{Name: "Medical Terminology", Status: CoursePlanned, DueOn: daysAgo(1)})
 			}),
 			wantCodes:    []RiskCode{RiskOverdueCoursework},
-			wantMessages: []string{"Overdue coursework: Medical Terminology (due May 21, 2026) (rule: a planned or in-progress course past its date)"},
+			wantMessages: []string{"Overdue coursework: Medical Terminology (due 21 May 2026) (rule: a planned or in-progress course past its date)"},
 		},
 		{name: "course due today is not overdue", facts: with(func(s *StudentRiskFacts) {
 			s.Courses = []CourseFacts{{Name: "Computer Systems", Status: CourseInProgress, DueOn: today}}
@@ -82,7 +82,7 @@ func TestAtRisk(t *testing.T) {
 					s.Courses = append(s.Courses, CourseFacts{Name: name, Status: CourseInProgress, DueOn: daysAgo(3)})
 				}
 			}),
-			wantCodes: []RiskCode{RiskOverdueCoursework}, wantMessages: []string{"A (due May 19, 2026), B (due May 19, 2026), C (due May 19, 2026) and 2 more"},
+			wantCodes: []RiskCode{RiskOverdueCoursework}, wantMessages: []string{"A (due 19 May 2026), B (due 19 May 2026), C (due 19 May 2026) and 2 more"},
 		},
 		{
 			name: "all three rules, in a fixed order", facts: StudentRiskFacts{

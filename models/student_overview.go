@@ -51,7 +51,7 @@ func (o *StudentOverview) compute(today time.Time) {
 	o.Eligibility = Eligibility(o.Pathway.Facts(), today)
 	o.Sessions = StudySessions(o.Log)
 	o.Streak = StudyStreak(StudyDates(o.Sessions), today)
-	o.MinutesThisWeek = MinutesInLastDays(o.Sessions, today, DaysBetween(studentMonday(today), today)+1)
+	o.MinutesThisWeek = MinutesInLastDays(o.Sessions, today, DaysBetween(weekStart(today), today)+1)
 	o.RecentPace = RecentWeeklyMinutes(o.Sessions, today, studyPaceWeeks)
 	o.Readiness = Readiness(AttemptsFor(o.Attempts, o.Pathway.TargetCode), o.Outline, today)
 }

@@ -26,10 +26,10 @@ type StudyWeek struct {
 // student has not studied yet today: a streak should not look broken at breakfast.
 // Several sessions on one day count once; dates after today are ignored.
 func StudyStreak(dates []time.Time, today time.Time) int {
-	todayNumber := studentDayNumber(today)
+	todayNumber := dayNumber(today)
 	studied := make(map[int]struct{}, len(dates))
 	for _, d := range dates {
-		if n := studentDayNumber(d); n <= todayNumber {
+		if n := dayNumber(d); n <= todayNumber {
 			studied[n] = struct{}{}
 		}
 	}
@@ -53,12 +53,12 @@ func StudyStreak(dates []time.Time, today time.Time) int {
 // starting mid-week shows a partial first week rather than days the caller excluded.
 // It returns nil when to is before from.
 func WeeklyMinutes(sessions []StudySession, from, to time.Time) []StudyWeek {
-	fromNumber, toNumber := studentDayNumber(from), studentDayNumber(to)
+	fromNumber, toNumber := dayNumber(from), dayNumber(to)
 	if toNumber < fromNumber {
 		return nil
 	}
-	firstMonday := studentMonday(from)
-	firstMondayNumber := studentDayNumber(firstMonday)
+	firstMonday := weekStart(from)
+	firstMondayNumber := dayNumber(firstMonday)
 	weekCount := (toNumber-firstMondayNumber)/7 + 1
 
 	weeks := make([]StudyWeek, weekCount)
@@ -66,7 +66,7 @@ func WeeklyMinutes(sessions []StudySession, from, to time.Time) []StudyWeek {
 		weeks[i].Start = firstMonday.AddDate(0, 0, 7*i)
 	}
 	for _, s := range sessions {
-		day := studentDayNumber(s.On)
+		day := dayNumber(s.On)
 		if day < fromNumber || day > toNumber {
 			continue
 		}
@@ -86,11 +86,11 @@ func MinutesInLastDays(sessions []StudySession, today time.Time, days int) int {
 	if days <= 0 {
 		return 0
 	}
-	last := studentDayNumber(today)
+	last := dayNumber(today)
 	first := last - days + 1
 	total := 0
 	for _, s := range sessions {
-		if day := studentDayNumber(s.On); day >= first && day <= last {
+		if day := dayNumber(s.On); day >= first && day <= last {
 			total += s.Minutes
 		}
 	}
@@ -113,7 +113,7 @@ func RecentWeeklyMinutes(sessions []StudySession, today time.Time, weeks int) in
 func LastStudyDate(sessions []StudySession) time.Time {
 	var last time.Time
 	for _, s := range sessions {
-		if day := studentDay(s.On); day.After(last) {
+		if day := DateOnly(s.On); day.After(last) {
 			last = day
 		}
 	}

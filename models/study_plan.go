@@ -170,10 +170,10 @@ func studyPlanJudge(report *StudyPlanReport, readiness ReadinessReport, examDate
 		return
 	}
 	report.HasExamDate = true
-	days := studentDaysBetween(today, examDate)
+	days := DaysBetween(today, examDate)
 	if days < 0 {
 		report.Verdict = StudyPlanExamDatePassed
-		report.Explanation = fmt.Sprintf("Your exam date (%s) has passed: record your result or choose a new date.", studentFormatDay(examDate))
+		report.Explanation = fmt.Sprintf("Your exam date (%s) has passed: record your result or choose a new date.", formatDay(examDate))
 		return
 	}
 	report.DaysUntilExam = days
