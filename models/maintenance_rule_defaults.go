@@ -3,10 +3,8 @@ package models
 import "time"
 
 const (
-	ahimaSource = "AHIMA recertification rules (ahima.org/certification), " +
-		"as summarised in hitpath's credentials.md"
-	ncraSource = "NCRA ODS (formerly CTR) continuing education rules (ncra-usa.org), " +
-		"as summarised in hitpath's credentials.md"
+	ahimaSource = "AHIMA recertification requirements (ahima.org/certification)"
+	ncraSource  = "NCRA continuing education requirements for ODS, formerly CTR (ncra-usa.org)"
 )
 
 // DefaultMaintenanceRules returns the maintenance rules hitpath seeds: three dated
