@@ -58,7 +58,12 @@ func (o *StudentOverview) compute(today time.Time) {
 
 // Plan is the study plan for weeklyMinutes available a week.
 func (o StudentOverview) Plan(weeklyMinutes int, today time.Time) StudyPlanReport {
-	return StudyPlan(o.Readiness, o.Outline, weeklyMinutes, dateOrZero(o.Pathway.ExamScheduledOn), today, o.RecentPace)
+	plan := StudyPlan(o.Readiness, o.Outline, weeklyMinutes, dateOrZero(o.Pathway.ExamScheduledOn), today, o.RecentPace)
+	if o.Pathway.ExamResult == string(ExamResultPassed) {
+		plan.Verdict = StudyPlanExamPassed
+		plan.Explanation = "You passed your exam, so there is no date to prepare for; the split below is for keeping your knowledge fresh."
+	}
+	return plan
 }
 
 // DomainName returns the outline's name for a domain position, or "" when unknown.

@@ -43,6 +43,8 @@ const (
 	StudyPlanUnrealistic    StudyPlanVerdict = "unrealistic"
 	StudyPlanNoExamDate     StudyPlanVerdict = "no_exam_date"
 	StudyPlanExamDatePassed StudyPlanVerdict = "exam_date_passed"
+	// StudyPlanExamPassed means the learner already passed: the split is for upkeep only.
+	StudyPlanExamPassed StudyPlanVerdict = "exam_passed"
 )
 
 // DomainPlan is the weekly study time suggested for one exam domain.
