@@ -1,7 +1,6 @@
 package handlers
 
 import (
-	"html/template"
 	"strconv"
 	"strings"
 	"time"
@@ -18,7 +17,7 @@ type cycleCard struct {
 	Key         string
 	Label       string
 	StatusLabel string
-	Chart       template.HTML
+	Chart       *chartFigure
 	Current     bool
 }
 

@@ -94,7 +94,7 @@ func (h *Handlers) renderDashboard(c *fiber.Ctx, cohort models.Cohort, status in
 	}
 	view := readCohortDashboardView(c)
 	total, atRisk := len(dash.Rows), dash.AtRiskCount()
-	charts := []cohortChart{cohortReadinessSVG(dash.Rows), cohortWeeklySVG(dash.Weekly)}
+	charts := []chartFigure{cohortReadinessChart(dash.Rows), cohortWeeklyChart("Weekly study minutes of the cohort", dash.Weekly)}
 	view.apply(&dash)
 	base := cohortPath(cohort.ID)
 	return h.render(c, status, "pages/cohort", fiber.Map{

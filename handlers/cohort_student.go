@@ -31,7 +31,7 @@ func (h *Handlers) showCohortStudent(c *fiber.Ctx) error {
 	}
 	return h.render(c, fiber.StatusOK, "pages/cohort_student", fiber.Map{
 		"Title": student.Row.Name + " · " + cohort.Name, "Cohort": cohort, "Student": student,
-		"StudyChart": cohortWeeklySVG(student.Weekly), "Base": cohortPath(cohort.ID),
+		"StudyChart": cohortWeeklyChart("Weekly study minutes of "+student.Row.Name, student.Weekly), "Base": cohortPath(cohort.ID),
 	})
 }
 

@@ -21,7 +21,7 @@ func (h *Handlers) pathwayPageData(c *fiber.Ctx, form pathwayForm, errs FieldErr
 	}
 	data["Pathway"] = p
 	data["Eligibility"] = models.Eligibility(p.Facts(), h.today())
-	data["Timeline"] = studentTimelineSVG(pathwayMilestones(p), h.today())
+	data["Timeline"] = pathwayTimelineChart(p, h.today())
 	if p.Passed() {
 		start, end := models.FirstCycle(*p.PassedOn)
 		data["CycleStart"], data["CycleEnd"] = start, end

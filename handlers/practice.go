@@ -97,7 +97,7 @@ func (h *Handlers) practicePageData(c *fiber.Ctx, input practiceInput, errs Fiel
 	data["WeeklyMinutes"] = min(max(weekly, 0), 10080)
 	data["Plan"] = o.Plan(min(max(weekly, 0), 10080), h.today())
 	if o.Readiness.HasData {
-		data["Trend"] = studentTrendSVG(o.Readiness.Trend)
+		data["Trend"] = readinessTrendChart(o.Readiness.Trend)
 	}
 	return data, nil
 }

@@ -88,7 +88,7 @@ func (h *Handlers) studyPageData(c *fiber.Ctx, form studyForm, errs FieldErrors)
 	}
 	data["Overview"] = o
 	data["Rows"] = rows
-	data["Chart"] = studentWeeklyChartSVG(models.WeeklyMinutes(o.Sessions, from, today), o.Outline)
+	data["Chart"] = studyWeeksChart(models.WeeklyMinutes(o.Sessions, from, today), o.Outline)
 	data["GoalMet"] = o.Pathway.WeeklyGoalMinutes > 0 && o.MinutesThisWeek >= o.Pathway.WeeklyGoalMinutes
 	return data, nil
 }

@@ -42,7 +42,6 @@ func Funcs() template.FuncMap {
 	return template.FuncMap{
 		"date":     formatDate,
 		"hundreds": formatHundredths,
-		"title":    func(s string) string { return strings.ToUpper(s[:1]) + s[1:] },
 		"eq1":      func(a, b any) bool { return fmt.Sprint(a) == fmt.Sprint(b) },
 		"dict":     dict,
 	}

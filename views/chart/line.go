@@ -32,10 +32,13 @@ type Line struct {
 }
 
 // LineSeries is one line; Dashed draws it as a reference rather than a measurement.
+// Step draws a running total: the line stays level until the next point's date and
+// rises there, instead of sloping as if the amount grew in between.
 type LineSeries struct {
 	Name   string
 	Points []Point
 	Dashed bool
+	Step   bool
 }
 
 // Point is one value at one date.
@@ -86,7 +89,8 @@ func (l Line) SVG() template.HTML {
 	return c.close()
 }
 
-// series draws one polyline, with a dot per point when there are few enough to see.
+// series draws one polyline (level then rising at each point for a step series), with a
+// dot per point when there are few enough to see.
 func (c *canvas) series(i int, s LineSeries, p plot, x func(time.Time) float64, format Format) {
 	points := sortedPoints(s.Points)
 	colour := seriesColour(i)
@@ -99,6 +103,12 @@ func (c *canvas) series(i int, s LineSeries, p plot, x func(time.Time) float64, 
 	for k, pt := range points {
 		if k > 0 {
 			c.wb(' ')
+			if s.Step {
+				c.num(x(pt.At))
+				c.wb(',')
+				c.num(p.y(points[k-1].Value))
+				c.wb(' ')
+			}
 		}
 		c.num(x(pt.At))
 		c.wb(',')

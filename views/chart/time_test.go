@@ -46,6 +46,34 @@ func TestLineMarksTodayAndReference(t *testing.T) {
 	}
 }
 
+func TestStepLineRisesOnlyAtItsPoints(t *testing.T) {
+	earned := LineSeries{Name: "Earned", Step: true, Points: []Point{{day("2025-01-01"), 0}, {day("2025-01-11"), 5}, {day("2025-01-21"), 10}}}
+	root := parseSVG(t, Line{Title: "CEUs", YMax: 10, Series: []LineSeries{earned}}.SVG())
+	lines := root.all(withClass("polyline", "series-line"))
+	if len(lines) != 1 {
+		t.Fatalf("polylines: got %d, want 1", len(lines))
+	}
+	points := strings.Fields(lines[0].attr("points"))
+	if len(points) != 5 {
+		t.Fatalf("points: got %q, want 5 (a level and a rise for each point after the first)", points)
+	}
+	xy := func(i int) (string, string) {
+		x, y, _ := strings.Cut(points[i], ",")
+		return x, y
+	}
+	for _, k := range []int{1, 3} {
+		levelX, levelY := xy(k)
+		_, beforeY := xy(k - 1)
+		riseX, riseY := xy(k + 1)
+		if levelY != beforeY || levelX != riseX || riseY == levelY {
+			t.Errorf("points %q: want level from point %d then a rise at the same x", points, k-1)
+		}
+	}
+	if got := len(Line{Series: []LineSeries{earned}}.Table().Rows); got != 3 {
+		t.Errorf("table rows: got %d, want one per point, not per drawn corner", got)
+	}
+}
+
 func TestLineFollowsFixedAxisAndGuide(t *testing.T) {
 	l := Line{Title: "Readiness", Format: Percent, YMax: 100, Guide: 70, GuideLabel: "Pass mark",
 		From: day("2025-01-01"), To: day("2025-03-01"),
