@@ -43,12 +43,14 @@ func LoadCohortDashboard(ctx context.Context, db *gorm.DB, c Cohort, today time.
 	dash := CohortDashboard{Cohort: c, Today: today}
 	weeksFrom := AddDays(weekStart(today), -7*(cohortChartWeeks-1))
 	var daily []cohortDayMinutes
+	var outcomes cohortOutcomeFacts
 	err := cohortRunQueries(db,
 		func() (err error) {
 			dash.Rows, err = loadCohortStudentRows(ctx, db, c, cohortScope{cohortID: c.ID}, today)
 			return err
 		},
 		func() (err error) { daily, err = loadCohortDailyMinutes(ctx, db, c.ID, weeksFrom, today); return err },
+		func() (err error) { outcomes, err = loadCohortOutcomeFacts(ctx, db, c.ID); return err },
 	)
 	if err != nil {
 		return CohortDashboard{}, err
@@ -58,9 +60,7 @@ func LoadCohortDashboard(ctx context.Context, db *gorm.DB, c Cohort, today time.
 		sessions[i] = StudySession{On: d.On.Time, Minutes: d.Minutes}
 	}
 	dash.Weekly = WeeklyMinutes(sessions, weeksFrom, today)
-	if dash.Outcomes, err = loadCohortOutcomes(ctx, db, c.ID, dash.Rows, today); err != nil {
-		return CohortDashboard{}, err
-	}
+	dash.Outcomes = outcomes.outcomes(dash.Rows, today)
 	return dash, nil
 }
 

@@ -54,7 +54,33 @@ const cohortSharingMembers = "SELECT user_id FROM cohort_members WHERE cohort_id
 // cohortCEUColumns are the ceu_entries columns the outcomes read.
 var cohortCEUColumns = []string{"user_id", "activity_date", "ceus", "in_hiim_domain", "provider_kind", "category_a", "delivery"}
 
-func loadCohortOutcomes(ctx context.Context, db *gorm.DB, cohortID int64, rows []CohortRow, today time.Time) (CohortOutcomes, error) {
+// cohortOutcomeFacts is what the outcomes section reads: the sharing members' held
+// credentials and CEU entries, and the dated maintenance rules.
+type cohortOutcomeFacts struct {
+	held       []cohortHeldRow
+	activities map[int64][]CEUActivity
+	rules      []MaintenanceRule
+}
+
+// loadCohortOutcomeFacts runs the outcomes' three queries concurrently.
+func loadCohortOutcomeFacts(ctx context.Context, db *gorm.DB, cohortID int64) (cohortOutcomeFacts, error) {
+	var f cohortOutcomeFacts
+	err := cohortRunQueries(db,
+		func() error {
+			err := db.WithContext(ctx).Table("held_credentials").
+				Select("user_id, credential_code, earned_on, cycle_start_override, cycle_end_override").
+				Where("user_id IN ("+cohortSharingMembers+")", cohortID, true).Order("user_id, earned_on").Scan(&f.held).Error
+			return wrapCohortQuery(err, "held credentials", cohortID)
+		},
+		func() (err error) { f.activities, err = loadCohortCEUs(ctx, db, cohortID); return err },
+		func() (err error) { f.rules, err = LoadMaintenanceRules(ctx, db); return err },
+	)
+	return f, err
+}
+
+// outcomes computes the pass rate of the members in rows and the CEU status of every
+// credential a sharing member holds.
+func (f cohortOutcomeFacts) outcomes(rows []CohortRow, today time.Time) CohortOutcomes {
 	var out CohortOutcomes
 	names := map[int64]string{}
 	for _, r := range rows {
@@ -70,23 +96,8 @@ func loadCohortOutcomes(ctx context.Context, db *gorm.DB, cohortID int64, rows [
 	if out.WithResult > 0 {
 		out.PassRate = out.Passed * 100 / out.WithResult
 	}
-	var held []cohortHeldRow
-	err := db.WithContext(ctx).Table("held_credentials").
-		Select("user_id, credential_code, earned_on, cycle_start_override, cycle_end_override").
-		Where("user_id IN ("+cohortSharingMembers+")", cohortID, true).Order("user_id, earned_on").Scan(&held).Error
-	if err != nil || len(held) == 0 {
-		return out, wrapCohortQuery(err, "held credentials", cohortID)
-	}
-	activities, err := loadCohortCEUs(ctx, db, cohortID)
-	if err != nil {
-		return out, err
-	}
-	rules, err := LoadMaintenanceRules(ctx, db)
-	if err != nil {
-		return out, err
-	}
-	out.Holders = cohortOutcomeHolders(held, activities, rules, names, today)
-	return out, nil
+	out.Holders = cohortOutcomeHolders(f.held, f.activities, f.rules, names, today)
+	return out
 }
 
 // loadCohortCEUs reads the CEU entries of the members who share outcomes.
