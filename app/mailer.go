@@ -79,11 +79,9 @@ func (m *Mailer) SendDue(ctx context.Context) (int, error) {
 func (m *Mailer) sendNext(ctx context.Context) (claimed, delivered bool, err error) {
 	if m.DB.Dialector.Name() == "postgres" {
 		err = m.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-			var email models.OutboxEmail
-			res := tx.Raw(`SELECT * FROM outbox WHERE sent_at IS NULL AND next_attempt_at <= ? AND attempts < ?
-				ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED`, m.Now(), m.MaxAttempts).Scan(&email)
-			if res.Error != nil || res.RowsAffected == 0 {
-				return res.Error
+			email, ok, err := models.LockNextDueEmail(tx, m.Now(), m.MaxAttempts)
+			if err != nil || !ok {
+				return err
 			}
 			claimed = true
 			delivered, err = m.deliver(ctx, tx, email)
@@ -99,17 +97,15 @@ func (m *Mailer) sendNext(ctx context.Context) (claimed, delivered bool, err err
 func (m *Mailer) sendNextLeased(ctx context.Context) (claimed, delivered bool, err error) {
 	db := m.DB.WithContext(ctx)
 	now := m.Now()
-	var email models.OutboxEmail
-	res := db.Where("sent_at IS NULL AND next_attempt_at <= ? AND attempts < ?", now, m.MaxAttempts).Order("id").Limit(1).Find(&email)
-	if res.Error != nil || res.RowsAffected == 0 {
-		return false, false, res.Error
+	email, ok, err := models.NextDueEmail(db, now, m.MaxAttempts)
+	if err != nil || !ok {
+		return false, false, err
 	}
-	won := db.Model(&models.OutboxEmail{}).Where("id = ? AND sent_at IS NULL AND next_attempt_at = ?", email.ID, email.NextAttemptAt).
-		Update("next_attempt_at", now.Add(m.Lease))
-	if won.Error != nil {
-		return false, false, fmt.Errorf("claim outbox email %d: %w", email.ID, won.Error)
+	won, err := models.LeaseEmail(db, email, now.Add(m.Lease))
+	if err != nil {
+		return false, false, err
 	}
-	if won.RowsAffected == 0 {
+	if !won {
 		return true, false, nil // another sender took it; look for the next one
 	}
 	delivered, err = m.deliver(ctx, db, email)
@@ -120,18 +116,11 @@ func (m *Mailer) sendNextLeased(ctx context.Context) (claimed, delivered bool, e
 func (m *Mailer) deliver(ctx context.Context, db *gorm.DB, email models.OutboxEmail) (bool, error) {
 	sendErr := m.Send(ctx, email)
 	now := m.Now()
-	updates := map[string]any{"attempts": email.Attempts + 1}
 	if sendErr == nil {
-		updates["sent_at"], updates["last_error"] = now, ""
-	} else {
-		updates["next_attempt_at"] = now.Add(m.Backoff(email.Attempts + 1))
-		updates["last_error"] = clipError(sendErr.Error())
-		m.Log.Warn("email not sent", "outbox_id", email.ID, "attempt", email.Attempts+1, "err", sendErr)
+		return true, models.RecordEmailSent(db, email, now)
 	}
-	if err := db.Model(&models.OutboxEmail{}).Where("id = ?", email.ID).Updates(updates).Error; err != nil {
-		return false, fmt.Errorf("record outbox email %d: %w", email.ID, err)
-	}
-	return sendErr == nil, nil
+	m.Log.Warn("email not sent", "outbox_id", email.ID, "attempt", email.Attempts+1, "err", sendErr)
+	return false, models.RecordEmailFailure(db, email, now.Add(m.Backoff(email.Attempts+1)), clipError(sendErr.Error()))
 }
 
 func clipError(s string) string {
