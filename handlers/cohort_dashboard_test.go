@@ -2,6 +2,7 @@ package handlers_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
 	"net/http"
 	"net/url"
@@ -52,11 +53,19 @@ func cohortSeedSam(t *testing.T, s *apptest.Server, userID int64) {
 	for _, st := range []struct{ offset, minutes int }{{-1, 60}, {-5, 30}, {-6, 5}, {-7, 7}, {-21, 45}, {-29, 3}, {-30, 500}, {-61, 100}, {2, 20}} {
 		cohortExec(t, s, `INSERT INTO study_sessions (user_id, studied_on, minutes, credential_code, domain_position, topic, notes, created_at) VALUES (?, ?, ?, 'RHIT', 1, 'Release of information', 'private note', ?)`, userID, cohortRel(st.offset), st.minutes, now)
 	}
-	cohortExec(t, s, `INSERT INTO practice_exams (user_id, credential_code, taken_on, overall_percent, created_at) VALUES (?, 'RHIT', ?, 50, ?)`, userID, cohortRel(-11), now)
-	var examID int64
-	s.DB.Raw("SELECT MAX(id) FROM practice_exams").Row().Scan(&examID)
+	exam := models.PracticeExamRecord{UserID: userID, CredentialCode: "RHIT", TakenOn: cohortRel(-11), OverallPercent: 50}
 	for pos, pct := range map[int]float64{1: 40, 2: 55, 3: 60, 4: 50, 5: 45, 6: 70} {
-		cohortExec(t, s, `INSERT INTO practice_exam_scores (practice_exam_id, domain_position, percent) VALUES (?, ?, ?)`, examID, pos, pct)
+		exam.Scores = append(exam.Scores, models.PracticeExamScore{DomainPosition: pos, Percent: pct})
+	}
+	cohortSavePracticeExam(t, s, exam)
+}
+
+// cohortSavePracticeExam saves an attempt the way the practice page does, so the
+// learner's stored readiness follows.
+func cohortSavePracticeExam(t *testing.T, s *apptest.Server, exam models.PracticeExamRecord) {
+	t.Helper()
+	if err := models.CreatePracticeExam(context.Background(), s.DB, &exam, cohortToday); err != nil {
+		t.Fatal(err)
 	}
 }
 
@@ -152,7 +161,7 @@ func TestCohortDashboardSortAndFilter(t *testing.T) {
 		cohortSeedSam(t, s, w.student.ID)
 		cohortJoinAPI(t, s, w.other.Token, w.code, false)
 		cohortExec(t, s, `INSERT INTO study_sessions (user_id, studied_on, minutes, credential_code, domain_position, created_at) VALUES (?, ?, 300, 'RHIT', 2, ?)`, w.other.ID, cohortRel(-2), cohortToday)
-		cohortExec(t, s, `INSERT INTO practice_exams (user_id, credential_code, taken_on, overall_percent, created_at) VALUES (?, 'RHIT', ?, 85, ?)`, w.other.ID, cohortRel(-3), cohortToday)
+		cohortSavePracticeExam(t, s, models.PracticeExamRecord{UserID: w.other.ID, CredentialCode: "RHIT", TakenOn: cohortRel(-3), OverallPercent: 85})
 		base := "/api/v1/cohorts/" + itoa(w.cohortID) + "/dashboard"
 		tests := []struct {
 			query string

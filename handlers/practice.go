@@ -159,7 +159,7 @@ func (h *Handlers) deletePracticeExam(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	if err := models.DeletePracticeExam(c.UserContext(), h.DB, currentUser(c).ID, id); err != nil {
+	if err := models.DeletePracticeExam(c.UserContext(), h.DB, currentUser(c).ID, id, h.Now()); err != nil {
 		return err
 	}
 	return h.flashAndRedirect(c, "/practice", "The practice exam is deleted.")

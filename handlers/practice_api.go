@@ -136,7 +136,7 @@ func (h *Handlers) apiDeletePracticeExam(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	if err := models.DeletePracticeExam(c.UserContext(), h.DB, currentUser(c).ID, id); err != nil {
+	if err := models.DeletePracticeExam(c.UserContext(), h.DB, currentUser(c).ID, id, h.Now()); err != nil {
 		return err
 	}
 	return c.SendStatus(fiber.StatusNoContent)

@@ -7,12 +7,6 @@ import (
 	"gorm.io/gorm"
 )
 
-// cohortAttemptWindowDays limits the practice exams the dashboard reads. Readiness
-// halves an attempt's weight every 30 days, so an attempt a year older than the newest
-// weighs under 0.03% of it and cannot move the one-decimal figure; leaving older ones
-// out keeps a two-year history from dominating the load. The drill-down reads all.
-const cohortAttemptWindowDays = 366
-
 // cohortChartWeeks is how many weeks the cohort's study chart shows.
 const cohortChartWeeks = 12
 
@@ -66,7 +60,7 @@ func LoadCohortDashboard(ctx context.Context, db *gorm.DB, c Cohort, today time.
 
 // loadCohortStudentRows computes the dashboard rows of the members in scope.
 func loadCohortStudentRows(ctx context.Context, db *gorm.DB, c Cohort, scope cohortScope, today time.Time) ([]CohortRow, error) {
-	facts, err := loadCohortFacts(ctx, db, scope, AddDays(today, -cohortAttemptWindowDays), today)
+	facts, err := loadCohortFacts(ctx, db, scope, today)
 	if err != nil {
 		return nil, err
 	}
@@ -75,43 +69,54 @@ func loadCohortStudentRows(ctx context.Context, db *gorm.DB, c Cohort, scope coh
 
 // cohortFacts is what the per-table queries returned, indexed by student.
 type cohortFacts struct {
-	members  []cohortMemberRow
-	pathways map[int64]cohortPathwayRow
-	courses  map[int64][]cohortCourseRow
-	study    map[int64]cohortStudyRow
-	attempts map[int64][]PracticeAttempt
-	outlines map[string][]ExamDomain
-	// attemptCodes holds each attempt's credential, aligned with attempts.
-	attemptCodes map[int64][]string
+	members   []cohortMemberRow
+	pathways  map[int64]cohortPathwayRow
+	courses   map[int64][]cohortCourseRow
+	study     map[int64]cohortStudyRow
+	readiness map[memberCredential]ReadinessSummary
+}
+
+// memberCredential finds a member's stored readiness for a credential.
+type memberCredential struct {
+	userID int64
+	code   string
 }
 
 // loadCohortFacts runs the dashboard's queries, concurrently: members, pathways,
-// courses, study totals, exam outlines and practice exams with their domain scores.
-func loadCohortFacts(ctx context.Context, db *gorm.DB, scope cohortScope, attemptsFrom, today time.Time) (cohortFacts, error) {
+// courses, study totals and stored readiness.
+func loadCohortFacts(ctx context.Context, db *gorm.DB, scope cohortScope, today time.Time) (cohortFacts, error) {
 	f := cohortFacts{}
 	var (
-		pathways []cohortPathwayRow
-		courses  []cohortCourseRow
-		study    []cohortStudyRow
-		attempts []cohortAttemptRow
+		pathways  []cohortPathwayRow
+		courses   []cohortCourseRow
+		study     []cohortStudyRow
+		readiness []ReadinessSummary
 	)
 	err := cohortRunQueries(db,
 		func() (err error) { f.members, err = loadCohortMembers(ctx, db, scope); return err },
-		func() (err error) {
-			attempts, err = loadCohortAttempts(ctx, db, scope, attemptsFrom, today)
-			return err
-		},
+		func() (err error) { readiness, err = loadCohortReadiness(ctx, db, scope); return err },
 		func() (err error) { study, err = loadCohortStudy(ctx, db, scope, today); return err },
 		func() (err error) { courses, err = loadCohortCourses(ctx, db, scope); return err },
 		func() (err error) { pathways, err = loadCohortPathways(ctx, db, scope); return err },
-		func() (err error) { f.outlines, err = loadCohortOutlines(ctx, db); return err },
 	)
 	if err != nil {
 		return f, err
 	}
 	f.index(pathways, courses, study)
-	f.indexAttempts(attempts)
+	f.readiness = make(map[memberCredential]ReadinessSummary, len(readiness))
+	for _, r := range readiness {
+		f.readiness[memberCredential{r.UserID, r.CredentialCode}] = r
+	}
 	return f, nil
+}
+
+// readinessFor returns the member's readiness for code; no stored row means no
+// practice exams yet.
+func (f cohortFacts) readinessFor(userID int64, code string) ReadinessReport {
+	if s, ok := f.readiness[memberCredential{userID, code}]; ok {
+		return s.Report()
+	}
+	return ReadinessReport{}
 }
 
 func (f *cohortFacts) index(pathways []cohortPathwayRow, courses []cohortCourseRow, study []cohortStudyRow) {
@@ -127,27 +132,4 @@ func (f *cohortFacts) index(pathways []cohortPathwayRow, courses []cohortCourseR
 	for _, s := range study {
 		f.study[s.UserID] = s
 	}
-}
-
-func (f *cohortFacts) indexAttempts(attempts []cohortAttemptRow) {
-	f.attempts = make(map[int64][]PracticeAttempt, len(f.members))
-	f.attemptCodes = make(map[int64][]string, len(f.members))
-	for _, a := range attempts {
-		f.attempts[a.UserID] = append(f.attempts[a.UserID], PracticeAttempt{
-			TakenOn: a.TakenOn.Time, OverallPercent: a.OverallPercent, DomainPercents: a.DomainPercents,
-		})
-		f.attemptCodes[a.UserID] = append(f.attemptCodes[a.UserID], a.CredentialCode)
-	}
-}
-
-// attemptsFor returns userID's attempts at the credential code.
-func (f cohortFacts) attemptsFor(userID int64, code string) []PracticeAttempt {
-	all, codes := f.attempts[userID], f.attemptCodes[userID]
-	out := make([]PracticeAttempt, 0, len(all))
-	for i, a := range all {
-		if codes[i] == code {
-			out = append(out, a)
-		}
-	}
-	return out
 }

@@ -4,8 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"strconv"
-	"strings"
 	"time"
 
 	"gorm.io/gorm"
@@ -53,13 +51,12 @@ type cohortStudyRow struct {
 }
 
 type cohortAttemptRow struct {
-	ID             int64           `gorm:"column:id"`
-	UserID         int64           `gorm:"column:user_id"`
-	CredentialCode string          `gorm:"column:credential_code"`
-	TakenOn        cohortDay       `gorm:"column:taken_on"`
-	Source         string          `gorm:"column:source"`
-	OverallPercent float64         `gorm:"column:overall_percent"`
-	DomainPercents map[int]float64 `gorm:"-"`
+	ID             int64     `gorm:"column:id"`
+	UserID         int64     `gorm:"column:user_id"`
+	CredentialCode string    `gorm:"column:credential_code"`
+	TakenOn        cohortDay `gorm:"column:taken_on"`
+	Source         string    `gorm:"column:source"`
+	OverallPercent float64   `gorm:"column:overall_percent"`
 }
 
 type cohortScoreRow struct {
@@ -163,56 +160,12 @@ func loadCohortDailyMinutes(ctx context.Context, db *gorm.DB, cohortID int64, fr
 	return out, wrapCohortQuery(err, "daily minutes", cohortID)
 }
 
-// loadCohortAttempts returns the members' practice exams taken since from, up to today,
-// each with its domain scores packed by the database into "position:percent,…": one
-// row per attempt instead of one per score, which halves the dashboard's load time.
-// Percentages are cast to double precision because decoding NUMERIC is slow.
-func loadCohortAttempts(ctx context.Context, db *gorm.DB, scope cohortScope, from, today time.Time) ([]cohortAttemptRow, error) {
-	var out []cohortAttemptRow
-	cond, args := scope.in("p.user_id")
-	agg := "string_agg"
-	if db.Dialector.Name() == "sqlite" {
-		agg = "group_concat"
-	}
-	q := db.WithContext(ctx).Table("practice_exams p").
-		Select("p.id, p.user_id, p.credential_code, p.taken_on, p.source, CAST(p.overall_percent AS DOUBLE PRECISION), "+
-			"(SELECT "+agg+"(s.domain_position || ':' || s.percent, ',') FROM practice_exam_scores s WHERE s.practice_exam_id = p.id)").
-		Where(cond, args...).Where("p.taken_on >= ? AND p.taken_on < ?", cohortSQLDay(from), cohortSQLDay(AddDays(today, 1))).
-		Order("p.user_id, p.taken_on, p.id")
-	err := cohortEachRow(q, func(rows *sql.Rows) error {
-		var a cohortAttemptRow
-		var scores sql.NullString
-		if err := rows.Scan(&a.ID, &a.UserID, &a.CredentialCode, &a.TakenOn, &a.Source, &a.OverallPercent, &scores); err != nil {
-			return err
-		}
-		var err error
-		a.DomainPercents, err = parseCohortDomainScores(scores.String)
-		out = append(out, a)
-		return err
-	})
-	return out, wrapCohortQuery(err, "practice exams", scope.cohortID)
-}
-
-// parseCohortDomainScores reads "1:40.00,2:55.5" into a map; "" gives nil (no breakdown).
-func parseCohortDomainScores(packed string) (map[int]float64, error) {
-	if packed == "" {
-		return nil, nil
-	}
-	out := make(map[int]float64, 6)
-	for pair := range strings.SplitSeq(packed, ",") {
-		pos, pct, ok := strings.Cut(pair, ":")
-		if !ok {
-			return nil, fmt.Errorf("read domain scores %q", packed)
-		}
-		p, err := strconv.Atoi(pos)
-		if err != nil {
-			return nil, fmt.Errorf("read domain scores %q: %w", packed, err)
-		}
-		if out[p], err = strconv.ParseFloat(pct, 64); err != nil {
-			return nil, fmt.Errorf("read domain scores %q: %w", packed, err)
-		}
-	}
-	return out, nil
+// loadCohortReadiness returns the members' stored readiness rows.
+func loadCohortReadiness(ctx context.Context, db *gorm.DB, scope cohortScope) ([]ReadinessSummary, error) {
+	var out []ReadinessSummary
+	cond, args := scope.in("user_id")
+	err := db.WithContext(ctx).Where(cond, args...).Find(&out).Error
+	return out, wrapCohortQuery(err, "readiness", scope.cohortID)
 }
 
 // loadCohortOutlines returns every credential's exam outline from the live catalogue.

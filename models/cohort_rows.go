@@ -60,7 +60,7 @@ func (f cohortFacts) rows(c Cohort, today time.Time) []CohortRow {
 		courses := f.cohortCourseRow(m.UserID, &row)
 		study := f.study[m.UserID]
 		row.Minutes7, row.Minutes30, row.LastStudyOn = study.Minutes7, study.Minutes30, study.LastStudyOn.Time
-		row.Readiness = Readiness(f.attemptsFor(m.UserID, row.TargetCode), f.outlines[row.TargetCode], today)
+		row.Readiness = f.readinessFor(m.UserID, row.TargetCode)
 		if len(row.Readiness.Weakest) > 0 {
 			row.WeakestDomain = row.Readiness.Weakest[0].Name
 		}

@@ -130,7 +130,37 @@ func (g *demoGenerator) createPractice(students []demoStudent) (int, error) {
 			rows = append(rows, PracticeExamScore{PracticeExamID: e.ID, DomainPosition: d + 1, Percent: pct})
 		}
 	}
-	return len(exams), g.insert(&rows)
+	if err := g.insert(&rows); err != nil {
+		return 0, err
+	}
+	return len(exams), g.summarizeReadiness(exams, domainScores)
+}
+
+// summarizeReadiness stores each student's readiness from the generated attempts, as
+// saving an attempt through the app would.
+func (g *demoGenerator) summarizeReadiness(exams []PracticeExamRecord, domainScores [][]float64) error {
+	type key struct {
+		user int64
+		code string
+	}
+	attempts := map[key][]PracticeAttempt{}
+	var order []key
+	for i, e := range exams {
+		k := key{e.UserID, e.CredentialCode}
+		if _, seen := attempts[k]; !seen {
+			order = append(order, k)
+		}
+		percents := make(map[int]float64, len(domainScores[i]))
+		for d, pct := range domainScores[i] {
+			percents[d+1] = pct
+		}
+		attempts[k] = append(attempts[k], PracticeAttempt{TakenOn: e.TakenOn, OverallPercent: e.OverallPercent, DomainPercents: percents})
+	}
+	inputs := make([]ReadinessSummaryInput, len(order))
+	for i, k := range order {
+		inputs[i] = ReadinessSummaryInput{UserID: k.user, Code: k.code, Report: Readiness(attempts[k], g.outlines[k.code], g.today)}
+	}
+	return saveReadinessSummaries(g.tx, inputs, g.now)
 }
 
 // insert writes a slice (passed by pointer) in batches; empty slices are skipped.

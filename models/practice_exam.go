@@ -109,13 +109,12 @@ func CreatePracticeExam(ctx context.Context, db *gorm.DB, r *PracticeExamRecord,
 			scores[i].PracticeExamID = r.ID
 		}
 		r.Scores = scores
-		if len(scores) == 0 {
-			return nil
+		if len(scores) > 0 {
+			if err := tx.Create(&scores).Error; err != nil {
+				return fmt.Errorf("create scores of practice exam %d: %w", r.ID, err)
+			}
 		}
-		if err := tx.Create(&scores).Error; err != nil {
-			return fmt.Errorf("create scores of practice exam %d: %w", r.ID, err)
-		}
-		return nil
+		return refreshReadinessSummary(tx, r.UserID, r.CredentialCode, now)
 	})
 }
 
@@ -189,16 +188,16 @@ func AttemptsFor(records []PracticeExamRecord, code string) []PracticeAttempt {
 
 // DeletePracticeExam removes one of the learner's attempts with its scores (the
 // foreign key cascades); another learner's id is ErrNotFound.
-func DeletePracticeExam(ctx context.Context, db *gorm.DB, userID, id int64) error {
+func DeletePracticeExam(ctx context.Context, db *gorm.DB, userID, id int64, now time.Time) error {
 	return db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		res := tx.Where("id = ? AND user_id = ?", id, userID).Delete(&PracticeExamRecord{})
-		if res.Error != nil {
-			return fmt.Errorf("delete practice exam %d of user %d: %w", id, userID, res.Error)
+		var exam PracticeExamRecord
+		if err := tx.Where("id = ? AND user_id = ?", id, userID).Take(&exam).Error; err != nil {
+			return notFound(err, fmt.Sprintf("load practice exam %d of user %d", id, userID))
 		}
-		if res.RowsAffected == 0 {
-			return ErrNotFound
+		if err := tx.Delete(&exam).Error; err != nil {
+			return fmt.Errorf("delete practice exam %d of user %d: %w", id, userID, err)
 		}
-		return nil
+		return refreshReadinessSummary(tx, userID, exam.CredentialCode, now)
 	})
 }
 

@@ -99,10 +99,10 @@ func TestPracticeExamSavesScoresInOneTransaction(t *testing.T) {
 		if orphans != 1 {
 			t.Fatalf("got %d practice_exams rows, want 1", orphans)
 		}
-		if err := models.DeletePracticeExam(ctx, db, ben, got[0].ID); !errors.Is(err, models.ErrNotFound) {
+		if err := models.DeletePracticeExam(ctx, db, ben, got[0].ID, time.Now()); !errors.Is(err, models.ErrNotFound) {
 			t.Fatalf("got %v, want ErrNotFound for another learner", err)
 		}
-		if err := models.DeletePracticeExam(ctx, db, ana, got[0].ID); err != nil {
+		if err := models.DeletePracticeExam(ctx, db, ana, got[0].ID, time.Now()); err != nil {
 			t.Fatal(err)
 		}
 		var scores int64
