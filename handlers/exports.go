@@ -12,10 +12,6 @@ import (
 	"hitpath/models"
 )
 
-// auditPortalLimit is the upload size some certifying bodies' portals accept; the
-// page says when an audit pack is larger.
-const auditPortalLimit = 5 << 20
-
 func (h *Handlers) exportCEUCSV(c *fiber.Ctx) error {
 	entries, err := models.ListCEUEntries(c.UserContext(), h.DB, currentUser(c).ID, models.CEUFilter{})
 	if err != nil {
@@ -247,25 +243,20 @@ type ceuPackSize struct {
 	Large bool
 }
 
-// auditPackSizes estimates each current cycle's audit pack: the evidence bytes plus
-// a transcript of roughly 4 KB and 300 bytes an activity.
+// auditPackSizes labels each current cycle's estimated audit pack for the page, from
+// one listing of the holder's evidence.
 func (h *Handlers) auditPackSizes(c *fiber.Ctx, holder models.Holder) (map[string]ceuPackSize, error) {
+	files, err := models.ListEvidence(c.UserContext(), h.DB, currentUser(c).ID, nil)
+	if err != nil {
+		return nil, err
+	}
 	sizes := map[string]ceuPackSize{}
-	for _, p := range holder.CurrentCycles() {
-		entries := holder.EntriesIn(p)
-		files, err := models.ListEvidence(c.UserContext(), h.DB, currentUser(c).ID, ceuEntryIDs(entries))
-		if err != nil {
-			return nil, err
+	for key, size := range models.EstimateAuditPacks(holder, files) {
+		label := fmt.Sprintf("%.1f MB", float64(size.Bytes)/(1<<20))
+		if size.Bytes < 1<<20 {
+			label = fmt.Sprintf("%d KB", (size.Bytes+1023)/1024)
 		}
-		total := int64(4096 + 300*len(entries))
-		for _, f := range files {
-			total += f.SizeBytes
-		}
-		label := fmt.Sprintf("%.1f MB", float64(total)/(1<<20))
-		if total < 1<<20 {
-			label = fmt.Sprintf("%d KB", (total+1023)/1024)
-		}
-		sizes[models.CycleKey(p)] = ceuPackSize{Label: label, Large: total > auditPortalLimit}
+		sizes[key] = ceuPackSize{Label: label, Large: size.TooLarge}
 	}
 	return sizes, nil
 }

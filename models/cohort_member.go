@@ -119,13 +119,3 @@ func MembershipsOf(ctx context.Context, db *gorm.DB, userID int64) ([]CohortMemb
 	return out, nil
 }
 
-// IsCohortStudent reports whether userID is a current member of the cohort, for
-// loading a drill-down only while the learner still shares.
-func IsCohortStudent(ctx context.Context, db *gorm.DB, cohortID, userID int64) (bool, error) {
-	var n int64
-	err := db.WithContext(ctx).Model(&CohortMember{}).Where("cohort_id = ? AND user_id = ? AND left_at IS NULL", cohortID, userID).Count(&n).Error
-	if err != nil {
-		return false, fmt.Errorf("check membership of user %d in cohort %d: %w", userID, cohortID, err)
-	}
-	return n > 0, nil
-}

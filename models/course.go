@@ -155,14 +155,3 @@ func SaveLearnerCourse(ctx context.Context, db *gorm.DB, lc *LearnerCourse, now 
 	return course, err
 }
 
-// CourseFactsOf turns the learner's coursework into the at-risk rule's input.
-func CourseFactsOf(cw Coursework) []CourseFacts {
-	var facts []CourseFacts
-	for _, item := range cw.Items {
-		if item.Progress == nil {
-			continue
-		}
-		facts = append(facts, CourseFacts{Name: item.Course.Name, Status: CourseStatus(item.Progress.Status), DueOn: dateOrZero(item.Progress.DueOn)})
-	}
-	return facts
-}
