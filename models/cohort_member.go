@@ -118,4 +118,3 @@ func MembershipsOf(ctx context.Context, db *gorm.DB, userID int64) ([]CohortMemb
 	}
 	return out, nil
 }
-

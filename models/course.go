@@ -154,4 +154,3 @@ func SaveLearnerCourse(ctx context.Context, db *gorm.DB, lc *LearnerCourse, now 
 	})
 	return course, err
 }
-
