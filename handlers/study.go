@@ -76,8 +76,6 @@ func (h *Handlers) studyPageData(c *fiber.Ctx, form studyForm, errs FieldErrors)
 	if err != nil || !found {
 		return data, err
 	}
-	today := h.today()
-	from := today.AddDate(0, 0, -7*(studyChartWeeks-1))
 	rows := make([]studyRow, len(o.Log))
 	for i, e := range o.Log {
 		name := o.DomainName(e.DomainPosition)
@@ -88,8 +86,8 @@ func (h *Handlers) studyPageData(c *fiber.Ctx, form studyForm, errs FieldErrors)
 	}
 	data["Overview"] = o
 	data["Rows"] = rows
-	data["Chart"] = studyWeeksChart(models.WeeklyMinutes(o.Sessions, from, today), o.Outline)
-	data["GoalMet"] = o.Pathway.WeeklyGoalMinutes > 0 && o.MinutesThisWeek >= o.Pathway.WeeklyGoalMinutes
+	data["Chart"] = studyWeeksChart(models.RecentWeeks(o.Sessions, h.today(), studyChartWeeks), o.Outline)
+	data["GoalMet"] = o.GoalMet()
 	return data, nil
 }
 
@@ -122,8 +120,8 @@ func (h *Handlers) logStudySession(c *fiber.Ctx) error {
 
 // applyGoalForm validates and saves the weekly goal.
 func (h *Handlers) applyGoalForm(c *fiber.Ctx, form goalForm) (FieldErrors, error) {
-	if most := models.PathwayMaxWeeklyGoalHours * 60; form.WeeklyGoalMinutes < 0 || form.WeeklyGoalMinutes > most {
-		return FieldErrors{"weekly_goal_minutes": fmt.Sprintf("Enter from 0 to %d minutes.", most)}, nil
+	if msg := models.ValidateWeeklyGoal(form.WeeklyGoalMinutes); msg != "" {
+		return FieldErrors{"weekly_goal_minutes": msg}, nil
 	}
 	return nil, models.SetWeeklyGoal(c.UserContext(), h.DB, currentUser(c).ID, form.WeeklyGoalMinutes, h.Now())
 }

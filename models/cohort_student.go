@@ -140,7 +140,7 @@ func (s *CohortStudent) loadSessions(db *gorm.DB, cohortID, userID int64, today 
 		s.Sessions = append(s.Sessions, CohortStudentSession{On: x.StudiedOn.Time, Minutes: x.Minutes, DomainPosition: x.DomainPosition, DomainName: name, Topic: x.Topic})
 		study[i] = StudySession{On: x.StudiedOn.Time, Minutes: x.Minutes, DomainPosition: x.DomainPosition}
 	}
-	s.Weekly = WeeklyMinutes(study, AddDays(weekStart(today), -7*(cohortChartWeeks-1)), today)
+	s.Weekly = RecentWeeks(study, today, cohortChartWeeks)
 	return nil
 }
 

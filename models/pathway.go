@@ -141,8 +141,18 @@ func validatePathwayNumbers(p Pathway) map[string]string {
 	check("registry_hours", p.RegistryHours, PathwayMaxRegistryHours, "hours")
 	check("practicum_hours_done", p.PracticumHoursDone, PathwayMaxPracticumHours, "hours")
 	check("practicum_hours_required", p.PracticumHoursRequired, PathwayMaxPracticumHours, "hours")
-	check("weekly_goal_minutes", p.WeeklyGoalMinutes, PathwayMaxWeeklyGoalHours*60, "minutes")
+	if msg := ValidateWeeklyGoal(p.WeeklyGoalMinutes); msg != "" {
+		fields["weekly_goal_minutes"] = msg
+	}
 	return fields
+}
+
+// ValidateWeeklyGoal returns what is wrong with a weekly study goal, or "".
+func ValidateWeeklyGoal(minutes int) string {
+	if most := PathwayMaxWeeklyGoalHours * 60; minutes < 0 || minutes > most {
+		return fmt.Sprintf("Enter from 0 to %d minutes.", most)
+	}
+	return ""
 }
 
 func validatePass(p Pathway, today time.Time) map[string]string {

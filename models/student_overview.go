@@ -56,6 +56,11 @@ func (o *StudentOverview) compute(today time.Time) {
 	o.Readiness = Readiness(AttemptsFor(o.Attempts, o.Pathway.TargetCode), o.Outline, today)
 }
 
+// GoalMet reports whether the learner set a weekly goal and has reached it this week.
+func (o StudentOverview) GoalMet() bool {
+	return o.Pathway.WeeklyGoalMinutes > 0 && o.MinutesThisWeek >= o.Pathway.WeeklyGoalMinutes
+}
+
 // Plan is the study plan for weeklyMinutes available a week.
 func (o StudentOverview) Plan(weeklyMinutes int, today time.Time) StudyPlanReport {
 	plan := StudyPlan(o.Readiness, o.Outline, weeklyMinutes, dateOrZero(o.Pathway.ExamScheduledOn), today, o.RecentPace)

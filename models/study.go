@@ -119,3 +119,9 @@ func LastStudyDate(sessions []StudySession) time.Time {
 	}
 	return last
 }
+
+// RecentWeeks is WeeklyMinutes for the last weeks weeks up to today, the current
+// (partial) week included.
+func RecentWeeks(sessions []StudySession, today time.Time, weeks int) []StudyWeek {
+	return WeeklyMinutes(sessions, AddDays(weekStart(today), -7*(weeks-1)), today)
+}
