@@ -72,10 +72,17 @@ func run(base, label string, writers int, duration time.Duration, importer bool,
 	return nil
 }
 
+// signUpAll signs the users up four at a time: password hashing is deliberately slow,
+// and fifty at once would time out on two cores.
 func signUpAll(users []*client) error {
 	errs := make(chan error, len(users))
+	slots := make(chan struct{}, 4)
 	for i, u := range users {
-		go func() { errs <- u.signUp(i) }()
+		go func() {
+			slots <- struct{}{}
+			defer func() { <-slots }()
+			errs <- u.signUp(i)
+		}()
 	}
 	for range users {
 		if err := <-errs; err != nil {
