@@ -114,10 +114,10 @@ func parseCEURow(record []string, line int, userID int64, today, earliest time.T
 	fields := map[string]string{}
 	e := CEUEntry{UserID: userID, Title: field(1), Provider: field(2), ProviderKind: field(3),
 		Delivery: field(8), Notes: field(9)}
-	if d, err := time.Parse(time.DateOnly, field(0)); err == nil {
+	if d, err := ParseDate(field(0)); err == nil {
 		e.ActivityDate = d
 	} else if field(0) != "" {
-		fields["date"] = "Write the date as YYYY-MM-DD, like 2025-03-15."
+		fields["date"] = err.Error()
 	}
 	if text := field(4); text != "" {
 		if minutes, err := ParseMinutes(text); err == nil {
