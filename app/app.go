@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"sync"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -21,6 +22,9 @@ type App struct {
 	DB     *gorm.DB
 	Server *fiber.App
 	Log    *slog.Logger
+
+	jobs   sync.WaitGroup // background jobs, waited for at shutdown
+	mailer *Mailer        // the background outbox sender, once started
 }
 
 // Options adjust New for tests and tools; the zero value is production.
@@ -115,7 +119,8 @@ func newServer(cfg Config, h *handlers.Handlers, log *slog.Logger) (*fiber.App, 
 	return server, nil
 }
 
-// Listen serves until ctx is cancelled, then drains requests for up to 10 seconds.
+// Listen serves until ctx is cancelled, then drains requests for up to 10 seconds and
+// waits (bounded by ShutdownWait) for background jobs to finish what they started.
 func (a *App) Listen(ctx context.Context) error {
 	errs := make(chan error, 1)
 	go func() { errs <- a.Server.Listen(":" + a.Config.Port) }()
@@ -130,6 +135,7 @@ func (a *App) Listen(ctx context.Context) error {
 	if err := a.Server.ShutdownWithTimeout(10 * time.Second); err != nil {
 		return fmt.Errorf("shut down: %w", err)
 	}
+	a.WaitBackground(a.Config.ShutdownWait)
 	return a.Close()
 }
 
