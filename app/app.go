@@ -45,7 +45,7 @@ func New(cfg Config, opts Options) (*App, error) {
 	db := opts.DB
 	if db == nil {
 		var err error
-		if db, err = OpenDB(cfg); err != nil {
+		if db, err = WaitForDB(context.Background(), cfg, log); err != nil {
 			return nil, err
 		}
 		if err := Migrate(context.Background(), db); err != nil {
