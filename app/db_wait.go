@@ -23,9 +23,11 @@ func WaitForDB(ctx context.Context, cfg Config, log *slog.Logger) (*gorm.DB, err
 			}
 			return db, nil
 		}
-		if !time.Now().Add(pause).Before(deadline) {
+		left := time.Until(deadline)
+		if left <= 0 {
 			return nil, fmt.Errorf("database not reachable after %d attempts over %s: %w", attempt, cfg.DBWait, err)
 		}
+		pause = min(pause, left)
 		log.Warn("database not reachable yet; retrying", "attempt", attempt, "retry_in", pause.String(), "err", err)
 		select {
 		case <-ctx.Done():
