@@ -168,7 +168,6 @@ func assertEachOnce(t *testing.T, messages []string, want int) {
 	}
 }
 
-
 // Seeding from several processes at the same moment adds each row once and fails none.
 func TestReferenceSeedRunsConcurrently(t *testing.T) {
 	for _, dialect := range testdb.Dialects() {
