@@ -92,6 +92,7 @@ func buildDeps(cfg Config, db *gorm.DB, log *slog.Logger) (handlers.Deps, error)
 	return handlers.Deps{
 		DB: db, Tokens: tokens, Hasher: hasher, Log: log, CSRFKey: security.DeriveKey(secret, "csrf"),
 		BaseURL: cfg.BaseURL, SecureCookies: cfg.SecureCookies(),
+		EvidenceQuota: cfg.EvidenceQuota, HeavyExports: cfg.HeavyExports,
 	}, nil
 }
 
