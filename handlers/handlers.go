@@ -10,6 +10,7 @@ import (
 	"gorm.io/gorm"
 
 	"hitpath/app/security"
+	"hitpath/models"
 )
 
 // Deps are what the handlers need, built once by app.New.
@@ -26,6 +27,10 @@ type Deps struct {
 	AuthAttemptsPerMinute int
 	// FailedLoginsPerMinute limits failed logins for one account.
 	FailedLoginsPerMinute int
+	// EvidenceQuota is the most evidence bytes one user may store (0: the default).
+	EvidenceQuota int64
+	// HeavyExports is how many audit packs may be built at once (0: the default).
+	HeavyExports int
 }
 
 // Handlers holds the dependencies every handler method uses.
@@ -35,6 +40,7 @@ type Handlers struct {
 	forms   *formValidator
 
 	reference referenceCache // rendered career reference pages, by content revision
+	exports   exportSlots    // audit packs being built now
 }
 
 // sessionTTL is how long a login lasts; the session row and the JWT expire together.
@@ -51,11 +57,17 @@ func New(deps Deps) (*Handlers, error) {
 	if deps.FailedLoginsPerMinute == 0 {
 		deps.FailedLoginsPerMinute = 5
 	}
+	if deps.EvidenceQuota == 0 {
+		deps.EvidenceQuota = models.DefaultEvidenceQuota
+	}
+	if deps.HeavyExports == 0 {
+		deps.HeavyExports = 2
+	}
 	doc, err := buildOpenAPI()
 	if err != nil {
 		return nil, err
 	}
-	return &Handlers{Deps: deps, openAPI: doc, forms: newFormValidator()}, nil
+	return &Handlers{Deps: deps, openAPI: doc, forms: newFormValidator(), exports: newExportSlots(deps.HeavyExports)}, nil
 }
 
 // today is the current date at 00:00 UTC, the "today" every rule is given.
