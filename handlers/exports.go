@@ -39,7 +39,7 @@ func ceuImportText(c *fiber.Ctx) string {
 	if header, err := c.FormFile("file"); err == nil {
 		if f, err := header.Open(); err == nil {
 			defer f.Close()
-			raw, _ := io.ReadAll(io.LimitReader(f, 8<<20))
+			raw, _ := io.ReadAll(io.LimitReader(f, models.MaxImportBytes+1))
 			return string(raw)
 		}
 	}
