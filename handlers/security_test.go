@@ -5,12 +5,20 @@ package handlers_test
 // PostgreSQL.
 
 import (
+	"bytes"
+	"compress/zlib"
+	"context"
+	"encoding/base64"
+	"encoding/binary"
+	"hash/crc32"
 	"net/http"
 	"net/url"
+	"runtime"
 	"strings"
 	"testing"
 
 	"hitpath/app/apptest"
+	"hitpath/models"
 )
 
 // TestSecurityLoginNextStaysOnSite guards finding 1: the login form's `next` can
@@ -48,6 +56,98 @@ func TestSecurityLoginNextStaysOnSite(t *testing.T) {
 		}
 		if page := s.Browser().Get("/login?next=//evil.example").Text(); strings.Contains(page, "evil.example") {
 			t.Error("login page carries an off-site next into its form")
+		}
+	})
+}
+
+// craftedPNG builds an RGBA PNG that declares width × height pixels and carries
+// `inflated` zero bytes of pixel data, whatever the dimensions need.
+func craftedPNG(t *testing.T, width, height uint32, inflated int) []byte {
+	t.Helper()
+	var data bytes.Buffer
+	zw, _ := zlib.NewWriterLevel(&data, zlib.BestCompression)
+	zeros := make([]byte, 1<<20)
+	for left := inflated; left > 0; left -= len(zeros) {
+		zw.Write(zeros[:min(left, len(zeros))])
+	}
+	zw.Close()
+	ihdr := binary.BigEndian.AppendUint32(nil, width)
+	ihdr = binary.BigEndian.AppendUint32(ihdr, height)
+	ihdr = append(ihdr, 8, 6, 0, 0, 0)
+	out := []byte("\x89PNG\r\n\x1a\n")
+	for _, chunk := range []struct {
+		kind string
+		data []byte
+	}{{"IHDR", ihdr}, {"IDAT", data.Bytes()}, {"IEND", nil}} {
+		out = binary.BigEndian.AppendUint32(out, uint32(len(chunk.data)))
+		body := append([]byte(chunk.kind), chunk.data...)
+		out = append(out, body...)
+		out = binary.BigEndian.AppendUint32(out, crc32.ChecksumIEEE(body))
+	}
+	return out
+}
+
+// TestSecurityImagePixelLimit guards finding 2 at upload: an image above 40
+// megapixels, or whose data inflates past its declared size, is refused with a 422
+// that says why, on the page and in the API; a normal image is still accepted.
+func TestSecurityImagePixelLimit(t *testing.T) {
+	eachCEU(t, func(t *testing.T, s *apptest.Server) {
+		b := ceuNewHolder(t, s, "pix@example.com")
+		entry := ceuLog(t, s, b, ceuDaysAgo(3), "Coding update", "1")
+		token := s.LoginAPI("pix@example.com", goodPassword)
+		path := "/ceus/" + itoa(entry) + "/evidence"
+		for _, tt := range []struct {
+			name    string
+			png     []byte
+			status  int
+			message string
+		}{
+			{"8000x8000 header", craftedPNG(t, 8000, 8000, 1000), http.StatusUnprocessableEntity, "64 megapixels"},
+			{"100000x100000 header", craftedPNG(t, 100000, 100000, 1000), http.StatusUnprocessableEntity, "at most 40 megapixels"},
+			{"small header, 64 MB of data", craftedPNG(t, 100, 100, 64<<20), http.StatusUnprocessableEntity, "does not match its size"},
+			{"honest 100x100", craftedPNG(t, 100, 100, 100*(1+100*4)), 0, ""},
+		} {
+			t.Run(tt.name, func(t *testing.T) {
+				page := ceuUpload(t, b, path, "file", "scan.png", tt.png)
+				api := s.API("POST", "/api/v1"+path, token, map[string]string{
+					"filename": "scan.png", "content_base64": base64.StdEncoding.EncodeToString(tt.png)})
+				if tt.status == 0 {
+					if page.Status != http.StatusSeeOther || api.Status != http.StatusCreated {
+						t.Fatalf("got page %d, api %d %s; want 303, 201", page.Status, api.Status, api.Body)
+					}
+					return
+				}
+				if page.Status != tt.status || api.Status != tt.status {
+					t.Fatalf("got page %d, api %d; want %d", page.Status, api.Status, tt.status)
+				}
+				if !strings.Contains(page.Text(), tt.message) || !strings.Contains(api.Text(), tt.message) {
+					t.Errorf("answer does not say %q: %s", tt.message, api.Body)
+				}
+			})
+		}
+	})
+}
+
+// TestSecurityDocumentsNeverInflateBombs guards finding 2 when documents are built:
+// an image stored before the limit existed is left out of the audit PDF instead of
+// being inflated in memory.
+func TestSecurityDocumentsNeverInflateBombs(t *testing.T) {
+	eachCEU(t, func(t *testing.T, s *apptest.Server) {
+		b := ceuNewHolder(t, s, "bomb@example.com")
+		entry := ceuLog(t, s, b, ceuDaysAgo(3), "Coding update", "1")
+		var userID int64
+		s.DB.Raw("SELECT id FROM users WHERE email = ?", "bomb@example.com").Scan(&userID)
+		bomb := craftedPNG(t, 1000, 1000, 96<<20)
+		file := models.EvidenceFile{Filename: "old.png", ContentType: "image/png", SizeBytes: int64(len(bomb)), SHA256: "x", Content: bomb}
+		if err := models.AddEvidence(context.Background(), s.DB, userID, entry, &file, ceuToday); err != nil {
+			t.Fatal(err)
+		}
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		apptest.Must(t, b.Get("/ceus/audit-pack.pdf"), http.StatusOK)
+		runtime.ReadMemStats(&after)
+		if grew := after.TotalAlloc - before.TotalAlloc; grew > 48<<20 {
+			t.Errorf("building the audit PDF allocated %d MB for a 1000x1000 image", grew>>20)
 		}
 	})
 }
