@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"mime"
 	"reflect"
 	"strings"
 
@@ -75,13 +76,28 @@ func fieldMessage(f validator.FieldError) string {
 // errMalformedJSON is answered with 400.
 var errMalformedJSON = fiber.NewError(fiber.StatusBadRequest, "The request body is not valid JSON.")
 
-// readJSON decodes an API request body into dst; anything that is not a JSON object of
-// the right shape is a 400.
+// errNotJSON is answered with 415: a JSON body must say so, which a cross-site form
+// or a text/plain "simple request" cannot.
+var errNotJSON = fiber.NewError(fiber.StatusUnsupportedMediaType, "Send the body as JSON with Content-Type: application/json.")
+
+// readJSON decodes an API request body into dst. A body not labelled
+// application/json is a 415; anything that is not a JSON object of the right shape is
+// a 400.
 func readJSON(c *fiber.Ctx, dst any) error {
+	if !isJSONBody(c) {
+		return errNotJSON
+	}
 	if err := json.Unmarshal(c.Body(), dst); err != nil {
 		return errMalformedJSON
 	}
 	return nil
+}
+
+// isJSONBody reports whether the request's Content-Type is application/json (any
+// letter case, parameters such as charset allowed).
+func isJSONBody(c *fiber.Ctx) bool {
+	media, _, err := mime.ParseMediaType(c.Get(fiber.HeaderContentType))
+	return err == nil && media == fiber.MIMEApplicationJSON
 }
 
 // readForm decodes a page's form post into dst.

@@ -11,7 +11,9 @@ import (
 	"encoding/base64"
 	"encoding/binary"
 	"hash/crc32"
+	"io"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"runtime"
 	"strings"
@@ -148,6 +150,83 @@ func TestSecurityDocumentsNeverInflateBombs(t *testing.T) {
 		runtime.ReadMemStats(&after)
 		if grew := after.TotalAlloc - before.TotalAlloc; grew > 48<<20 {
 			t.Errorf("building the audit PDF allocated %d MB for a 1000x1000 image", grew>>20)
+		}
+	})
+}
+
+// rawRequest sends a request the way an attacker's page or script could, without the
+// OpenAPI check (these requests are wrong on purpose).
+func rawRequest(s *apptest.Server, method, path, contentType, body string, headers map[string]string) *apptest.Response {
+	var reader io.Reader
+	if body != "" {
+		reader = strings.NewReader(body)
+	}
+	req := httptest.NewRequest(method, path, reader)
+	if contentType != "" {
+		req.Header.Set("Content-Type", contentType)
+	}
+	for k, v := range headers {
+		req.Header.Set(k, v)
+	}
+	return s.Do(req)
+}
+
+// TestSecurityAPIIgnoresCookies guards finding 3: a cross-site text/plain POST
+// carrying the victim's page cookie does nothing under /api/v1.
+func TestSecurityAPIIgnoresCookies(t *testing.T) {
+	apptest.Each(t, func(t *testing.T, s *apptest.Server) {
+		b := s.Browser()
+		b.SignUp("Vic", "vic@example.com", goodPassword)
+		cookie := map[string]string{"Cookie": "hitpath_session=" + b.Cookie("hitpath_session")}
+		for _, tt := range []struct{ name, method, path, body string }{
+			{"create CEU", "POST", "/api/v1/ceus", `{"activity_date":"2031-06-01","title":"x","provider":"AHIMA","provider_kind":"ahima","ceus":"1","delivery":"online"}`},
+			{"join cohort with consent", "POST", "/api/v1/memberships", `{"code":"ABCD-EFGH","consent":true}`},
+			{"calendar token", "POST", "/api/v1/calendar-token", `{}`},
+			{"read me", "GET", "/api/v1/me", ""},
+		} {
+			t.Run(tt.name, func(t *testing.T) {
+				resp := rawRequest(s, tt.method, tt.path, "text/plain", tt.body, cookie)
+				if resp.Status != http.StatusUnauthorized {
+					t.Errorf("got %d %s, want 401", resp.Status, resp.Body)
+				}
+			})
+		}
+		var rows int64
+		s.DB.Raw("SELECT (SELECT COUNT(*) FROM ceu_entries) + (SELECT COUNT(*) FROM calendar_tokens)").Scan(&rows)
+		if rows != 0 {
+			t.Errorf("cookie-authenticated API calls wrote %d rows", rows)
+		}
+	})
+}
+
+// TestSecurityAPIRequiresJSONContentType guards finding 3: a JSON body must be
+// labelled application/json (415 otherwise), in any letter case.
+func TestSecurityAPIRequiresJSONContentType(t *testing.T) {
+	apptest.Each(t, func(t *testing.T, s *apptest.Server) {
+		token := s.RegisterAPI("Jo", "jo@example.com", goodPassword)
+		bearer := map[string]string{"Authorization": "Bearer " + token}
+		body := `{"current_password":"wrong password here","new_password":"another long password"}`
+		for _, tt := range []struct {
+			name, contentType string
+			want              int
+		}{
+			{"text/plain", "text/plain", http.StatusUnsupportedMediaType},
+			{"no content type", "", http.StatusUnsupportedMediaType},
+			{"form", "application/x-www-form-urlencoded", http.StatusUnsupportedMediaType},
+			{"json prefix trick", "application/jsonx", http.StatusUnsupportedMediaType},
+			{"upper case JSON", "Application/JSON", http.StatusUnprocessableEntity},
+			{"charset", "application/json; charset=utf-8", http.StatusUnprocessableEntity},
+		} {
+			t.Run(tt.name, func(t *testing.T) {
+				resp := rawRequest(s, "POST", "/api/v1/me/password", tt.contentType, body, bearer)
+				if resp.Status != tt.want {
+					t.Errorf("got %d %s, want %d", resp.Status, resp.Body, tt.want)
+				}
+			})
+		}
+		resp := rawRequest(s, "POST", "/api/v1/auth/login", "text/plain", `{"email":"jo@example.com","password":"`+goodPassword+`"}`, nil)
+		if resp.Status != http.StatusUnsupportedMediaType {
+			t.Errorf("text/plain login: got %d, want 415", resp.Status)
 		}
 	})
 }
