@@ -5,6 +5,7 @@ package app
 import (
 	"errors"
 	"fmt"
+	"net/netip"
 	"net/url"
 	"path/filepath"
 	"runtime"
@@ -12,6 +13,8 @@ import (
 	"strings"
 
 	"golang.org/x/crypto/bcrypt"
+
+	"hitpath/app/security"
 )
 
 // Config is everything hitpath reads from the environment.
@@ -25,6 +28,9 @@ type Config struct {
 	MaxDBConns   int
 	PasswordCost int
 	BenchRoutes  bool // serves /bench/* for the load script; never in production
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For is believed; with
+	// none, the connection's address is the client's.
+	TrustedProxies []netip.Prefix
 }
 
 // Postgres reports whether the configuration selects PostgreSQL.
@@ -68,6 +74,9 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 		return cfg, err
 	}
 	cfg.MaxDBConns = conns
+	if cfg.TrustedProxies, err = security.ParseTrustedProxies(getenv("TRUSTED_PROXIES")); err != nil {
+		return cfg, err
+	}
 	return cfg, nil
 }
 

@@ -5,11 +5,13 @@ package handlers
 
 import (
 	"log/slog"
+	"net/netip"
 	"time"
 
 	"gorm.io/gorm"
 
 	"hitpath/app/security"
+	"hitpath/models"
 )
 
 // Deps are what the handlers need, built once by app.New.
@@ -24,8 +26,13 @@ type Deps struct {
 	Now           func() time.Time
 	// AuthAttemptsPerMinute limits sign-up and login attempts from one address.
 	AuthAttemptsPerMinute int
-	// FailedLoginsPerMinute limits failed logins for one account.
+	// FailedLoginsPerMinute limits failed logins for one account, and wrong current
+	// passwords when changing one.
 	FailedLoginsPerMinute int
+	// Limits keeps the rate limiters' counters (memory when nil).
+	Limits models.RateLimitStore
+	// TrustedProxies are the proxies whose X-Forwarded-For names the client.
+	TrustedProxies []netip.Prefix
 }
 
 // Handlers holds the dependencies every handler method uses.
@@ -50,6 +57,9 @@ func New(deps Deps) (*Handlers, error) {
 	}
 	if deps.FailedLoginsPerMinute == 0 {
 		deps.FailedLoginsPerMinute = 5
+	}
+	if deps.Limits == nil {
+		deps.Limits = models.NewMemoryRateLimits()
 	}
 	doc, err := buildOpenAPI()
 	if err != nil {

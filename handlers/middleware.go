@@ -1,7 +1,6 @@
 package handlers
 
 import (
-	"encoding/json"
 	"errors"
 	"net/url"
 	"strings"
@@ -126,22 +125,9 @@ func hasRole(u models.User, roles []string) bool {
 	return false
 }
 
-// loginEmail extracts the email of a login attempt from a form or JSON body, for the
-// per-account limiter.
-func loginEmail(c *fiber.Ctx) string {
-	if isJSONBody(c) {
-		var body struct {
-			Email string `json:"email"`
-		}
-		_ = json.Unmarshal(c.Body(), &body)
-		return models.NormalizeEmail(body.Email)
-	}
-	return models.NormalizeEmail(c.FormValue("email"))
-}
-
 // auditActor describes the current request for audit_log.
 func auditActor(c *fiber.Ctx) models.AuditActor {
-	actor := models.AuditActor{IP: c.IP()}
+	actor := models.AuditActor{IP: ClientIP(c)}
 	if v := currentViewer(c); v != nil {
 		actor.UserID = v.User.ID
 	}

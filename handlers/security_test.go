@@ -14,14 +14,37 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"net/netip"
 	"net/url"
 	"runtime"
+	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
+	"time"
+
+	"gorm.io/gorm"
 
 	"hitpath/app/apptest"
+	"hitpath/app/testdb"
+	"hitpath/handlers"
 	"hitpath/models"
 )
+
+// secNow is the far-future instant the limiter tests start at; movableClock moves it.
+var secNow = time.Date(2031, 6, 15, 10, 0, 0, 0, time.UTC)
+
+// movableClock is a test clock the test can move forward.
+type movableClock struct{ offset atomic.Int64 }
+
+func (m *movableClock) now() time.Time          { return secNow.Add(time.Duration(m.offset.Load())) }
+func (m *movableClock) advance(d time.Duration) { m.offset.Add(int64(d)) }
+
+// limits sets the limiter budgets for a test.
+func limits(perAddress, perAccount int) apptest.Option {
+	return func(d *handlers.Deps) { d.AuthAttemptsPerMinute, d.FailedLoginsPerMinute = perAddress, perAccount }
+}
 
 // TestSecurityLoginNextStaysOnSite guards finding 1: the login form's `next` can
 // neither inject a header nor leave the site.
@@ -229,4 +252,182 @@ func TestSecurityAPIRequiresJSONContentType(t *testing.T) {
 			t.Errorf("text/plain login: got %d, want 415", resp.Status)
 		}
 	})
+}
+
+// TestSecurityLoginLimitFollowsTheAuthenticatedEmail guards finding 4: whatever
+// shape the request takes (decoy query, content-type case, letter case and spaces
+// in the address, page or API), failures count against the account the handler
+// actually checks, and the sixth attempt is refused even with the right password.
+func TestSecurityLoginLimitFollowsTheAuthenticatedEmail(t *testing.T) {
+	apptest.Each(t, func(t *testing.T, s *apptest.Server) {
+		for i, tt := range []struct {
+			name    string
+			attempt func(email string) *apptest.Response
+		}{
+			{"decoy email in the query", func(email string) *apptest.Response {
+				return rawRequest(s, "POST", "/api/v1/auth/login?email=decoy@example.com", "application/json",
+					`{"email":"`+email+`","password":"wrong password"}`, nil)
+			}},
+			{"content type in capitals", func(email string) *apptest.Response {
+				return rawRequest(s, "POST", "/api/v1/auth/login", "Application/JSON", `{"email":"`+email+`","password":"wrong password"}`, nil)
+			}},
+			{"address in other letter case", func(email string) *apptest.Response {
+				return rawRequest(s, "POST", "/api/v1/auth/login", "application/json",
+					`{"email":"  `+strings.ToUpper(email)+`","password":"wrong password"}`, nil)
+			}},
+			{"page form with decoy query", func(email string) *apptest.Response {
+				return s.Browser().Submit("/login?email=decoy@example.com", url.Values{"email": {email}, "password": {"wrong password"}})
+			}},
+		} {
+			t.Run(tt.name, func(t *testing.T) {
+				email := "target" + strconv.Itoa(i) + "@example.com"
+				s.RegisterAPI("Target", email, goodPassword)
+				for range 5 {
+					if resp := tt.attempt(email); resp.Status != http.StatusUnauthorized {
+						t.Fatalf("wrong password: got %d, want 401", resp.Status)
+					}
+				}
+				resp := s.API("POST", "/api/v1/auth/login", "", map[string]string{"email": email, "password": goodPassword})
+				if resp.Status != http.StatusTooManyRequests || resp.Header.Get("Retry-After") == "" {
+					t.Errorf("sixth attempt: got %d (Retry-After %q), want 429 with Retry-After", resp.Status, resp.Header.Get("Retry-After"))
+				}
+			})
+		}
+	}, limits(1000, 5))
+}
+
+// TestSecurityPasswordChangeAndJoinCodesAreLimited guards finding 4: wrong current
+// passwords and join-code guesses are capped per account.
+func TestSecurityPasswordChangeAndJoinCodesAreLimited(t *testing.T) {
+	apptest.Each(t, func(t *testing.T, s *apptest.Server) {
+		token := s.RegisterAPI("Pat", "pat@example.com", goodPassword)
+		wrong := map[string]string{"current_password": "not my password", "new_password": "another long password"}
+		for range 5 {
+			apptest.Must(t, s.API("POST", "/api/v1/me/password", token, wrong), http.StatusUnprocessableEntity)
+		}
+		apptest.Must(t, s.API("POST", "/api/v1/me/password", token, wrong), http.StatusTooManyRequests)
+
+		b := s.Browser()
+		b.SignUp("Guess", "guess@example.com", goodPassword)
+		for i := range 20 {
+			apptest.Must(t, b.Get("/join?code=GUESS"+strconv.Itoa(i)), http.StatusNotFound)
+		}
+		if got := b.Get("/join?code=GUESS99").Status; got != http.StatusTooManyRequests {
+			t.Errorf("21st join-code preview: got %d, want 429", got)
+		}
+	}, limits(20, 5))
+}
+
+// TestSecurityRateLimitStore checks both limiter stores on each database: windows
+// follow the injected clock, Reset forgets, and concurrent hits are all counted.
+func TestSecurityRateLimitStore(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, db *gorm.DB) {
+		for _, store := range []struct {
+			name  string
+			store models.RateLimitStore
+		}{{"database", &models.DBRateLimits{DB: db}}, {"memory", models.NewMemoryRateLimits()}} {
+			t.Run(store.name, func(t *testing.T) {
+				ctx := context.Background()
+				hit := func(key string, at time.Time) int {
+					n, _, err := store.store.Hit(ctx, key, time.Minute, at)
+					if err != nil {
+						t.Fatal(err)
+					}
+					return n
+				}
+				for _, tt := range []struct {
+					key  string
+					at   time.Duration
+					want int
+				}{
+					{"a", 0, 1}, {"a", 10 * time.Second, 2}, {"b", 10 * time.Second, 1},
+					{"a", 59 * time.Second, 3}, {"a", 60 * time.Second, 1}, {"a", 61 * time.Second, 2},
+				} {
+					if got := hit(tt.key, secNow.Add(tt.at)); got != tt.want {
+						t.Errorf("hit %s at +%v: got %d, want %d", tt.key, tt.at, got, tt.want)
+					}
+				}
+				if err := store.store.Reset(ctx, "a"); err != nil {
+					t.Fatal(err)
+				}
+				if got := hit("a", secNow.Add(62*time.Second)); got != 1 {
+					t.Errorf("after reset: got %d, want 1", got)
+				}
+				var wg sync.WaitGroup
+				for range 20 {
+					wg.Add(1)
+					go func() { defer wg.Done(); hit("c", secNow) }()
+				}
+				wg.Wait()
+				if got := hit("c", secNow); got != 21 {
+					t.Errorf("after 20 concurrent hits: got %d, want 21", got)
+				}
+			})
+		}
+	})
+}
+
+// TestSecurityLimitsSharedAcrossProcesses guards the issue-10 finding: on
+// PostgreSQL two hitpath processes over one database share one account budget, a
+// restart remembers it, and the window follows the injected clock.
+func TestSecurityLimitsSharedAcrossProcesses(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, db *gorm.DB) {
+		if db.Dialector.Name() != "postgres" {
+			t.Skip("SQLite serves one process; its counters live in memory")
+		}
+		clock := &movableClock{}
+		first := apptest.New(t, db, limits(1000, 5), apptest.WithClock(clock.now))
+		second := apptest.New(t, db, limits(1000, 5), apptest.WithClock(clock.now))
+		first.RegisterAPI("Ann", "ann@example.com", goodPassword)
+		wrong := map[string]string{"email": "ann@example.com", "password": "wrong password"}
+		for i := range 5 {
+			apptest.Must(t, []*apptest.Server{first, second}[i%2].API("POST", "/api/v1/auth/login", "", wrong), http.StatusUnauthorized)
+		}
+		apptest.Must(t, second.API("POST", "/api/v1/auth/login", "", wrong), http.StatusTooManyRequests)
+		restarted := apptest.New(t, db, limits(1000, 5), apptest.WithClock(clock.now))
+		apptest.Must(t, restarted.API("POST", "/api/v1/auth/login", "", wrong), http.StatusTooManyRequests)
+		clock.advance(61 * time.Second)
+		apptest.Must(t, restarted.API("POST", "/api/v1/auth/login", "", map[string]string{"email": "ann@example.com", "password": goodPassword}), http.StatusOK)
+	})
+}
+
+// TestSecurityTrustedProxies guards the issue-10 finding: X-Forwarded-For is
+// believed only from TRUSTED_PROXIES, read from the right, so clients behind a proxy
+// get their own budgets and cannot forge one.
+func TestSecurityTrustedProxies(t *testing.T) {
+	// app.Test connects every request from 0.0.0.0.
+	proxy := func(d *handlers.Deps) { d.TrustedProxies = []netip.Prefix{netip.MustParsePrefix("0.0.0.0/32")} }
+	login := func(s *apptest.Server, xff string) int {
+		return rawRequest(s, "POST", "/api/v1/auth/login", "application/json",
+			`{"email":"nobody@example.com","password":"x"}`, map[string]string{"X-Forwarded-For": xff}).Status
+	}
+	for _, tt := range []struct {
+		name    string
+		trusted bool
+		first   []string // three attempts, then a fourth from `then`
+		then    string
+		want    int
+	}{
+		{"no trusted proxy: header ignored", false, []string{"198.51.100.1", "198.51.100.2", "198.51.100.3"}, "198.51.100.4", http.StatusTooManyRequests},
+		{"behind the proxy: clients apart", true, []string{"198.51.100.1", "198.51.100.1", "198.51.100.1"}, "198.51.100.2", http.StatusUnauthorized},
+		{"behind the proxy: one client limited", true, []string{"198.51.100.1", "198.51.100.1", "198.51.100.1"}, "198.51.100.1", http.StatusTooManyRequests},
+		{"behind the proxy: forged left entry", true, []string{"198.51.100.1", "198.51.100.1", "198.51.100.1"}, "203.0.113.5, 198.51.100.1", http.StatusTooManyRequests},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			opts := []apptest.Option{limits(3, 1000)}
+			if tt.trusted {
+				opts = append(opts, proxy)
+			}
+			apptest.Each(t, func(t *testing.T, s *apptest.Server) {
+				for _, xff := range tt.first {
+					if got := login(s, xff); got != http.StatusUnauthorized {
+						t.Fatalf("attempt from %s: got %d, want 401", xff, got)
+					}
+				}
+				if got := login(s, tt.then); got != tt.want {
+					t.Errorf("fourth attempt from %s: got %d, want %d", tt.then, got, tt.want)
+				}
+			}, opts...)
+		})
+	}
 }
