@@ -11,6 +11,7 @@ import (
 // /api/v1 authenticates with a bearer token and needs none.
 func (h *Handlers) Register(app *fiber.App) {
 	app.Use(h.resolveClientIP)
+	app.Use(h.refuseBadText)
 	app.Get("/healthz", h.showHealth)
 	app.Get("/readyz", h.showReadiness)
 	app.Use(h.authenticate)

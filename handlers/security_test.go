@@ -431,3 +431,63 @@ func TestSecurityTrustedProxies(t *testing.T) {
 		})
 	}
 }
+
+// TestSecurityRefusesNULAndInvalidUTF8 guards finding 5: every way text comes in
+// answers 422 for a NUL or bytes that are not UTF-8, and nothing is stored.
+func TestSecurityRefusesNULAndInvalidUTF8(t *testing.T) {
+	apptest.Each(t, func(t *testing.T, s *apptest.Server) {
+		token := s.RegisterAPI("Una", "una@example.com", goodPassword)
+		bearer := map[string]string{"Authorization": "Bearer " + token}
+		b := s.Browser()
+		b.SignUp("Ulla", "ulla@example.com", goodPassword)
+		for _, tt := range []struct {
+			name string
+			send func() *apptest.Response
+		}{
+			{"API login, NUL in email", func() *apptest.Response {
+				return rawRequest(s, "POST", "/api/v1/auth/login", "application/json", `{"email":"a\u0000@example.com","password":"x"}`, nil)
+			}},
+			{"API register, NUL in name", func() *apptest.Response {
+				return rawRequest(s, "POST", "/api/v1/auth/register", "application/json",
+					`{"name":"Eve\u0000","email":"eve@example.com","password":"`+goodPassword+`"}`, nil)
+			}},
+			{"API register, invalid UTF-8 in name", func() *apptest.Response {
+				return rawRequest(s, "POST", "/api/v1/auth/register", "application/json",
+					"{\"name\":\"Eve\xff\",\"email\":\"eve2@example.com\",\"password\":\""+goodPassword+"\"}", nil)
+			}},
+			{"API CEU title with NUL", func() *apptest.Response {
+				return rawRequest(s, "POST", "/api/v1/ceus", "application/json", `{"title":"a\u0000b"}`, bearer)
+			}},
+			{"API CSV import body with NUL", func() *apptest.Response {
+				return rawRequest(s, "POST", "/api/v1/ceus/import", "text/csv", "activity_date,title\n2031-06-01,a\x00b\n", bearer)
+			}},
+			{"page login form", func() *apptest.Response {
+				return b.Submit("/login", url.Values{"email": {"x\x00@example.com"}, "password": {"x"}})
+			}},
+			{"page sign-up form, invalid UTF-8", func() *apptest.Response {
+				return s.Browser().Submit("/signup", url.Values{"name": {"Zed\xc3"}, "email": {"zed@example.com"}, "password": {goodPassword}})
+			}},
+			{"page form, NUL in field name", func() *apptest.Response {
+				return b.Submit("/ceus", url.Values{"ti\x00tle": {"x"}})
+			}},
+			{"search query", func() *apptest.Response { return s.Browser().Get("/careers/search?q=a%00b") }},
+			{"query, invalid UTF-8", func() *apptest.Response { return s.Browser().Get("/careers/search?q=a%ffb") }},
+			{"path", func() *apptest.Response { return s.Browser().Get("/careers/a%00b") }},
+			{"multipart file name", func() *apptest.Response {
+				return ceuUpload(t, b, "/ceus/1/evidence", "file", "scan\xff.png", ceuPNG)
+			}},
+		} {
+			t.Run(tt.name, func(t *testing.T) {
+				if resp := tt.send(); resp.Status != http.StatusUnprocessableEntity {
+					t.Errorf("got %d, want 422: %.200s", resp.Status, resp.Body)
+				}
+			})
+		}
+		var users, entries int64
+		s.DB.Raw("SELECT COUNT(*) FROM users").Scan(&users)
+		s.DB.Raw("SELECT COUNT(*) FROM ceu_entries").Scan(&entries)
+		if users != 2 || entries != 0 {
+			t.Errorf("got %d users and %d entries, want 2 and 0", users, entries)
+		}
+	})
+}
