@@ -13,6 +13,7 @@ import (
 
 	"hitpath/app/security"
 	"hitpath/handlers"
+	"hitpath/models"
 	"hitpath/views"
 )
 
@@ -99,7 +100,17 @@ func buildDeps(cfg Config, db *gorm.DB, log *slog.Logger) (handlers.Deps, error)
 		DB: db, Tokens: tokens, Hasher: hasher, Log: log, CSRFKey: security.DeriveKey(secret, "csrf"),
 		BaseURL: cfg.BaseURL, SecureCookies: cfg.SecureCookies(),
 		EvidenceQuota: cfg.EvidenceQuota, HeavyExports: cfg.HeavyExports,
+		TrustedProxies: cfg.TrustedProxies, Limits: rateLimitStore(db),
 	}, nil
+}
+
+// rateLimitStore keeps limiter counters in PostgreSQL, where several processes may
+// share one database, and in memory for the single process SQLite allows.
+func rateLimitStore(db *gorm.DB) models.RateLimitStore {
+	if db.Dialector.Name() == "postgres" {
+		return &models.DBRateLimits{DB: db}
+	}
+	return models.NewMemoryRateLimits()
 }
 
 func newServer(cfg Config, h *handlers.Handlers, log *slog.Logger) (*fiber.App, error) {

@@ -5,6 +5,7 @@ package app
 import (
 	"errors"
 	"fmt"
+	"net/netip"
 	"net/url"
 	"path/filepath"
 	"runtime"
@@ -13,6 +14,8 @@ import (
 	"time"
 
 	"golang.org/x/crypto/bcrypt"
+
+	"hitpath/app/security"
 )
 
 // Config is everything hitpath reads from the environment.
@@ -35,6 +38,9 @@ type Config struct {
 	EvidenceQuota int64
 	// HeavyExports is how many audit packs may be built at once.
 	HeavyExports int
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For is believed; with
+	// none, the connection's address is the client's.
+	TrustedProxies []netip.Prefix
 }
 
 // Postgres reports whether the configuration selects PostgreSQL.
@@ -84,6 +90,9 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 		return cfg, err
 	}
 	cfg.MaxDBConns = conns
+	if cfg.TrustedProxies, err = security.ParseTrustedProxies(getenv("TRUSTED_PROXIES")); err != nil {
+		return cfg, err
+	}
 	return cfg, loadLimits(&cfg, getenv)
 }
 

@@ -100,7 +100,7 @@ func (h *Handlers) importCEUs(c *fiber.Ctx, text string) (int, []models.ImportPr
 // apiImportCEUs takes a CSV body (text/csv) or {"csv": "..."} (application/json).
 func (h *Handlers) apiImportCEUs(c *fiber.Ctx) error {
 	text := string(c.Body())
-	if strings.HasPrefix(c.Get(fiber.HeaderContentType), fiber.MIMEApplicationJSON) {
+	if isJSONBody(c) {
 		var in struct {
 			CSV string `json:"csv"`
 		}

@@ -123,12 +123,15 @@ func ceuYesNo(b bool) string {
 	return "no"
 }
 
-// addImagePages appends one page per image evidence file, the image fitted to the page.
+// addImagePages appends one page per image evidence file, the image fitted to the page;
+// an image models.CheckImage refuses is left out.
 func addImagePages(pdf *fpdf.Fpdf, files []models.EvidenceFile) {
 	tr := pdf.UnicodeTranslatorFromDescriptor("")
 	for _, f := range files {
 		kind := map[string]string{"image/png": "PNG", "image/jpeg": "JPG"}[f.ContentType]
-		if kind == "" {
+		if kind == "" || models.CheckImage(f.Content) != "" {
+			// Kept before the pixel limit existed, or damaged: it stays in the ZIP
+			// but is never inflated into the document.
 			continue
 		}
 		opts := fpdf.ImageOptions{ImageType: kind, ReadDpi: true}

@@ -5,6 +5,7 @@ package handlers
 
 import (
 	"log/slog"
+	"net/netip"
 	"time"
 
 	"gorm.io/gorm"
@@ -25,12 +26,17 @@ type Deps struct {
 	Now           func() time.Time
 	// AuthAttemptsPerMinute limits sign-up and login attempts from one address.
 	AuthAttemptsPerMinute int
-	// FailedLoginsPerMinute limits failed logins for one account.
+	// FailedLoginsPerMinute limits failed logins for one account, and wrong current
+	// passwords when changing one.
 	FailedLoginsPerMinute int
 	// EvidenceQuota is the most evidence bytes one user may store (0: the default).
 	EvidenceQuota int64
 	// HeavyExports is how many audit packs may be built at once (0: the default).
 	HeavyExports int
+	// Limits keeps the rate limiters' counters (memory when nil).
+	Limits models.RateLimitStore
+	// TrustedProxies are the proxies whose X-Forwarded-For names the client.
+	TrustedProxies []netip.Prefix
 }
 
 // Handlers holds the dependencies every handler method uses.
@@ -62,6 +68,9 @@ func New(deps Deps) (*Handlers, error) {
 	}
 	if deps.HeavyExports == 0 {
 		deps.HeavyExports = 2
+	}
+	if deps.Limits == nil {
+		deps.Limits = models.NewMemoryRateLimits()
 	}
 	doc, err := buildOpenAPI()
 	if err != nil {
