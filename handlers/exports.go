@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -192,11 +193,11 @@ func (h *Handlers) exportAuditZip(c *fiber.Ctx) error {
 		return err
 	}
 	zw := zip.NewWriter(&zipBuf)
-	if err := ceuAddZipFile(zw, "transcript.pdf", pdfBuf.Bytes()); err != nil {
+	if err := ceuAddZipFile(zw, "transcript.pdf", h.Now(), pdfBuf.Bytes()); err != nil {
 		return err
 	}
 	for _, f := range files {
-		if err := ceuAddZipFile(zw, fmt.Sprintf("evidence/%d-%d-%s", f.EntryID, f.ID, f.Filename), f.Content); err != nil {
+		if err := ceuAddZipFile(zw, fmt.Sprintf("evidence/%d-%d-%s", f.EntryID, f.ID, f.Filename), f.CreatedAt, f.Content); err != nil {
 			return err
 		}
 	}
@@ -206,8 +207,10 @@ func (h *Handlers) exportAuditZip(c *fiber.Ctx) error {
 	return ceuSendDownload(c, "application/zip", "audit-pack-"+models.CycleKey(t.Cycle)+".zip", zipBuf.Bytes())
 }
 
-func ceuAddZipFile(zw *zip.Writer, name string, content []byte) error {
-	w, err := zw.Create(name)
+// ceuAddZipFile adds a compressed entry dated when its content was made (the
+// transcript now, evidence at upload), in UTC as the ZIP's extended time field says.
+func ceuAddZipFile(zw *zip.Writer, name string, modified time.Time, content []byte) error {
+	w, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: modified.UTC()})
 	if err != nil {
 		return fmt.Errorf("add %s to audit zip: %w", name, err)
 	}
