@@ -18,6 +18,9 @@ type Deps struct {
 	Tokens        *security.Tokens
 	Hasher        *security.Hasher
 	CSRFKey       []byte // signs CSRF tokens; derived from the JWT secret
+	// CalendarKey makes calendar event UIDs unique to this installation; derived
+	// from the JWT secret.
+	CalendarKey []byte
 	Log           *slog.Logger
 	BaseURL       string
 	SecureCookies bool
