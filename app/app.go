@@ -98,7 +98,8 @@ func buildDeps(cfg Config, db *gorm.DB, log *slog.Logger) (handlers.Deps, error)
 	}
 	return handlers.Deps{
 		DB: db, Tokens: tokens, Hasher: hasher, Log: log, CSRFKey: security.DeriveKey(secret, "csrf"),
-		BaseURL: cfg.BaseURL, SecureCookies: cfg.SecureCookies(),
+		CalendarKey: security.DeriveKey(secret, "calendar-uid"),
+		BaseURL:     cfg.BaseURL, SecureCookies: cfg.SecureCookies(),
 		EvidenceQuota: cfg.EvidenceQuota, HeavyExports: cfg.HeavyExports,
 		TrustedProxies: cfg.TrustedProxies, Limits: rateLimitStore(db),
 	}, nil

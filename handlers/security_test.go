@@ -20,7 +20,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"testing"
 	"time"
 
@@ -34,12 +33,6 @@ import (
 
 // secNow is the far-future instant the limiter tests start at; movableClock moves it.
 var secNow = time.Date(2031, 6, 15, 10, 0, 0, 0, time.UTC)
-
-// movableClock is a test clock the test can move forward.
-type movableClock struct{ offset atomic.Int64 }
-
-func (m *movableClock) now() time.Time          { return secNow.Add(time.Duration(m.offset.Load())) }
-func (m *movableClock) advance(d time.Duration) { m.offset.Add(int64(d)) }
 
 // limits sets the limiter budgets for a test.
 func limits(perAddress, perAccount int) apptest.Option {
@@ -375,18 +368,18 @@ func TestSecurityLimitsSharedAcrossProcesses(t *testing.T) {
 		if db.Dialector.Name() != "postgres" {
 			t.Skip("SQLite serves one process; its counters live in memory")
 		}
-		clock := &movableClock{}
-		first := apptest.New(t, db, limits(1000, 5), apptest.WithClock(clock.now))
-		second := apptest.New(t, db, limits(1000, 5), apptest.WithClock(clock.now))
+		clock := &movableClock{now: secNow}
+		first := apptest.New(t, db, limits(1000, 5), apptest.WithClock(clock.Now))
+		second := apptest.New(t, db, limits(1000, 5), apptest.WithClock(clock.Now))
 		first.RegisterAPI("Ann", "ann@example.com", goodPassword)
 		wrong := map[string]string{"email": "ann@example.com", "password": "wrong password"}
 		for i := range 5 {
 			apptest.Must(t, []*apptest.Server{first, second}[i%2].API("POST", "/api/v1/auth/login", "", wrong), http.StatusUnauthorized)
 		}
 		apptest.Must(t, second.API("POST", "/api/v1/auth/login", "", wrong), http.StatusTooManyRequests)
-		restarted := apptest.New(t, db, limits(1000, 5), apptest.WithClock(clock.now))
+		restarted := apptest.New(t, db, limits(1000, 5), apptest.WithClock(clock.Now))
 		apptest.Must(t, restarted.API("POST", "/api/v1/auth/login", "", wrong), http.StatusTooManyRequests)
-		clock.advance(61 * time.Second)
+		clock.Add(61 * time.Second)
 		apptest.Must(t, restarted.API("POST", "/api/v1/auth/login", "", map[string]string{"email": "ann@example.com", "password": goodPassword}), http.StatusOK)
 	})
 }

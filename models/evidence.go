@@ -75,8 +75,8 @@ func cleanFilename(name string) string {
 	if name == "" || name == "." || name == "/" {
 		return "evidence"
 	}
-	if len(name) > 200 {
-		name = name[len(name)-200:]
+	if runes := []rune(name); len(runes) > 200 {
+		name = string(runes[len(runes)-200:])
 	}
 	return name
 }
