@@ -144,15 +144,15 @@ func checkText(fields map[string]string, name, value string, max int, required b
 }
 
 // CreateCards adds validated cards to a deck in one transaction. A card whose guid the
-// deck already holds is skipped (re-import); the number added is returned.
-func CreateCards(ctx context.Context, db *gorm.DB, deckID int64, cards []StudyCard, now time.Time) (int, error) {
-	added := 0
+// deck already holds is skipped (re-import); the cards added are returned with their ids.
+func CreateCards(ctx context.Context, db *gorm.DB, deckID int64, cards []StudyCard, now time.Time) ([]StudyCard, error) {
+	var batch []StudyCard
 	err := db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		known, err := deckGUIDs(tx, deckID)
 		if err != nil {
 			return err
 		}
-		batch := make([]StudyCard, 0, len(cards))
+		batch = make([]StudyCard, 0, len(cards))
 		for _, c := range cards {
 			if c.GUID != nil && known[*c.GUID] {
 				continue
@@ -163,16 +163,15 @@ func CreateCards(ctx context.Context, db *gorm.DB, deckID int64, cards []StudyCa
 			c.ID, c.DeckID, c.CreatedAt, c.UpdatedAt = 0, deckID, now, now
 			batch = append(batch, c)
 		}
-		added = len(batch)
-		if added == 0 {
+		if len(batch) == 0 {
 			return nil
 		}
 		return tx.CreateInBatches(&batch, 200).Error
 	})
 	if err != nil {
-		return 0, fmt.Errorf("add cards to deck %d: %w", deckID, err)
+		return nil, fmt.Errorf("add cards to deck %d: %w", deckID, err)
 	}
-	return added, nil
+	return batch, nil
 }
 
 func deckGUIDs(tx *gorm.DB, deckID int64) (map[string]bool, error) {
@@ -209,4 +208,11 @@ func DeleteCard(ctx context.Context, db *gorm.DB, userID, cardID int64) error {
 		return fmt.Errorf("delete card %d: %w", c.ID, err)
 	}
 	return nil
+}
+
+// CardDeckID returns the deck a card belongs to (ErrNotFound for an unknown card).
+func CardDeckID(ctx context.Context, db *gorm.DB, cardID int64) (int64, error) {
+	var c StudyCard
+	err := db.WithContext(ctx).Select("id, deck_id").Where("id = ?", cardID).Take(&c).Error
+	return c.DeckID, notFound(err, fmt.Sprintf("load card %d", cardID))
 }

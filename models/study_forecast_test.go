@@ -38,7 +38,7 @@ func TestDailyWorkload(t *testing.T) {
 		{Studied: true, EffectiveDue: today.Add(20 * time.Hour)},
 		{Studied: true, EffectiveDue: today.AddDate(0, 0, 2)},
 		{Studied: true, EffectiveDue: today.AddDate(0, 0, 9)}, // after the exam
-		{EffectiveDue: today},                                  // never studied
+		{EffectiveDue: today}, // never studied
 	}
 	got := DailyWorkload(cards, today, today.AddDate(0, 0, 3), 60)
 	want := []int{2, 0, 1}
