@@ -22,6 +22,10 @@ func (h *Handlers) registerStudyEnginePages(pages fiber.Router) {
 	pages.Post("/study/review", h.requireUser, h.saveReview)
 	pages.Get("/study/forecast", h.requireUser, h.showForecast)
 	pages.Post("/study/settings", h.requireUser, h.saveStudySettings)
+	pages.Get("/study/quiz", h.requireUser, h.showQuizStart)
+	pages.Post("/study/quiz", h.requireUser, h.createQuiz)
+	pages.Get("/study/quizzes/:id", h.requireUser, h.showQuiz)
+	pages.Post("/study/quizzes/:id", h.requireUser, h.submitQuiz)
 }
 
 // registerStudyEngineAPI mounts the JSON twins of the study engine's pages.
@@ -37,6 +41,10 @@ func (h *Handlers) registerStudyEngineAPI(api fiber.Router) {
 	api.Get("/study/settings", h.requireAPIUser, h.apiShowStudySettings)
 	api.Put("/study/settings", h.requireAPIUser, h.apiSaveStudySettings)
 	api.Get("/study/forecast", h.requireAPIUser, h.apiShowForecast)
+	api.Post("/quizzes", h.requireAPIUser, h.apiCreateQuiz)
+	api.Get("/quizzes/:id", h.requireAPIUser, h.apiShowQuiz)
+	api.Post("/quizzes/:id/submit", h.requireAPIUser, h.apiSubmitQuiz)
+	api.Get("/items/:id/stats", h.requireAPIUser, h.apiItemStats)
 }
 
 // studyContext is the learner's exam plan and settings for the current request, with

@@ -46,6 +46,7 @@ func Funcs() template.FuncMap {
 		"dict":     dict,
 		"percent":  func(share float64) float64 { return share * 100 },
 		"deref":    func(t *time.Time) time.Time { return *t },
+		"inc":      func(i int) int { return i + 1 },
 	}
 }
 
