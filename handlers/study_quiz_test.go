@@ -104,7 +104,9 @@ func TestBlueprintQuizAPI(t *testing.T) {
 		if len(exams.Exams) != 1 || exams.Exams[0].Source != "hitpath blueprint quiz" || exams.Exams[0].OverallPercent != 33.33 {
 			t.Fatalf("got %+v, want the quiz recorded as a 33.33%% practice exam", exams.Exams)
 		}
-		var readiness struct{ HasData bool `json:"has_data"` }
+		var readiness struct {
+			HasData bool `json:"has_data"`
+		}
 		apptest.Must(t, s.API("GET", "/api/v1/readiness", ana, nil), 200).JSON(t, &readiness)
 		if !readiness.HasData {
 			t.Fatal("got no readiness after a quiz, want the quiz to feed it")
