@@ -2,12 +2,12 @@ package models
 
 import (
 	"bytes"
-	"html"
-	"sort"
 	"encoding/csv"
 	"fmt"
+	"html"
 	"io"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 )
