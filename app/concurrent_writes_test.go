@@ -84,7 +84,7 @@ func writeEntryWithEvidence(db *gorm.DB, userID int64) error {
 	if problem != "" {
 		return fmt.Errorf("evidence: %s", problem)
 	}
-	if err := models.AddEvidence(ctx, db, userID, entry.ID, &file, now); err != nil {
+	if err := models.AddEvidence(ctx, db, userID, entry.ID, &file, models.DefaultEvidenceQuota, now); err != nil {
 		return err
 	}
 	spare := entry

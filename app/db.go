@@ -9,6 +9,7 @@ import (
 
 	"github.com/glebarez/sqlite"
 	"github.com/pressly/goose/v3"
+	"github.com/pressly/goose/v3/lock"
 	"gorm.io/driver/postgres"
 	"gorm.io/gorm"
 	"gorm.io/gorm/logger"
@@ -98,7 +99,18 @@ func migrationProvider(db *gorm.DB) (*goose.Provider, error) {
 	if err != nil {
 		return nil, err
 	}
-	p, err := goose.NewProvider(dialect, sqlDB, sub)
+	var opts []goose.ProviderOption
+	if dialect == goose.DialectPostgres {
+		// Several processes starting together on one database: the first to take the
+		// advisory lock migrates, the others wait (polling each second, up to 5
+		// minutes) and then find nothing left to do.
+		locker, err := lock.NewPostgresSessionLocker(lock.WithLockTimeout(1, 300))
+		if err != nil {
+			return nil, err
+		}
+		opts = append(opts, goose.WithSessionLocker(locker))
+	}
+	p, err := goose.NewProvider(dialect, sqlDB, sub, opts...)
 	if err != nil {
 		return nil, fmt.Errorf("load %s migrations: %w", dir, err)
 	}

@@ -13,6 +13,7 @@ import (
 	"github.com/gofiber/fiber/v2/middleware/recover"
 	"github.com/gofiber/fiber/v2/middleware/requestid"
 
+	"hitpath/handlers"
 	"hitpath/views"
 )
 
@@ -57,7 +58,7 @@ func accessLog(log *slog.Logger) fiber.Handler {
 		log.Info("request",
 			"method", c.Method(), "path", c.Path(), "status", c.Response().StatusCode(),
 			"duration_ms", float64(time.Since(start).Microseconds())/1000,
-			"request_id", c.GetRespHeader(fiber.HeaderXRequestID), "ip", c.IP())
+			"request_id", c.GetRespHeader(fiber.HeaderXRequestID), "ip", handlers.ClientIP(c))
 		return nil
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"mime"
 	"reflect"
 	"strings"
 
@@ -75,11 +76,18 @@ func fieldMessage(f validator.FieldError) string {
 // errMalformedJSON is answered with 400.
 var errMalformedJSON = fiber.NewError(fiber.StatusBadRequest, "The request body is not valid JSON.")
 
-// readJSON decodes an API request body into dst; anything that is not a JSON object of
-// the right shape is a 400.
-// A value of the wrong type or out of the field's range (a number above 2^63, a
+// errNotJSON is answered with 415: a JSON body must say so, which a cross-site form
+// or a text/plain "simple request" cannot.
+var errNotJSON = fiber.NewError(fiber.StatusUnsupportedMediaType, "Send the body as JSON with Content-Type: application/json.")
+
+// readJSON decodes an API request body into dst. A body not labelled
+// application/json is a 415; anything that is not a JSON object of the right shape is
+// a 400. A value of the wrong type or out of the field's range (a number above 2^63, a
 // string where a number goes) is a 422 naming the field.
 func readJSON(c *fiber.Ctx, dst any) error {
+	if !isJSONBody(c) {
+		return errNotJSON
+	}
 	err := json.Unmarshal(c.Body(), dst)
 	var typeErr *json.UnmarshalTypeError
 	switch {
@@ -90,6 +98,13 @@ func readJSON(c *fiber.Ctx, dst any) error {
 		return &validationError{Fields: FieldErrors{name: wrongTypeMessage(typeErr.Type.Kind())}}
 	}
 	return errMalformedJSON
+}
+
+// isJSONBody reports whether the request's Content-Type is application/json (any
+// letter case, parameters such as charset allowed).
+func isJSONBody(c *fiber.Ctx) bool {
+	media, _, err := mime.ParseMediaType(c.Get(fiber.HeaderContentType))
+	return err == nil && media == fiber.MIMEApplicationJSON
 }
 
 // wrongTypeMessage words a JSON value that does not fit its field.
