@@ -10,6 +10,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 	"github.com/google/uuid"
 
+	"hitpath/app/security"
 	"hitpath/models"
 )
 
@@ -46,6 +47,9 @@ func (h *Handlers) registerUser(c *fiber.Ctx, form signupForm) (models.User, Fie
 	form.Email = models.NormalizeEmail(form.Email)
 	if fields := h.validate(form); fields != nil {
 		return models.User{}, fields, nil
+	}
+	if security.GuessablePassword(form.Password, form.Email, form.Name) {
+		return models.User{}, FieldErrors{"password": security.WeakPasswordMessage}, nil
 	}
 	hash, err := h.Hasher.Hash(form.Password)
 	if err != nil {
@@ -114,6 +118,9 @@ func (h *Handlers) changeOwnPassword(c *fiber.Ctx, form passwordForm) (FieldErro
 	}
 	if err := h.forgetAttempts(c, key); err != nil {
 		return nil, err
+	}
+	if security.GuessablePassword(form.New, user.Email, user.Name) {
+		return FieldErrors{"new_password": security.WeakPasswordMessage}, nil
 	}
 	hash, err := h.Hasher.Hash(form.New)
 	if err != nil {

@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"strings"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -21,7 +22,7 @@ func (h *Handlers) Register(app *fiber.App) {
 	authLimit := h.addressLimit("auth")
 
 	// JSON API.
-	api := app.Group("/api/v1")
+	api := app.Group("/api/v1", h.noStoreAPI)
 	api.Get("/openapi.json", h.showOpenAPI)
 	api.Post("/auth/register", authLimit, h.apiRegister)
 	api.Post("/auth/login", authLimit, h.apiLogin)
@@ -69,4 +70,14 @@ func (h *Handlers) csrfProtection() fiber.Handler {
 			return fiber.NewError(fiber.StatusForbidden, "This form has expired. Go back, reload the page and try again.")
 		},
 	})
+}
+
+// noStoreAPI forbids caching of every API response that answers a signed-in caller
+// or hands out a token: browsers, proxies and CDNs must not keep private data.
+func (h *Handlers) noStoreAPI(c *fiber.Ctx) error {
+	err := c.Next()
+	if currentViewer(c) != nil || strings.HasPrefix(c.Path(), "/api/v1/auth/") || c.Get(fiber.HeaderAuthorization) != "" {
+		c.Set(fiber.HeaderCacheControl, "no-store")
+	}
+	return err
 }

@@ -23,10 +23,12 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"gorm.io/gorm"
 
 	"hitpath/app/apptest"
+	"hitpath/app/security"
 	"hitpath/app/testdb"
 	"hitpath/handlers"
 	"hitpath/models"
@@ -488,6 +490,110 @@ func TestSecurityRefusesNULAndInvalidUTF8(t *testing.T) {
 		s.DB.Raw("SELECT COUNT(*) FROM ceu_entries").Scan(&entries)
 		if users != 2 || entries != 0 {
 			t.Errorf("got %d users and %d entries, want 2 and 0", users, entries)
+		}
+	})
+}
+
+// TestSecurityAPIResponsesAreNotCached guards finding 7: every authenticated or
+// token-bearing API response says Cache-Control: no-store.
+func TestSecurityAPIResponsesAreNotCached(t *testing.T) {
+	eachCEU(t, func(t *testing.T, s *apptest.Server) {
+		b := ceuNewHolder(t, s, "cache@example.com")
+		entry := ceuLog(t, s, b, ceuDaysAgo(3), "Coding update", "1")
+		apptest.Must(t, ceuUpload(t, b, "/ceus/"+itoa(entry)+"/evidence", "file", "c.png", ceuPNG), http.StatusSeeOther)
+		var fileID int64
+		s.DB.Raw("SELECT MAX(id) FROM evidence_files").Scan(&fileID)
+		s.SetRole("cache@example.com", "admin")
+		token := s.LoginAPI("cache@example.com", goodPassword)
+		for _, tt := range []struct{ name, method, path, token string }{
+			{"me", "GET", "/api/v1/me", token},
+			{"CEUs", "GET", "/api/v1/ceus", token},
+			{"evidence content", "GET", "/api/v1/ceus/" + itoa(entry) + "/evidence/" + itoa(fileID), token},
+			{"admin user list", "GET", "/api/v1/admin/users", token},
+			{"bad token", "GET", "/api/v1/me", "not-a-token"},
+		} {
+			t.Run(tt.name, func(t *testing.T) {
+				resp := s.API(tt.method, tt.path, tt.token, nil)
+				if got := resp.Header.Get("Cache-Control"); !strings.Contains(got, "no-store") {
+					t.Errorf("Cache-Control %q, want no-store", got)
+				}
+			})
+		}
+		login := s.API("POST", "/api/v1/auth/login", "", map[string]string{"email": "cache@example.com", "password": goodPassword})
+		if got := login.Header.Get("Cache-Control"); !strings.Contains(got, "no-store") {
+			t.Errorf("login token response: Cache-Control %q, want no-store", got)
+		}
+	})
+}
+
+// TestSecurityLastAdminStays guards finding 10: the last admin cannot demote
+// themselves, by page or API; with a second admin they can.
+func TestSecurityLastAdminStays(t *testing.T) {
+	apptest.Each(t, func(t *testing.T, s *apptest.Server) {
+		b := s.Browser()
+		b.SignUp("Root", "root@example.com", goodPassword)
+		s.SetRole("root@example.com", "admin")
+		token := s.LoginAPI("root@example.com", goodPassword)
+		var rootID int64
+		s.DB.Raw("SELECT id FROM users WHERE email = ?", "root@example.com").Scan(&rootID)
+		page := b.Submit("/admin/users/"+itoa(rootID)+"/role", url.Values{"role": {"learner"}})
+		if page.Status != http.StatusUnprocessableEntity || !strings.Contains(page.Text(), "last admin") {
+			t.Errorf("page demotion of the last admin: got %d, want 422 saying why", page.Status)
+		}
+		api := s.API("PATCH", "/api/v1/admin/users/"+itoa(rootID), token, map[string]string{"role": "instructor"})
+		if api.Status != http.StatusUnprocessableEntity || !strings.Contains(api.Text(), "last admin") {
+			t.Errorf("API demotion of the last admin: got %d %s, want 422", api.Status, api.Body)
+		}
+		s.RegisterAPI("Deputy", "deputy@example.com", goodPassword)
+		s.SetRole("deputy@example.com", "admin")
+		apptest.Must(t, s.API("PATCH", "/api/v1/admin/users/"+itoa(rootID), token, map[string]string{"role": "instructor"}), http.StatusOK)
+	})
+}
+
+// TestSecurityRefusesGuessablePasswords guards finding 11: common and patterned
+// passwords are refused beside the field on sign-up and password change.
+func TestSecurityRefusesGuessablePasswords(t *testing.T) {
+	apptest.Each(t, func(t *testing.T, s *apptest.Server) {
+		token := s.RegisterAPI("Gus", "gus@example.com", goodPassword)
+		for i, password := range []string{"aaaaaaaaaa", "password123", "qwertyuiop", "1234567890", "own email", "1111111111111"} {
+			t.Run(password, func(t *testing.T) {
+				email := "weak" + strconv.Itoa(i) + "@example.com"
+				if password == "own email" {
+					password = email
+				}
+				page := s.Browser().Submit("/signup", url.Values{"name": {"Weak"}, "email": {email}, "password": {password}})
+				if page.Status != http.StatusUnprocessableEntity || !strings.Contains(strings.Join(apptest.FieldErrorsIn(page.Text()), " "), "too easy to guess") {
+					t.Errorf("sign-up page: got %d %v, want 422 with the reason beside the field", page.Status, apptest.FieldErrorsIn(page.Text()))
+				}
+				api := s.API("POST", "/api/v1/auth/register", "", map[string]string{"name": "Weak", "email": email, "password": password})
+				if api.Status != http.StatusUnprocessableEntity || !strings.Contains(api.Text(), security.WeakPasswordMessage) {
+					t.Errorf("register API: got %d %s, want 422", api.Status, api.Body)
+				}
+				if password == email {
+					password = "gus@example.com" // the changer's own address
+				}
+				change := s.API("POST", "/api/v1/me/password", token, map[string]string{"current_password": goodPassword, "new_password": password})
+				if change.Status != http.StatusUnprocessableEntity {
+					t.Errorf("password change: got %d, want 422", change.Status)
+				}
+			})
+		}
+	}, limits(1000, 1000))
+}
+
+// TestSecurityEvidenceNamesCutOnCharacters guards finding 12: a long file name is
+// shortened on a character boundary, keeping its extension.
+func TestSecurityEvidenceNamesCutOnCharacters(t *testing.T) {
+	eachCEU(t, func(t *testing.T, s *apptest.Server) {
+		b := ceuNewHolder(t, s, "names@example.com")
+		entry := ceuLog(t, s, b, ceuDaysAgo(3), "Coding update", "1")
+		for _, name := range []string{strings.Repeat("é", 150) + ".png", "x" + strings.Repeat("€", 100) + ".png", strings.Repeat("😀", 60) + ".png"} {
+			apptest.Must(t, ceuUpload(t, b, "/ceus/"+itoa(entry)+"/evidence", "file", name, ceuPNG), http.StatusSeeOther)
+			var stored string
+			s.DB.Raw("SELECT filename FROM evidence_files ORDER BY id DESC LIMIT 1").Scan(&stored)
+			if !utf8.ValidString(stored) || len(stored) > 200 || !strings.HasSuffix(stored, ".png") {
+				t.Errorf("stored %q (%d bytes) for %d-byte name", stored, len(stored), len(name))
+			}
 		}
 	})
 }

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"gorm.io/gorm"
 )
@@ -62,6 +63,9 @@ func NewEvidenceFile(filename string, content []byte) (EvidenceFile, string) {
 	}, ""
 }
 
+// maxFilenameBytes bounds a stored evidence file name.
+const maxFilenameBytes = 200
+
 // cleanFilename keeps the base name, without path or control characters, so it is
 // safe in a Content-Disposition header and a ZIP entry.
 func cleanFilename(name string) string {
@@ -75,8 +79,13 @@ func cleanFilename(name string) string {
 	if name == "" || name == "." || name == "/" {
 		return "evidence"
 	}
-	if len(name) > 200 {
-		name = name[len(name)-200:]
+	if len(name) > maxFilenameBytes {
+		// Keep the end, where the extension is, starting on a character boundary.
+		cut := len(name) - maxFilenameBytes
+		for cut < len(name) && !utf8.RuneStart(name[cut]) {
+			cut++
+		}
+		name = name[cut:]
 	}
 	return name
 }
