@@ -166,7 +166,7 @@ func TestSecurityDocumentsNeverInflateBombs(t *testing.T) {
 		s.DB.Raw("SELECT id FROM users WHERE email = ?", "bomb@example.com").Scan(&userID)
 		bomb := craftedPNG(t, 1000, 1000, 96<<20)
 		file := models.EvidenceFile{Filename: "old.png", ContentType: "image/png", SizeBytes: int64(len(bomb)), SHA256: "x", Content: bomb}
-		if err := models.AddEvidence(context.Background(), s.DB, userID, entry, &file, ceuToday); err != nil {
+		if err := models.AddEvidence(context.Background(), s.DB, userID, entry, &file, models.DefaultEvidenceQuota, ceuToday); err != nil {
 			t.Fatal(err)
 		}
 		var before, after runtime.MemStats

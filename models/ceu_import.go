@@ -33,11 +33,16 @@ func (p ImportProblem) Error() string {
 
 // ParseCEUCSV reads a CEU CSV file into entries for userID, checking every row the
 // way the entry form does. It is all or nothing: when any row has a problem, every
-// problem is returned (by line number) and no entries.
+// problem is returned (by line number) and no entries. A file over MaxImportBytes or
+// MaxImportRows is refused whole, so that one import holds the write lock briefly.
 func ParseCEUCSV(r io.Reader, userID int64, today, earliest time.Time) ([]CEUEntry, []ImportProblem) {
-	reader := csv.NewReader(r)
+	limited := &importSizeGuard{r: r}
+	reader := csv.NewReader(limited)
 	reader.FieldsPerRecord = -1
 	header, err := reader.Read()
+	if limited.over() {
+		return nil, []ImportProblem{importTooBig(1)}
+	}
 	if err != nil {
 		return nil, []ImportProblem{{Line: 1, Message: "The file is empty or not CSV: the first line must be " + strings.Join(CEUCSVHeader, ",") + "."}}
 	}
@@ -46,12 +51,19 @@ func ParseCEUCSV(r io.Reader, userID int64, today, earliest time.Time) ([]CEUEnt
 	}
 	var entries []CEUEntry
 	var problems []ImportProblem
+	line := 1
 	for {
 		record, err := reader.Read()
+		line = recordLine(reader, err, line)
+		if limited.over() {
+			return nil, []ImportProblem{importTooBig(line)}
+		}
 		if errors.Is(err, io.EOF) {
 			break
 		}
-		line, _ := reader.FieldPos(0)
+		if len(entries) == MaxImportRows {
+			return nil, []ImportProblem{importTooBig(line)}
+		}
 		if err != nil {
 			problems = append(problems, ImportProblem{Line: line, Message: "This line is not valid CSV: " + csvReason(err)})
 			continue
@@ -102,17 +114,17 @@ func parseCEURow(record []string, line int, userID int64, today, earliest time.T
 	fields := map[string]string{}
 	e := CEUEntry{UserID: userID, Title: field(1), Provider: field(2), ProviderKind: field(3),
 		Delivery: field(8), Notes: field(9)}
-	if d, err := time.Parse(time.DateOnly, field(0)); err == nil {
+	if d, err := ParseDate(field(0)); err == nil {
 		e.ActivityDate = d
 	} else if field(0) != "" {
-		fields["date"] = "Write the date as YYYY-MM-DD, like 2025-03-15."
+		fields["date"] = err.Error()
 	}
 	if text := field(4); text != "" {
-		if minutes, err := strconv.Atoi(text); err == nil {
+		if minutes, err := ParseMinutes(text); err == nil {
 			e.Minutes = &minutes
 			e.CEUs = CEUsFromMinutes(minutes)
 		} else {
-			fields["minutes"] = "Write the minutes as a whole number."
+			fields["minutes"] = err.Error()
 		}
 	}
 	if text := field(5); text != "" {

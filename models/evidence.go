@@ -91,9 +91,20 @@ func cleanFilename(name string) string {
 }
 
 // AddEvidence attaches f to one of the learner's entries; another learner's entry is
-// ErrNotFound and nothing is written.
-func AddEvidence(ctx context.Context, db *gorm.DB, userID, entryID int64, f *EvidenceFile, now time.Time) error {
+// ErrNotFound, a file that takes the learner past quota bytes of evidence is an
+// *EvidenceQuotaError, and in both cases nothing is written.
+func AddEvidence(ctx context.Context, db *gorm.DB, userID, entryID int64, f *EvidenceFile, quota int64, now time.Time) error {
 	return db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		if err := lockUserForEvidence(tx, userID); err != nil {
+			return err
+		}
+		used, err := EvidenceUsage(ctx, tx, userID)
+		if err != nil {
+			return err
+		}
+		if err := CheckEvidenceQuota(used, f.SizeBytes, quota); err != nil {
+			return err
+		}
 		var n int64
 		if err := tx.Model(&CEUEntry{}).Where("id = ? AND user_id = ?", entryID, userID).Count(&n).Error; err != nil {
 			return fmt.Errorf("check ceu entry %d for evidence: %w", entryID, err)
