@@ -85,6 +85,7 @@ func (h *Handlers) logout(c *fiber.Ctx) error {
 	}
 	c.Locals("viewer", nil)
 	h.clearSessionCookie(c)
+	h.issueCSRF(c, h.csrfBinding(c))
 	return h.flashAndRedirect(c, "/login", "You are logged out.")
 }
 
@@ -100,6 +101,12 @@ func (h *Handlers) startPageSession(c *fiber.Ctx, user models.User) error {
 		Name: sessionCookie, Value: token, Path: "/", HTTPOnly: true, SameSite: "Lax",
 		Secure: h.SecureCookies, MaxAge: int(sessionTTL / time.Second),
 	})
+	// Forms from now on need a token bound to the new session.
+	claims, err := h.Tokens.Parse(token, h.Now())
+	if err != nil {
+		return err
+	}
+	h.issueCSRF(c, "session:"+claims.SessionID)
 	return nil
 }
 

@@ -2,10 +2,8 @@ package handlers
 
 import (
 	"strings"
-	"time"
 
 	"github.com/gofiber/fiber/v2"
-	"github.com/gofiber/fiber/v2/middleware/csrf"
 )
 
 // Register mounts every route. Pages sit behind CSRF protection; the API under
@@ -49,30 +47,6 @@ func (h *Handlers) Register(app *fiber.App) {
 	pages.Get("/admin", h.requireRole("admin"), h.showAdmin)
 	pages.Post("/admin/users/:id/role", h.requireRole("admin"), h.changeUserRole)
 	h.registerAreaPages(pages)
-}
-
-// csrfProtection guards every cookie-authenticated form with a token that the form
-// carries in a hidden _csrf field.
-func (h *Handlers) csrfProtection() fiber.Handler {
-	tokens := csrfTokens{key: h.CSRFKey, ttl: 12 * time.Hour, now: h.Now}
-	return csrf.New(csrf.Config{
-		Storage:        tokens,
-		KeyGenerator:   tokens.New,
-		KeyLookup:      "form:_csrf",
-		Next:           h.referenceSkipsCSRF,
-		CookieName:     "hitpath_csrf",
-		CookieSameSite: "Lax",
-		CookieHTTPOnly: true,
-		CookieSecure:   h.SecureCookies,
-		// The token carries its own expiry, judged by our clock; a session cookie has no
-		// Expires date for the browser to compare with its own clock.
-		CookieSessionOnly: true,
-		Expiration:        12 * time.Hour,
-		ContextKey:        "csrf",
-		ErrorHandler: func(c *fiber.Ctx, err error) error {
-			return fiber.NewError(fiber.StatusForbidden, "This form has expired. Go back, reload the page and try again.")
-		},
-	})
 }
 
 // noStoreAPI forbids caching of every API response that answers a signed-in caller

@@ -597,3 +597,71 @@ func TestSecurityEvidenceNamesCutOnCharacters(t *testing.T) {
 		}
 	})
 }
+
+// TestSecurityCSRFTokensAreBoundToTheSession guards finding 6: a token works only
+// for the session (or pre-session) it was made for, only from the form body or a
+// header, and cookies get the __Host- prefix under https.
+func TestSecurityCSRFTokensAreBoundToTheSession(t *testing.T) {
+	apptest.Each(t, func(t *testing.T, s *apptest.Server) {
+		form := func(token string) string { return url.Values{"_csrf": {token}}.Encode() }
+		cookies := func(pairs ...string) map[string]string {
+			return map[string]string{"Cookie": strings.Join(pairs, "; ")}
+		}
+		victim := s.Browser()
+		victim.SignUp("Vera", "vera@example.com", goodPassword)
+		victim.Get("/dashboard")
+		session := "hitpath_session=" + victim.Cookie("hitpath_session")
+		attacker := s.Browser()
+		attacker.Get("/login")
+		planted := attacker.CSRF()
+
+		gone := s.Browser()
+		gone.SignUp("Gone", "gone@example.com", goodPassword)
+		gone.Get("/dashboard")
+		oldToken := gone.CSRF()
+		apptest.Must(t, gone.Submit("/logout", nil), http.StatusSeeOther)
+		gone.Get("/login")
+
+		for _, tt := range []struct {
+			name string
+			send func() *apptest.Response
+			want int
+		}{
+			{"anonymous token planted in a signed-in browser", func() *apptest.Response {
+				return rawRequest(s, "POST", "/logout", "application/x-www-form-urlencoded", form(planted),
+					cookies(session, "hitpath_csrf="+planted, "hitpath_presession="+attacker.Cookie("hitpath_presession")))
+			}, http.StatusForbidden},
+			{"session token replayed after logout", func() *apptest.Response {
+				return rawRequest(s, "POST", "/login", "application/x-www-form-urlencoded",
+					form(oldToken)+"&email=gone%40example.com&password=wrong+password+here",
+					cookies("hitpath_csrf="+oldToken, "hitpath_presession="+gone.Cookie("hitpath_presession")))
+			}, http.StatusForbidden},
+			{"token in the query string", func() *apptest.Response {
+				return rawRequest(s, "POST", "/logout?_csrf="+url.QueryEscape(victim.CSRF()), "application/x-www-form-urlencoded", "x=1",
+					cookies(session, "hitpath_csrf="+victim.CSRF()))
+			}, http.StatusForbidden},
+			{"token in the header", func() *apptest.Response {
+				return rawRequest(s, "POST", "/logout", "application/x-www-form-urlencoded", "x=1",
+					map[string]string{"Cookie": session, "X-CSRF-Token": victim.CSRF()})
+			}, http.StatusSeeOther},
+		} {
+			t.Run(tt.name, func(t *testing.T) {
+				if got := tt.send().Status; got != tt.want {
+					t.Errorf("got %d, want %d", got, tt.want)
+				}
+			})
+		}
+	})
+	t.Run("__Host- prefix under https", func(t *testing.T) {
+		s := apptest.New(t, testdb.Open(t, "sqlite"), func(d *handlers.Deps) { d.SecureCookies = true })
+		set := strings.Join(s.Browser().Get("/login").Header.Values("Set-Cookie"), "\n")
+		for _, name := range []string{"__Host-hitpath_csrf=", "__Host-hitpath_presession="} {
+			if !strings.Contains(set, name) {
+				t.Errorf("no %s cookie in %q", name, set)
+			}
+		}
+		if !strings.Contains(set, "secure") {
+			t.Errorf("cookies not Secure: %q", set)
+		}
+	})
+}
