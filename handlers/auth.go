@@ -27,12 +27,11 @@ func (h *Handlers) signup(c *fiber.Ctx) error {
 	}
 	user, fields, err := h.registerUser(c, form)
 	if fields != nil {
-		status := fiber.StatusUnprocessableEntity
-		if errors.Is(err, models.ErrDuplicateEmail) {
-			status = fiber.StatusConflict
-		}
 		form.Password = ""
-		return h.render(c, status, "pages/signup", fiber.Map{"Title": "Create your account", "Form": form, "Errors": fields})
+		return h.render(c, fiber.StatusUnprocessableEntity, "pages/signup", fiber.Map{"Title": "Create your account", "Form": form, "Errors": fields})
+	}
+	if errors.Is(err, models.ErrDuplicateEmail) {
+		return h.flashAndRedirect(c, "/login", msgSignupAccepted)
 	}
 	if err != nil {
 		return err

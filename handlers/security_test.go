@@ -665,3 +665,31 @@ func TestSecurityCSRFTokensAreBoundToTheSession(t *testing.T) {
 		}
 	})
 }
+
+// TestSecurityRegisterDoesNotRevealAccounts guards finding 8 (sign-up): the API
+// answers a taken address exactly as a new one, the page never says the address is
+// taken, and the owner gets one notice a day instead.
+func TestSecurityRegisterDoesNotRevealAccounts(t *testing.T) {
+	apptest.Each(t, func(t *testing.T, s *apptest.Server) {
+		s.RegisterAPI("Owner", "owner@example.com", goodPassword)
+		register := func(email string) *apptest.Response {
+			return s.API("POST", "/api/v1/auth/register", "", map[string]string{"name": "Probe", "email": email, "password": goodPassword})
+		}
+		fresh := register("fresh@example.com")
+		for _, email := range []string{"owner@example.com", "OWNER@Example.com"} {
+			taken := register(email)
+			if taken.Status != fresh.Status || string(taken.Body) != string(fresh.Body) {
+				t.Errorf("taken %s: got %d %s, want the same as a new address: %d %s", email, taken.Status, taken.Body, fresh.Status, fresh.Body)
+			}
+		}
+		page := s.Browser().Submit("/signup", url.Values{"name": {"Probe"}, "email": {"owner@example.com"}, "password": {goodPassword}})
+		if page.Status != http.StatusSeeOther || strings.Contains(page.Text()+page.Header.Get("Set-Cookie"), "already") {
+			t.Errorf("sign-up page with a taken address: got %d, a message naming the account", page.Status)
+		}
+		var notices int64
+		s.DB.Raw("SELECT COUNT(*) FROM outbox WHERE to_address = ? AND subject LIKE ?", "owner@example.com", "Sign-up attempt%").Scan(&notices)
+		if notices != 1 {
+			t.Errorf("got %d notices to the owner, want 1 a day", notices)
+		}
+	})
+}
