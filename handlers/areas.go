@@ -25,5 +25,6 @@ func (h *Handlers) dashboardPanels() []dashboardPanel {
 	return []dashboardPanel{
 		h.studentDashboardPanel,
 		h.ceuDashboardPanel,
+		h.instructorNoticePanel,
 	}
 }

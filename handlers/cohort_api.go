@@ -167,7 +167,7 @@ func (h *Handlers) apiAddCohortInstructor(c *fiber.Ctx) error {
 	if errs := h.validate(form); errs != nil {
 		return &validationError{Fields: errs}
 	}
-	_, err = models.AddCoInstructor(c.UserContext(), h.DB, auditActor(c), cohort, form.Email, h.Now())
+	_, err = models.AddCoInstructor(c.UserContext(), h.DB, auditActor(c), cohort, form.Email, h.BaseURL, h.Now())
 	if errors.Is(err, models.ErrNotAnInstructor) {
 		return &validationError{Fields: FieldErrors{"email": "No instructor account uses that email."}}
 	}

@@ -88,7 +88,7 @@ func (h *Handlers) addCohortInstructor(c *fiber.Ctx) error {
 	errs := h.validate(form)
 	var added models.User
 	if errs == nil {
-		added, err = models.AddCoInstructor(c.UserContext(), h.DB, auditActor(c), cohort, form.Email, h.Now())
+		added, err = models.AddCoInstructor(c.UserContext(), h.DB, auditActor(c), cohort, form.Email, h.BaseURL, h.Now())
 		if errors.Is(err, models.ErrNotAnInstructor) {
 			errs, err = FieldErrors{"email": "No instructor account uses that email. Ask an admin to make them an instructor first."}, nil
 		}

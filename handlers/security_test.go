@@ -693,3 +693,50 @@ func TestSecurityRegisterDoesNotRevealAccounts(t *testing.T) {
 		}
 	})
 }
+
+// TestSecurityMembersAreToldOfNewInstructors guards finding 9: when an instructor is
+// added to a cohort, each member is emailed and their dashboard (and the API) names
+// the new instructor with a one-click way to leave; the audit log records it.
+func TestSecurityMembersAreToldOfNewInstructors(t *testing.T) {
+	clock := &movableClock{}
+	apptest.Each(t, func(t *testing.T, s *apptest.Server) {
+		owner := cohortNewActor(t, s, "Olga Owner", "owner@example.com", "instructor")
+		late := cohortNewActor(t, s, "Ivan Later", "ivan@example.com", "instructor")
+		student := cohortNewActor(t, s, "Sam Student", "sam@example.com", "learner")
+		cohort := cohortCreateAPI(t, s, owner.Token, map[string]any{"name": "HIT 210", "target_code": "RHIT"})
+		cohortJoinAPI(t, s, student.Token, *cohort.JoinCode, false)
+		if strings.Contains(student.Browser.Get("/dashboard").Text(), "New instructor") {
+			t.Fatal("dashboard shows a notice before any instructor was added")
+		}
+		clock.advance(time.Hour)
+		apptest.Must(t, owner.Browser.Submit("/cohorts/"+itoa(cohort.ID)+"/instructors", url.Values{"email": {late.Email}}), http.StatusSeeOther)
+
+		var emails int64
+		s.DB.Raw("SELECT COUNT(*) FROM outbox WHERE to_address = ? AND body LIKE ?", student.Email, "%Ivan Later%").Scan(&emails)
+		if emails != 1 {
+			t.Errorf("got %d emails to the member naming the new instructor, want 1", emails)
+		}
+		var audits int64
+		s.DB.Raw("SELECT COUNT(*) FROM audit_log WHERE action = ?", "cohort.instructor_added").Scan(&audits)
+		if audits != 1 {
+			t.Errorf("got %d audit rows, want 1", audits)
+		}
+		dash := student.Browser.Get("/dashboard").Text()
+		if !strings.Contains(dash, "Ivan Later") || !strings.Contains(dash, `action="/join/`+itoa(cohort.ID)+`/leave"`) {
+			t.Error("dashboard does not name the new instructor with a leave button")
+		}
+		var out struct {
+			NewInstructors []struct {
+				InstructorName string `json:"instructor_name"`
+			} `json:"new_instructors"`
+		}
+		s.API("GET", "/api/v1/memberships", student.Token, nil).JSON(t, &out)
+		if len(out.NewInstructors) != 1 || out.NewInstructors[0].InstructorName != "Ivan Later" {
+			t.Errorf("API new_instructors = %+v, want Ivan Later", out.NewInstructors)
+		}
+		apptest.Must(t, student.Browser.Submit("/join/"+itoa(cohort.ID)+"/leave", nil), http.StatusSeeOther)
+		if strings.Contains(student.Browser.Get("/dashboard").Text(), "Ivan Later") {
+			t.Error("notice still shown after leaving")
+		}
+	}, apptest.WithClock(clock.now), limits(1000, 1000))
+}
