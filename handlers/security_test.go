@@ -740,3 +740,40 @@ func TestSecurityMembersAreToldOfNewInstructors(t *testing.T) {
 		}
 	}, apptest.WithClock(clock.now), limits(1000, 1000))
 }
+
+// TestSecurityCoInstructorFormDoesNotRevealAccounts guards finding 8 (co-instructor
+// form): a learner's address and an unknown one get the same answer as an
+// instructor's, on the page and in the API, and the learner is told by email.
+func TestSecurityCoInstructorFormDoesNotRevealAccounts(t *testing.T) {
+	apptest.Each(t, func(t *testing.T, s *apptest.Server) {
+		owner := cohortNewActor(t, s, "Olga Owner", "owner@example.com", "instructor")
+		cohortNewActor(t, s, "Ivan Teacher", "ivan@example.com", "instructor")
+		cohortNewActor(t, s, "Lena Learner", "lena@example.com", "learner")
+		cohort := cohortCreateAPI(t, s, owner.Token, map[string]any{"name": "HIT 210", "target_code": "RHIT"})
+		path := "/cohorts/" + itoa(cohort.ID) + "/instructors"
+		answers := map[string]string{}
+		for _, email := range []string{"ivan@example.com", "lena@example.com", "nobody@example.com"} {
+			page := owner.Browser.Submit(path, url.Values{"email": {email}})
+			flash := owner.Browser.Get("/cohorts/" + itoa(cohort.ID)).Text()
+			if page.Status != http.StatusSeeOther || !strings.Contains(flash, "If "+email+" is an instructor account") {
+				t.Errorf("%s: got %d without the common answer", email, page.Status)
+			}
+			answers[email] = strings.ReplaceAll(page.Header.Get("Location"), email, "")
+			if email != "ivan@example.com" {
+				api := s.API("POST", "/api/v1"+path, owner.Token, map[string]string{"email": email})
+				if api.Status != http.StatusOK || strings.Contains(api.Text(), email) {
+					t.Errorf("%s: API answered %d %s, want 200 adding nobody", email, api.Status, api.Body)
+				}
+			}
+		}
+		if answers["lena@example.com"] != answers["nobody@example.com"] || answers["ivan@example.com"] != answers["nobody@example.com"] {
+			t.Errorf("answers differ: %v", answers)
+		}
+		var toLena, toNobody int64
+		s.DB.Raw("SELECT COUNT(*) FROM outbox WHERE to_address = ?", "lena@example.com").Scan(&toLena)
+		s.DB.Raw("SELECT COUNT(*) FROM outbox WHERE to_address = ?", "nobody@example.com").Scan(&toNobody)
+		if toLena != 1 || toNobody != 0 {
+			t.Errorf("got %d notices to the learner and %d to an unknown address, want 1 and 0", toLena, toNobody)
+		}
+	}, limits(1000, 1000))
+}

@@ -2,6 +2,7 @@ package models
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -60,6 +61,29 @@ func queueNewInstructorEmails(tx *gorm.DB, c Cohort, instructor User, baseURL st
 		if _, err := EnqueueEmail(tx, m.Email, subject, body, key, now); err != nil {
 			return err
 		}
+	}
+	return nil
+}
+
+// QueueInstructorInviteNotice tells the owner of email, when it is an account that
+// cannot be an instructor, that someone tried to add them to cohort c: the form no
+// longer says whether the address has an account, so its owner hears it instead.
+// Addresses without an account get nothing; one notice per address, cohort and day.
+func QueueInstructorInviteNotice(ctx context.Context, db *gorm.DB, c Cohort, inviter User, email string, now time.Time) error {
+	u, err := UserByEmail(ctx, db, email)
+	if errors.Is(err, ErrNotFound) || (err == nil && (u.Role == RoleInstructor || u.Role == RoleAdmin)) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	body := fmt.Sprintf("Hello %s,\n\n%s (%s) tried to add you as an instructor of the cohort %s, but your hitpath "+
+		"account is not an instructor account. If you teach this cohort, ask your hitpath administrator to make "+
+		"your account an instructor, then ask %s to add you again. Otherwise you can ignore this email.\n",
+		u.Name, inviter.Name, inviter.Email, c.Name, inviter.Name)
+	key := fmt.Sprintf("cohort-invite:%d:%d:%s", c.ID, u.ID, now.UTC().Format(time.DateOnly))
+	if _, err := EnqueueEmail(db.WithContext(ctx), u.Email, "Someone tried to add you to a hitpath cohort", body, key, now); err != nil {
+		return fmt.Errorf("queue instructor invite notice: %w", err)
 	}
 	return nil
 }
