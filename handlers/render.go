@@ -26,6 +26,7 @@ func (h *Handlers) render(c *fiber.Ctx, status int, name string, data fiber.Map)
 	if _, ok := data["Errors"]; !ok {
 		data["Errors"] = FieldErrors{}
 	}
+	addErrorSummary(data)
 	c.Set(fiber.HeaderCacheControl, "no-store")
 	return c.Status(status).Render(name, data, "layouts/base")
 }
@@ -41,4 +42,23 @@ func (h *Handlers) flashAndRedirect(c *fiber.Ctx, to, message string) error {
 		HTTPOnly: true, SameSite: "Lax", Secure: h.SecureCookies, Expires: h.Now().Add(time.Minute),
 	})
 	return c.Redirect(to, fiber.StatusSeeOther)
+}
+
+// addErrorSummary lists a page's field errors at the top of the page, in form order,
+// and prefixes the title with "Error:" so a screen reader hears it first.
+func addErrorSummary(data fiber.Map) {
+	var errs FieldErrors
+	switch e := data["Errors"].(type) {
+	case FieldErrors:
+		errs = e
+	case map[string]string:
+		errs = e
+	}
+	summary := errorSummary(errs, data["Form"])
+	if len(summary) == 0 {
+		return
+	}
+	data["ErrorSummary"] = summary
+	title, _ := data["Title"].(string)
+	data["Title"] = "Error: " + title
 }
