@@ -4,6 +4,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"hitpath/models"
+	"hitpath/views"
 )
 
 // ceuEntryRow is an entry on the list with its evidence count.
@@ -87,7 +88,7 @@ func (h *Handlers) saveCEUFromPage(c *fiber.Ctx, entry models.CEUEntry, action, 
 	if err := models.SaveCEUEntry(c.UserContext(), h.DB, &entry, h.Now()); err != nil {
 		return err
 	}
-	return h.flashAndRedirect(c, "/ceus", "Saved “"+entry.Title+"”: "+models.FormatCEUs(entry.CEUs)+" CEUs.")
+	return h.flashAndRedirect(c, "/ceus", "Saved “"+entry.Title+"”: "+views.CountHundredths(entry.CEUs, "CEU", "CEUs")+".")
 }
 
 func (h *Handlers) loadOwnEntry(c *fiber.Ctx) (models.CEUEntry, error) {

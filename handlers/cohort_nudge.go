@@ -1,11 +1,12 @@
 package handlers
 
 import (
-	"fmt"
+	"strings"
 
 	"github.com/gofiber/fiber/v2"
 
 	"hitpath/models"
+	"hitpath/views"
 )
 
 // cohortNudgeForm sends a message to chosen students. On the page, the "all at risk" button
@@ -37,7 +38,7 @@ func (h *Handlers) checkCohortNudge(c *fiber.Ctx, cohort models.Cohort, form coh
 	errs := h.validate(form)
 	if errs != nil {
 		if _, ok := errs["message"]; ok {
-			errs["message"] = "Write a message of at most 4,000 characters."
+			errs["message"] = nudgeMessageProblem(form.Message)
 		}
 		return nil, errs, nil
 	}
@@ -71,7 +72,7 @@ func (h *Handlers) sendCohortNudge(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return h.flashAndRedirect(c, cohortPath(cohort.ID), fmt.Sprintf("Message queued for %d students.", len(sent)))
+	return h.flashAndRedirect(c, cohortPath(cohort.ID), "Message queued for "+views.Count(len(sent), "student", "students")+".")
 }
 
 func (h *Handlers) apiSendCohortNudge(c *fiber.Ctx) error {
@@ -99,4 +100,12 @@ func (h *Handlers) apiSendCohortNudge(c *fiber.Ctx) error {
 		out[i] = r.ID
 	}
 	return c.JSON(fiber.Map{"sent": len(sent), "user_ids": out})
+}
+
+// nudgeMessageProblem words what is wrong with a nudge's message: it is empty or too long.
+func nudgeMessageProblem(message string) string {
+	if strings.TrimSpace(message) == "" {
+		return "Write the message to send."
+	}
+	return "Shorten the message to 4,000 characters or fewer."
 }

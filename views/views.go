@@ -40,10 +40,14 @@ func NewEngine() (*html.Engine, error) {
 // Funcs are the helpers templates may use: formatting only, never rules or queries.
 func Funcs() template.FuncMap {
 	return template.FuncMap{
-		"date":     formatDate,
-		"hundreds": formatHundredths,
-		"eq1":      func(a, b any) bool { return fmt.Sprint(a) == fmt.Sprint(b) },
-		"dict":     dict,
+		"date":         formatDate,
+		"hundreds":     formatHundredths,
+		"eq1":          func(a, b any) bool { return fmt.Sprint(a) == fmt.Sprint(b) },
+		"dict":         dict,
+		"count":        Count,
+		"countCEU":     func(v int) string { return CountHundredths(v, "CEU", "CEUs") },
+		"plural":       func(n int, one, many string) string { return Plural(float64(n), one, many) },
+		"courseStatus": CourseStatus,
 	}
 }
 
