@@ -17,6 +17,7 @@ func (h *Handlers) registerAreaPages(pages fiber.Router) {
 	h.registerCEUPages(pages)
 	h.registerReferencePages(pages)
 	h.registerCohortPages(pages)
+	h.registerHelpPages(pages)
 }
 
 // dashboardPanels lists the areas' dashboard summaries in display order. Each area adds

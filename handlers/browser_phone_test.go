@@ -146,7 +146,7 @@ func phoneWorld(t *testing.T, s *apptest.Server) []phoneVisit {
 	var slugs []string
 	s.DB.Raw("SELECT slug FROM reference_pages ORDER BY position").Scan(&slugs)
 
-	visits := []phoneVisit{{"", "/"}, {"", "/login"}, {"", "/signup"}, {"", "/careers"}, {"", "/careers/search?q=salary"}}
+	visits := []phoneVisit{{"", "/"}, {"", "/login"}, {"", "/signup"}, {"", "/careers"}, {"", "/careers/search?q=salary"}, {"", "/help/recertification"}}
 	for _, slug := range slugs {
 		visits = append(visits, phoneVisit{"", "/careers/" + slug})
 	}

@@ -46,6 +46,7 @@ func Funcs() template.FuncMap {
 		"dict":         dict,
 		"count":        Count,
 		"countCEU":     func(v int) string { return CountHundredths(v, "CEU", "CEUs") },
+		"countUnits":   func(v int, unit string) string { return CountHundredths(v, unit, unit+"s") },
 		"plural":       func(n int, one, many string) string { return Plural(float64(n), one, many) },
 		"courseStatus": CourseStatus,
 	}
