@@ -24,6 +24,7 @@ func (a *App) StartBackground(ctx context.Context) {
 		a.Log.Error("email sender not started", "err", err)
 		return
 	}
+	mailer.Now = a.Now
 	a.StartBackgroundWith(ctx, mailer)
 }
 
@@ -39,7 +40,7 @@ func (a *App) StartBackgroundWith(ctx context.Context, mailer *Mailer) {
 	})
 	a.goJob(func() {
 		every(ctx, reminderInterval, func() {
-			if _, err := RemindOnce(ctx, a.DB, a.Config.BaseURL, time.Now().UTC()); err != nil && ctx.Err() == nil {
+			if _, err := RemindOnce(ctx, a.DB, a.Config.BaseURL, a.Now()); err != nil && ctx.Err() == nil {
 				a.Log.Error("queue CEU reminders", "err", err)
 			}
 		})
