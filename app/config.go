@@ -5,6 +5,7 @@ package app
 import (
 	"errors"
 	"fmt"
+	"net/netip"
 	"net/url"
 	"path/filepath"
 	"runtime"
@@ -13,6 +14,8 @@ import (
 	"time"
 
 	"golang.org/x/crypto/bcrypt"
+
+	"hitpath/app/security"
 )
 
 // Config is everything hitpath reads from the environment.
@@ -35,6 +38,9 @@ type Config struct {
 	EvidenceQuota int64
 	// HeavyExports is how many audit packs may be built at once.
 	HeavyExports int
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For is believed; with
+	// none, the connection's address is the client's.
+	TrustedProxies []netip.Prefix
 }
 
 // Postgres reports whether the configuration selects PostgreSQL.
@@ -56,11 +62,16 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 		DatabaseURL:  getenv("DATABASE_URL"),
 		DataDir:      or(getenv("HITPATH_DATA_DIR"), "data"),
 		JWTSecret:    getenv("JWT_SECRET"),
-		BaseURL:      strings.TrimRight(or(getenv("BASE_URL"), "http://localhost:3000"), "/"),
+		BaseURL:      strings.TrimRight(getenv("BASE_URL"), "/"),
 		SMTPURL:      getenv("SMTP_URL"),
 		MailFrom:     getenv("MAIL_FROM"),
 		PasswordCost: bcrypt.DefaultCost,
 		BenchRoutes:  getenv("HITPATH_BENCH_ROUTES") == "1",
+	}
+	if cfg.BaseURL == "" {
+		// Links in emails, calendar feeds and join links follow the port the server
+		// really listens on when no public address is given.
+		cfg.BaseURL = "http://localhost:" + cfg.Port
 	}
 	if cfg.DatabaseURL != "" && !cfg.Postgres() {
 		return cfg, errors.New("DATABASE_URL must start with postgres:// (leave it unset for the embedded SQLite database)")
@@ -84,6 +95,9 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 		return cfg, err
 	}
 	cfg.MaxDBConns = conns
+	if cfg.TrustedProxies, err = security.ParseTrustedProxies(getenv("TRUSTED_PROXIES")); err != nil {
+		return cfg, err
+	}
 	return cfg, loadLimits(&cfg, getenv)
 }
 

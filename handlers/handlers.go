@@ -5,6 +5,7 @@ package handlers
 
 import (
 	"log/slog"
+	"net/netip"
 	"time"
 
 	"gorm.io/gorm"
@@ -15,22 +16,30 @@ import (
 
 // Deps are what the handlers need, built once by app.New.
 type Deps struct {
-	DB            *gorm.DB
-	Tokens        *security.Tokens
-	Hasher        *security.Hasher
-	CSRFKey       []byte // signs CSRF tokens; derived from the JWT secret
+	DB      *gorm.DB
+	Tokens  *security.Tokens
+	Hasher  *security.Hasher
+	CSRFKey []byte // signs CSRF tokens; derived from the JWT secret
+	// CalendarKey makes calendar event UIDs unique to this installation; derived
+	// from the JWT secret.
+	CalendarKey   []byte
 	Log           *slog.Logger
 	BaseURL       string
 	SecureCookies bool
 	Now           func() time.Time
 	// AuthAttemptsPerMinute limits sign-up and login attempts from one address.
 	AuthAttemptsPerMinute int
-	// FailedLoginsPerMinute limits failed logins for one account.
+	// FailedLoginsPerMinute limits failed logins for one account, and wrong current
+	// passwords when changing one.
 	FailedLoginsPerMinute int
 	// EvidenceQuota is the most evidence bytes one user may store (0: the default).
 	EvidenceQuota int64
 	// HeavyExports is how many audit packs may be built at once (0: the default).
 	HeavyExports int
+	// Limits keeps the rate limiters' counters (memory when nil).
+	Limits models.RateLimitStore
+	// TrustedProxies are the proxies whose X-Forwarded-For names the client.
+	TrustedProxies []netip.Prefix
 }
 
 // Handlers holds the dependencies every handler method uses.
@@ -62,6 +71,9 @@ func New(deps Deps) (*Handlers, error) {
 	}
 	if deps.HeavyExports == 0 {
 		deps.HeavyExports = 2
+	}
+	if deps.Limits == nil {
+		deps.Limits = models.NewMemoryRateLimits()
 	}
 	doc, err := buildOpenAPI()
 	if err != nil {

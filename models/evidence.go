@@ -50,6 +50,11 @@ func NewEvidenceFile(filename string, content []byte) (EvidenceFile, string) {
 	if !evidenceTypes[contentType] {
 		return EvidenceFile{}, "Upload a PDF, PNG or JPEG file: this file's content is none of those, whatever its name says."
 	}
+	if contentType != "application/pdf" {
+		if problem := CheckImage(content); problem != "" {
+			return EvidenceFile{}, problem
+		}
+	}
 	sum := sha256.Sum256(content)
 	return EvidenceFile{
 		Filename: cleanFilename(filename), ContentType: contentType, SizeBytes: int64(len(content)),
@@ -70,8 +75,8 @@ func cleanFilename(name string) string {
 	if name == "" || name == "." || name == "/" {
 		return "evidence"
 	}
-	if len(name) > 200 {
-		name = name[len(name)-200:]
+	if runes := []rune(name); len(runes) > 200 {
+		name = string(runes[len(runes)-200:])
 	}
 	return name
 }
