@@ -205,7 +205,10 @@ func TestCohortCSVExport(t *testing.T) {
 		if ct := resp.Header.Get("Content-Type"); ct != "text/csv; charset=utf-8" {
 			t.Fatalf("got content type %q, want text/csv; charset=utf-8", ct)
 		}
-		records, err := csv.NewReader(bytes.NewReader(resp.Body)).ReadAll()
+		if !bytes.HasPrefix(resp.Body, []byte("\ufeffname,")) || bytes.Count(resp.Body, []byte("\n")) != bytes.Count(resp.Body, []byte("\r\n")) {
+			t.Fatalf("got a CSV without a UTF-8 BOM or with lines not ended by CRLF: %q", resp.Body[:min(len(resp.Body), 80)])
+		}
+		records, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(resp.Body, []byte("\ufeff")))).ReadAll()
 		if err != nil {
 			t.Fatal(err)
 		}

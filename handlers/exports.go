@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -197,18 +198,18 @@ func (h *Handlers) exportAuditZip(c *fiber.Ctx) error {
 		release()
 		return fmt.Errorf("lay out transcript pdf: %w", err)
 	}
-	ctx, db, files := context.WithoutCancel(c.UserContext()), h.DB, evidenceInOrder(t)
+	ctx, db, files, now := context.WithoutCancel(c.UserContext()), h.DB, evidenceInOrder(t), h.Now()
 	return h.streamDownload(c, "application/zip", "audit-pack-"+models.CycleKey(t.Cycle)+".zip", release, func(w io.Writer) error {
 		zw := zip.NewWriter(w)
 		var transcript bytes.Buffer
 		if err := doc.Output(&transcript); err != nil {
 			return fmt.Errorf("write transcript pdf: %w", err)
 		}
-		if err := ceuAddZipFile(zw, "transcript.pdf", transcript.Bytes()); err != nil {
+		if err := ceuAddZipFile(zw, "transcript.pdf", now, transcript.Bytes()); err != nil {
 			return err
 		}
 		err := eachEvidenceContent(ctx, db, files, func(f models.EvidenceFile) error {
-			return ceuAddZipFile(zw, fmt.Sprintf("evidence/%d-%d-%s", f.EntryID, f.ID, f.Filename), f.Content)
+			return ceuAddZipFile(zw, fmt.Sprintf("evidence/%d-%d-%s", f.EntryID, f.ID, f.Filename), f.CreatedAt, f.Content)
 		})
 		if err != nil {
 			return err
@@ -217,8 +218,10 @@ func (h *Handlers) exportAuditZip(c *fiber.Ctx) error {
 	})
 }
 
-func ceuAddZipFile(zw *zip.Writer, name string, content []byte) error {
-	w, err := zw.Create(name)
+// ceuAddZipFile adds a compressed entry dated when its content was made (the
+// transcript now, evidence at upload), in UTC as the ZIP's extended time field says.
+func ceuAddZipFile(zw *zip.Writer, name string, modified time.Time, content []byte) error {
+	w, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: modified.UTC()})
 	if err != nil {
 		return fmt.Errorf("add %s to audit zip: %w", name, err)
 	}

@@ -16,10 +16,13 @@ import (
 
 // Deps are what the handlers need, built once by app.New.
 type Deps struct {
-	DB            *gorm.DB
-	Tokens        *security.Tokens
-	Hasher        *security.Hasher
-	CSRFKey       []byte // signs CSRF tokens; derived from the JWT secret
+	DB      *gorm.DB
+	Tokens  *security.Tokens
+	Hasher  *security.Hasher
+	CSRFKey []byte // signs CSRF tokens; derived from the JWT secret
+	// CalendarKey makes calendar event UIDs unique to this installation; derived
+	// from the JWT secret.
+	CalendarKey   []byte
 	Log           *slog.Logger
 	BaseURL       string
 	SecureCookies bool

@@ -13,6 +13,9 @@ func (h *Handlers) Register(app *fiber.App) {
 	app.Use(h.refuseBadText)
 	app.Get("/healthz", h.showHealth)
 	app.Get("/readyz", h.showReadiness)
+	// The calendar feed is public (its unguessable token is the credential) and is
+	// read by calendar apps: no session and no CSRF cookie.
+	app.Get("/calendar/:token.ics", h.showCalendarFeed)
 	app.Use(h.authenticate)
 
 	// Per-account limits (logins, password changes, join codes) are counted in the

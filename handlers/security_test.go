@@ -20,7 +20,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -36,12 +35,6 @@ import (
 
 // secNow is the far-future instant the limiter tests start at; movableClock moves it.
 var secNow = time.Date(2031, 6, 15, 10, 0, 0, 0, time.UTC)
-
-// movableClock is a test clock the test can move forward.
-type movableClock struct{ offset atomic.Int64 }
-
-func (m *movableClock) now() time.Time          { return secNow.Add(time.Duration(m.offset.Load())) }
-func (m *movableClock) advance(d time.Duration) { m.offset.Add(int64(d)) }
 
 // limits sets the limiter budgets for a test.
 func limits(perAddress, perAccount int) apptest.Option {
@@ -377,18 +370,18 @@ func TestSecurityLimitsSharedAcrossProcesses(t *testing.T) {
 		if db.Dialector.Name() != "postgres" {
 			t.Skip("SQLite serves one process; its counters live in memory")
 		}
-		clock := &movableClock{}
-		first := apptest.New(t, db, limits(1000, 5), apptest.WithClock(clock.now))
-		second := apptest.New(t, db, limits(1000, 5), apptest.WithClock(clock.now))
+		clock := &movableClock{now: secNow}
+		first := apptest.New(t, db, limits(1000, 5), apptest.WithClock(clock.Now))
+		second := apptest.New(t, db, limits(1000, 5), apptest.WithClock(clock.Now))
 		first.RegisterAPI("Ann", "ann@example.com", goodPassword)
 		wrong := map[string]string{"email": "ann@example.com", "password": "wrong password"}
 		for i := range 5 {
 			apptest.Must(t, []*apptest.Server{first, second}[i%2].API("POST", "/api/v1/auth/login", "", wrong), http.StatusUnauthorized)
 		}
 		apptest.Must(t, second.API("POST", "/api/v1/auth/login", "", wrong), http.StatusTooManyRequests)
-		restarted := apptest.New(t, db, limits(1000, 5), apptest.WithClock(clock.now))
+		restarted := apptest.New(t, db, limits(1000, 5), apptest.WithClock(clock.Now))
 		apptest.Must(t, restarted.API("POST", "/api/v1/auth/login", "", wrong), http.StatusTooManyRequests)
-		clock.advance(61 * time.Second)
+		clock.Add(61 * time.Second)
 		apptest.Must(t, restarted.API("POST", "/api/v1/auth/login", "", map[string]string{"email": "ann@example.com", "password": goodPassword}), http.StatusOK)
 	})
 }
@@ -582,17 +575,17 @@ func TestSecurityRefusesGuessablePasswords(t *testing.T) {
 }
 
 // TestSecurityEvidenceNamesCutOnCharacters guards finding 12: a long file name is
-// shortened on a character boundary, keeping its extension.
+// shortened to 200 characters on a character boundary, keeping its extension.
 func TestSecurityEvidenceNamesCutOnCharacters(t *testing.T) {
 	eachCEU(t, func(t *testing.T, s *apptest.Server) {
 		b := ceuNewHolder(t, s, "names@example.com")
 		entry := ceuLog(t, s, b, ceuDaysAgo(3), "Coding update", "1")
-		for _, name := range []string{strings.Repeat("é", 150) + ".png", "x" + strings.Repeat("€", 100) + ".png", strings.Repeat("😀", 60) + ".png"} {
+		for _, name := range []string{strings.Repeat("é", 250) + ".png", "x" + strings.Repeat("€", 300) + ".png", strings.Repeat("😀", 260) + ".png"} {
 			apptest.Must(t, ceuUpload(t, b, "/ceus/"+itoa(entry)+"/evidence", "file", name, ceuPNG), http.StatusSeeOther)
 			var stored string
 			s.DB.Raw("SELECT filename FROM evidence_files ORDER BY id DESC LIMIT 1").Scan(&stored)
-			if !utf8.ValidString(stored) || len(stored) > 200 || !strings.HasSuffix(stored, ".png") {
-				t.Errorf("stored %q (%d bytes) for %d-byte name", stored, len(stored), len(name))
+			if !utf8.ValidString(stored) || utf8.RuneCountInString(stored) != 200 || !strings.HasSuffix(stored, ".png") {
+				t.Errorf("stored %q (%d characters) for a %d-character name", stored, utf8.RuneCountInString(stored), utf8.RuneCountInString(name))
 			}
 		}
 	})

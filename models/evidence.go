@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"gorm.io/gorm"
 )
@@ -63,9 +62,6 @@ func NewEvidenceFile(filename string, content []byte) (EvidenceFile, string) {
 	}, ""
 }
 
-// maxFilenameBytes bounds a stored evidence file name.
-const maxFilenameBytes = 200
-
 // cleanFilename keeps the base name, without path or control characters, so it is
 // safe in a Content-Disposition header and a ZIP entry.
 func cleanFilename(name string) string {
@@ -79,13 +75,8 @@ func cleanFilename(name string) string {
 	if name == "" || name == "." || name == "/" {
 		return "evidence"
 	}
-	if len(name) > maxFilenameBytes {
-		// Keep the end, where the extension is, starting on a character boundary.
-		cut := len(name) - maxFilenameBytes
-		for cut < len(name) && !utf8.RuneStart(name[cut]) {
-			cut++
-		}
-		name = name[cut:]
+	if runes := []rune(name); len(runes) > 200 {
+		name = string(runes[len(runes)-200:])
 	}
 	return name
 }
@@ -98,19 +89,19 @@ func AddEvidence(ctx context.Context, db *gorm.DB, userID, entryID int64, f *Evi
 		if err := lockUserForEvidence(tx, userID); err != nil {
 			return err
 		}
-		used, err := EvidenceUsage(ctx, tx, userID)
-		if err != nil {
-			return err
-		}
-		if err := CheckEvidenceQuota(used, f.SizeBytes, quota); err != nil {
-			return err
-		}
 		var n int64
 		if err := tx.Model(&CEUEntry{}).Where("id = ? AND user_id = ?", entryID, userID).Count(&n).Error; err != nil {
 			return fmt.Errorf("check ceu entry %d for evidence: %w", entryID, err)
 		}
 		if n == 0 {
 			return ErrNotFound
+		}
+		used, err := EvidenceUsage(ctx, tx, userID)
+		if err != nil {
+			return err
+		}
+		if err := CheckEvidenceQuota(used, f.SizeBytes, quota); err != nil {
+			return err
 		}
 		f.EntryID, f.UserID, f.CreatedAt = entryID, userID, now
 		if err := tx.Create(f).Error; err != nil {
