@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"time"
 
@@ -29,34 +30,73 @@ func (h *Handlers) exportCEUCSV(c *fiber.Ctx) error {
 }
 
 func (h *Handlers) showImportCEUs(c *fiber.Ctx) error {
-	return h.render(c, fiber.StatusOK, "pages/ceus_import", fiber.Map{"Title": "Import CEUs", "Header": strings.Join(models.CEUCSVHeader, ",")})
+	return h.render(c, fiber.StatusOK, "pages/ceus_import", ceuImportPage(nil))
 }
 
-// ceuImportText returns the CSV a page sent: an uploaded file, or the text carried over
-// from the preview.
-func ceuImportText(c *fiber.Ctx) string {
+// ceuImportPage is the import page's data, with the expected header.
+func ceuImportPage(extra fiber.Map) fiber.Map {
+	data := fiber.Map{"Title": "Import CEUs", "Header": strings.Join(models.CEUCSVHeader, ",")}
+	for k, v := range extra {
+		data[k] = v
+	}
+	return data
+}
+
+// exportCEUTemplate downloads an empty import file: the header and one example row.
+func (h *Handlers) exportCEUTemplate(c *fiber.Ctx) error {
+	var buf bytes.Buffer
+	example := []string{h.today().Format(time.DateOnly), "Coding Clinic webinar", "AHIMA", "ahima", "90", "", "yes", "no", "online", "Delete this example row"}
+	if err := models.WriteSpreadsheetCSV(&buf, [][]string{models.CEUCSVHeader, example}); err != nil {
+		return err
+	}
+	return ceuSendDownload(c, "text/csv; charset=utf-8", "ceus-template.csv", buf.Bytes())
+}
+
+// ceuImportText returns the CSV a page sent, as UTF-8: an uploaded file (converted
+// from the encoding it came in, which is named), or the text carried over from the
+// preview.
+func ceuImportText(c *fiber.Ctx) (string, string) {
 	if header, err := c.FormFile("file"); err == nil {
 		if f, err := header.Open(); err == nil {
 			defer f.Close()
 			raw, _ := io.ReadAll(io.LimitReader(f, 8<<20))
-			return string(raw)
+			return models.DecodeCSVText(raw)
 		}
 	}
-	return c.FormValue("csv")
+	return c.FormValue("csv"), ""
+}
+
+// ceuImportColumns reads the columns the user chose on the preview; nil when the
+// form carries no choice (the headings decide).
+func ceuImportColumns(c *fiber.Ctx, text string) (models.CEUColumns, map[string]string) {
+	if c.FormValue("mapped") != "1" {
+		return nil, nil
+	}
+	width := len(models.ReadCSVTable([]byte(text)).Header)
+	return models.ParseCEUColumnChoice(formValue(c), width)
 }
 
 // previewImportCEUs checks an uploaded CSV and shows what would be imported; nothing
-// is saved until the holder confirms.
+// is saved until the holder confirms. A file with other headings gets a form to
+// choose which of its columns hold ours.
 func (h *Handlers) previewImportCEUs(c *fiber.Ctx) error {
-	text := ceuImportText(c)
+	text, converted := ceuImportText(c)
 	holder, err := h.loadHolder(c)
 	if err != nil {
 		return err
 	}
-	entries, problems := models.ParseCEUCSV(strings.NewReader(text), currentUser(c).ID, holder.Today, holder.EarliestEarnedOn())
-	data := fiber.Map{"Title": "Import CEUs", "Header": strings.Join(models.CEUCSVHeader, ",")}
+	columns, choiceProblems := ceuImportColumns(c, text)
+	data := ceuImportPage(fiber.Map{"CSV": text, "Converted": converted})
+	if choiceProblems != nil {
+		data["Mapping"], data["MappingProblems"] = ceuColumnChoices(text, formValue(c)), choiceProblems
+		return h.render(c, fiber.StatusUnprocessableEntity, "pages/ceus_import", data)
+	}
+	entries, problems := models.ParseCEUCSVColumns(strings.NewReader(text), columns, currentUser(c).ID, holder.Today, holder.EarliestEarnedOn())
 	if problems != nil {
 		data["Problems"] = problems
+		if len(problems) == 1 && problems[0].Field == "header" {
+			data["Mapping"] = ceuColumnChoices(text, formValue(c))
+		}
 		return h.render(c, fiber.StatusUnprocessableEntity, "pages/ceus_import", data)
 	}
 	total := 0
@@ -64,29 +104,37 @@ func (h *Handlers) previewImportCEUs(c *fiber.Ctx) error {
 		total += e.CEUs
 	}
 	data["Preview"] = entries[:min(len(entries), 50)]
-	data["Count"], data["Total"], data["CSV"] = len(entries), total, text
+	data["Count"], data["Total"] = len(entries), total
+	if columns != nil {
+		data["Chosen"] = ceuChosenColumns(formValue(c))
+	}
 	return h.render(c, fiber.StatusOK, "pages/ceus_import", data)
 }
 
 func (h *Handlers) commitImportCEUs(c *fiber.Ctx) error {
-	n, problems, err := h.importCEUs(c, c.FormValue("csv"))
+	text := c.FormValue("csv")
+	columns, choiceProblems := ceuImportColumns(c, text)
+	if choiceProblems != nil {
+		return h.render(c, fiber.StatusUnprocessableEntity, "pages/ceus_import", ceuImportPage(fiber.Map{
+			"CSV": text, "Mapping": ceuColumnChoices(text, formValue(c)), "MappingProblems": choiceProblems}))
+	}
+	n, problems, err := h.importCEUs(c, text, columns)
 	if err != nil {
 		return err
 	}
 	if problems != nil {
-		return h.render(c, fiber.StatusUnprocessableEntity, "pages/ceus_import", fiber.Map{
-			"Title": "Import CEUs", "Header": strings.Join(models.CEUCSVHeader, ","), "Problems": problems})
+		return h.render(c, fiber.StatusUnprocessableEntity, "pages/ceus_import", ceuImportPage(fiber.Map{"Problems": problems}))
 	}
 	return h.flashAndRedirect(c, "/ceus", fmt.Sprintf("Imported %d activities.", n))
 }
 
 // importCEUs parses and saves a CSV for the signed-in user, all or nothing.
-func (h *Handlers) importCEUs(c *fiber.Ctx, text string) (int, []models.ImportProblem, error) {
+func (h *Handlers) importCEUs(c *fiber.Ctx, text string, columns models.CEUColumns) (int, []models.ImportProblem, error) {
 	holder, err := h.loadHolder(c)
 	if err != nil {
 		return 0, nil, err
 	}
-	entries, problems := models.ParseCEUCSV(strings.NewReader(text), currentUser(c).ID, holder.Today, holder.EarliestEarnedOn())
+	entries, problems := models.ParseCEUCSVColumns(strings.NewReader(text), columns, currentUser(c).ID, holder.Today, holder.EarliestEarnedOn())
 	if problems != nil {
 		return 0, problems, nil
 	}
@@ -96,19 +144,35 @@ func (h *Handlers) importCEUs(c *fiber.Ctx, text string) (int, []models.ImportPr
 	return len(entries), nil, nil
 }
 
-// apiImportCEUs takes a CSV body (text/csv) or {"csv": "..."} (application/json).
+// apiImportCEUs takes a CSV body (text/csv, in any encoding the page accepts) or
+// {"csv": "...", "columns": {"date": 1, ...}} (application/json), the columns
+// numbered from 1 as in the page's choice.
 func (h *Handlers) apiImportCEUs(c *fiber.Ctx) error {
-	text := string(c.Body())
+	text, _ := models.DecodeCSVText(c.Body())
+	var columns models.CEUColumns
 	if strings.HasPrefix(c.Get(fiber.HeaderContentType), fiber.MIMEApplicationJSON) {
 		var in struct {
-			CSV string `json:"csv"`
+			CSV     string         `json:"csv"`
+			Columns map[string]int `json:"columns"`
 		}
 		if err := readJSON(c, &in); err != nil {
 			return err
 		}
 		text = in.CSV
+		if in.Columns != nil {
+			var fields map[string]string
+			columns, fields = models.ParseCEUColumnChoice(func(name string) string {
+				if n, ok := in.Columns[strings.TrimPrefix(name, "column_")]; ok {
+					return strconv.Itoa(n)
+				}
+				return ""
+			}, len(models.ReadCSVTable([]byte(text)).Header))
+			if fields != nil {
+				return c.Status(fiber.StatusUnprocessableEntity).JSON(fiber.Map{"error": "Choose columns the file has.", "fields": fields})
+			}
+		}
 	}
-	n, problems, err := h.importCEUs(c, text)
+	n, problems, err := h.importCEUs(c, text, columns)
 	if err != nil {
 		return err
 	}

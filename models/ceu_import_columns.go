@@ -100,6 +100,9 @@ func ParseCEUColumnChoice(value func(name string) string, width int) (CEUColumns
 	if len(problems) == 0 && !columns.Complete() {
 		problems["columns"] = "Choose the columns holding the date, the title, the provider, and the minutes or the CEUs."
 	}
+	if len(problems) == 0 {
+		return columns, nil
+	}
 	return columns, problems
 }
 

@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"hitpath/app"
+	"hitpath/handlers"
 )
 
 // command is one CLI verb.
@@ -36,6 +37,7 @@ func commands() map[string]command {
 		"remind":      {"remind: queue due CEU reminders and send the outbox once", runRemind},
 		"seed":        {"seed [--demo --students N]: load reference content; --demo generates a demo school", runSeed},
 		"digest":      {"digest: queue this week's at-risk digest email for each instructor", runDigest},
+		"openapi":     {"openapi: print the API description (OpenAPI 3, JSON)", runOpenAPI},
 	}
 }
 
@@ -70,6 +72,16 @@ func printUsage() {
 	for name, c := range commands() {
 		fmt.Fprintf(os.Stderr, "  %-8s %s\n", name, c.usage)
 	}
+}
+
+// runOpenAPI prints the API description, for linters and client generators.
+func runOpenAPI(ctx context.Context, cfg app.Config, args []string) error {
+	doc, err := handlers.OpenAPIDocument()
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintln(os.Stdout, string(doc))
+	return err
 }
 
 func runServe(ctx context.Context, cfg app.Config, args []string) error {
