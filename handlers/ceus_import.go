@@ -43,7 +43,7 @@ func ceuImportText(c *fiber.Ctx) (string, string) {
 	if header, err := c.FormFile("file"); err == nil {
 		if f, err := header.Open(); err == nil {
 			defer f.Close()
-			raw, _ := io.ReadAll(io.LimitReader(f, 8<<20))
+			raw, _ := io.ReadAll(io.LimitReader(f, models.MaxImportBytes+1))
 			return models.DecodeCSVText(raw)
 		}
 	}
@@ -134,7 +134,7 @@ func (h *Handlers) importCEUs(c *fiber.Ctx, text string, columns models.CEUColum
 func (h *Handlers) apiImportCEUs(c *fiber.Ctx) error {
 	text, _ := models.DecodeCSVText(c.Body())
 	var columns models.CEUColumns
-	if strings.HasPrefix(c.Get(fiber.HeaderContentType), fiber.MIMEApplicationJSON) {
+	if isJSONBody(c) {
 		var in struct {
 			CSV     string         `json:"csv"`
 			Columns map[string]int `json:"columns"`

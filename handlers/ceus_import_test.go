@@ -102,7 +102,7 @@ func TestCEUImportForeignHeadersMapped(t *testing.T) {
 		}
 		choice.Set("column_ceus", "4")
 		page = apptest.Must(t, b.Submit("/ceus/import", choice), 200).Text()
-		if !strings.Contains(page, "1 activities, 1.5 CEUs in all") {
+		if !strings.Contains(page, "1 activity, 1.5 CEUs in all") {
 			t.Fatalf("got no preview after choosing columns: %s", apptest.FieldErrorsIn(page))
 		}
 		commit := url.Values{"csv": {csvText}}
@@ -136,7 +136,7 @@ func TestCEUImportTemplate(t *testing.T) {
 			t.Fatalf("got template %q (%v)", template.Body, err)
 		}
 		preview := apptest.Must(t, ceuUpload(t, b, "/ceus/import", "file", "t.csv", template.Body), 200).Text()
-		if !strings.Contains(preview, "1 activities") {
+		if !strings.Contains(preview, "1 activity,") {
 			t.Fatal("the template's example row does not import")
 		}
 		token := s.LoginAPI("ana@example.com", goodPassword)

@@ -1,7 +1,6 @@
 package handlers
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"strings"
@@ -169,16 +168,10 @@ func ceuYesNo(b bool) string {
 // in the server's home; the knob is the library's own package variable.
 var pdfcpuOffline sync.Once
 
-// mergePDFs joins the transcript (with image pages) and the PDF evidence into one.
-func mergePDFs(first []byte, files []models.EvidenceFile, w io.Writer) error {
-	readers := []io.ReadSeeker{bytes.NewReader(first)}
-	for _, f := range files {
-		if f.ContentType == "application/pdf" {
-			readers = append(readers, bytes.NewReader(f.Content))
-		}
-	}
+// mergePDFs joins PDFs, in order, into one written to w.
+func mergePDFs(readers []io.ReadSeeker, w io.Writer) error {
 	if len(readers) == 1 {
-		_, err := w.Write(first)
+		_, err := io.Copy(w, readers[0])
 		return err
 	}
 	pdfcpuOffline.Do(func() { model.ConfigPath = "disable" })

@@ -12,8 +12,8 @@ import (
 )
 
 // addImagePages appends one page per image evidence file, the image upright (as
-// its EXIF orientation says) and fitted to the page. A file that does not decode
-// gets a page saying so instead of failing the whole pack.
+// its EXIF orientation says) and fitted to the page. A file that does not decode, or
+// is above the pixel limit, gets a page saying so instead of failing the whole pack.
 func addImagePages(d *pdfDoc, files []models.EvidenceFile) {
 	for _, f := range files {
 		kind := map[string]string{"image/png": "PNG", "image/jpeg": "JPG"}[f.ContentType]
@@ -23,6 +23,11 @@ func addImagePages(d *pdfDoc, files []models.EvidenceFile) {
 		d.AddPage()
 		d.SetFont(pdfFontFamily, "", 9)
 		d.paragraph(5, "Evidence: "+f.Filename+" sha256 "+f.SHA256)
+		// Never inflate an image past the pixel limit, even one stored before it existed.
+		if problem := models.CheckImage(f.Content); problem != "" {
+			d.paragraph(5, problem+" The file is in the ZIP audit pack as it was uploaded.")
+			continue
+		}
 		content, ok := uprightImage(f.Content, kind)
 		if !ok {
 			d.paragraph(5, "This image could not be read; the file is in the ZIP audit pack as it was uploaded.")

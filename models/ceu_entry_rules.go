@@ -41,8 +41,10 @@ func CEUEntryProblems(e CEUEntry, today, earliest time.Time) map[string]string {
 	if !ceuOneOf(e.Delivery, Deliveries) {
 		problems["delivery"] = "Choose how you attended: live, in person, online or self-study."
 	}
-	if e.Minutes != nil && *e.Minutes <= 0 {
-		problems["minutes"] = "The minutes must be more than 0."
+	if e.Minutes != nil {
+		if problem := minutesProblem(*e.Minutes); problem != "" {
+			problems["minutes"] = problem
+		}
 	}
 	switch {
 	case e.CEUs <= 0 && e.Minutes != nil && *e.Minutes > 0:

@@ -33,7 +33,8 @@ func (p ImportProblem) Error() string {
 // ParseCEUCSV reads a CEU CSV file into entries for userID, checking every row the
 // way the entry form does, with the columns found by their headings
 // (MatchCEUColumns). It is all or nothing: when any row has a problem, every
-// problem is returned (by line number) and no entries.
+// problem is returned (by line number) and no entries. A file over MaxImportBytes or
+// MaxImportRows is refused whole, so that one import holds the write lock briefly.
 func ParseCEUCSV(r io.Reader, userID int64, today, earliest time.Time) ([]CEUEntry, []ImportProblem) {
 	return ParseCEUCSVColumns(r, nil, userID, today, earliest)
 }
@@ -41,11 +42,18 @@ func ParseCEUCSV(r io.Reader, userID int64, today, earliest time.Time) ([]CEUEnt
 // ParseCEUCSVColumns is ParseCEUCSV with the columns chosen by the user; nil
 // matches them by their headings.
 func ParseCEUCSVColumns(r io.Reader, columns CEUColumns, userID int64, today, earliest time.Time) ([]CEUEntry, []ImportProblem) {
-	raw, err := io.ReadAll(r)
+	limited := &importSizeGuard{r: r}
+	raw, err := io.ReadAll(limited)
 	if err != nil {
 		return nil, []ImportProblem{{Line: 1, Message: "The file could not be read."}}
 	}
+	if limited.over() {
+		return nil, []ImportProblem{importTooBig(1)}
+	}
 	table := ReadCSVTable(raw)
+	if len(table.Rows) > MaxImportRows {
+		return nil, []ImportProblem{importTooBig(table.Rows[MaxImportRows].Line)}
+	}
 	if table.Header == nil {
 		return nil, append(table.Problems, ImportProblem{Line: 1, Message: "The file is empty or not CSV: the first line must be " + strings.Join(CEUCSVHeader, ",") + "."})
 	}
