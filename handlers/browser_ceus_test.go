@@ -79,7 +79,7 @@ func TestBrowserCEUHolder(t *testing.T) {
 	if err != nil {
 		t.Fatalf("export CSV: %v", err)
 	}
-	if !strings.HasPrefix(csv, "date,title,") || !strings.Contains(csv, ceuDaysAgo(7)+",Coding Clinic webinar,AHIMA,ahima,165,3,yes") {
+	if !strings.HasPrefix(csv, "date,title,") || !strings.Contains(csv, ceuDaysAgo(7)+",Coding Clinic webinar,AHIMA,ahima,165,3,no") {
 		t.Fatalf("got CSV %q, want the logged activity", csv)
 	}
 }
