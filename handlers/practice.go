@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -121,7 +122,7 @@ func readPracticeForm(c *fiber.Ctx) (practiceInput, models.PracticeExamRecord, F
 	if d := parseDay(input.TakenOn, "taken_on", fields); d != nil {
 		r.TakenOn = *d
 	}
-	if len(input.Source) > 200 {
+	if utf8.RuneCountInString(input.Source) > 200 {
 		fields["source"] = "Use at most 200 characters for the source."
 	}
 	if pct, ok := parsePercent(input.Overall, "overall_percent", fields); ok {

@@ -231,7 +231,7 @@ func (s *Server) API(method, path, token string, body any) *Response {
 func (s *Server) RegisterAPI(name, email, password string) string {
 	s.t.Helper()
 	resp := s.API("POST", "/api/v1/auth/register", "", map[string]string{"name": name, "email": email, "password": password})
-	if resp.Status != http.StatusCreated {
+	if resp.Status != http.StatusAccepted {
 		s.t.Fatalf("register %s: got %d %s", email, resp.Status, resp.Body)
 	}
 	return s.LoginAPI(email, password)
