@@ -47,6 +47,7 @@ func Funcs() template.FuncMap {
 		"percent":  func(share float64) float64 { return share * 100 },
 		"deref":    func(t *time.Time) time.Time { return *t },
 		"inc":      func(i int) int { return i + 1 },
+		"deref64":  func(p *int64) int64 { return *p },
 	}
 }
 
