@@ -39,7 +39,7 @@ func TestSharedDeckAccess(t *testing.T) {
 		path := "/api/v1/decks/" + itoa(deck.ID)
 		apptest.Must(t, s.API("GET", path, ana, nil), 404)
 		apptest.Must(t, s.API("PUT", path+"/share", ines, map[string]any{"cohort_id": other.ID}), 404) // not her cohort
-		apptest.Must(t, s.API("PUT", path+"/share", ana, map[string]any{"cohort_id": cohort.ID}), 404)  // not her deck
+		apptest.Must(t, s.API("PUT", path+"/share", ana, map[string]any{"cohort_id": cohort.ID}), 404) // not her deck
 		var shared deckOut
 		apptest.Must(t, s.API("PUT", path+"/share", ines, map[string]any{"cohort_id": cohort.ID}), 200).JSON(t, &shared)
 
