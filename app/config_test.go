@@ -15,7 +15,7 @@ func TestLoadConfig(t *testing.T) {
 		check   func(Config) bool
 	}{
 		{"defaults are embedded SQLite on 3000", nil, "", func(c Config) bool {
-			return c.Port == "3000" && !c.Postgres() && c.DataDir == "data" && c.MaxDBConns == 8 && !c.SecureCookies()
+			return c.Port == "3000" && c.BaseURL == "http://localhost:3000" && !c.Postgres() && c.DataDir == "data" && c.MaxDBConns == 8 && !c.SecureCookies()
 		}},
 		{"postgres without secret is refused", map[string]string{"DATABASE_URL": "postgres://x/y"}, "JWT_SECRET is required", nil},
 		{"postgres with secret", map[string]string{"DATABASE_URL": "postgres://x/y", "JWT_SECRET": secret}, "", func(c Config) bool {
@@ -26,8 +26,14 @@ func TestLoadConfig(t *testing.T) {
 		{"https base URL makes cookies secure", map[string]string{"BASE_URL": "https://hit.example/"}, "", func(c Config) bool {
 			return c.SecureCookies() && c.BaseURL == "https://hit.example"
 		}},
+		{"base URL follows the port", map[string]string{"PORT": "3202"}, "", func(c Config) bool { return c.BaseURL == "http://localhost:3202" }},
+		{"base URL given wins over the port", map[string]string{"PORT": "3202", "BASE_URL": "https://hit.example"}, "", func(c Config) bool { return c.BaseURL == "https://hit.example" }},
 		{"pool size override", map[string]string{"DB_MAX_CONNS": "32"}, "", func(c Config) bool { return c.MaxDBConns == 32 }},
 		{"bad pool size", map[string]string{"DB_MAX_CONNS": "many"}, "DB_MAX_CONNS", nil},
+		{"trusted proxies", map[string]string{"TRUSTED_PROXIES": "10.0.0.0/8, 192.0.2.7"}, "", func(c Config) bool {
+			return len(c.TrustedProxies) == 2 && c.TrustedProxies[1].String() == "192.0.2.7/32"
+		}},
+		{"bad trusted proxy", map[string]string{"TRUSTED_PROXIES": "proxy.example"}, "TRUSTED_PROXIES", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
