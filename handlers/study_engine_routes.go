@@ -41,6 +41,7 @@ func (h *Handlers) registerStudyEngineAPI(api fiber.Router) {
 	api.Get("/decks/:id/export.csv", h.requireAPIUser, h.exportDeckCSV)
 	api.Post("/decks/:id/import", h.requireAPIUser, h.apiImportDeckCSV)
 	api.Put("/decks/:id/share", h.requireAPIUser, h.apiShareDeck)
+	api.Get("/decks/:id/mastery", h.requireAPIUser, h.apiCohortMastery)
 	api.Delete("/cards/:id", h.requireAPIUser, h.apiDeleteCard)
 	api.Get("/study/queue", h.requireAPIUser, h.apiStudyQueue)
 	api.Post("/reviews", h.requireAPIUser, h.apiSaveReview)

@@ -82,5 +82,23 @@ func (h *Handlers) deckTeachingData(c *fiber.Ctx, deck models.StudyDeck, cards [
 		stats[card.ID] = s
 	}
 	data["ItemStats"] = stats
-	return nil
+	mastery, err := models.CohortMastery(c.UserContext(), h.DB, user.ID, deck.ID)
+	data["Mastery"] = mastery
+	return err
+}
+
+func (h *Handlers) apiCohortMastery(c *fiber.Ctx) error {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	mastery, err := models.CohortMastery(c.UserContext(), h.DB, currentUser(c).ID, id)
+	if err != nil {
+		return err
+	}
+	out := make([]fiber.Map, len(mastery))
+	for i, m := range mastery {
+		out[i] = fiber.Map{"domain_position": m.Position, "answers": m.Answers, "correct": m.Correct, "percent": m.Percent()}
+	}
+	return c.JSON(fiber.Map{"domains": out})
 }

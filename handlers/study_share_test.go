@@ -55,6 +55,29 @@ func TestSharedDeckAccess(t *testing.T) {
 		apptest.Must(t, s.API("POST", "/api/v1/cohorts/"+itoa(cohort.ID)+"/instructors", ines, map[string]any{"email": "carl@example.com"}), 200)
 		apptest.Must(t, s.API("POST", path+"/cards", carl, map[string]any{"domain_position": 1, "front": "ICD-10-CM", "back": "Diagnoses"}), 201)
 
+		// Ana takes a quiz from the shared deck's items; the instructors read mastery by domain.
+		addItems(t, s, ines, deck.ID, 1)
+		apptest.Must(t, s.API("PUT", "/api/v1/pathway", ana, map[string]any{"target": "CCA"}), 200)
+		var quiz quizOut
+		apptest.Must(t, s.API("POST", "/api/v1/quizzes", ana, map[string]any{"items": 6}), 201).JSON(t, &quiz)
+		var answers []map[string]any
+		for _, it := range quiz.Items {
+			answers = append(answers, map[string]any{"position": it.Position, "option": "B"})
+		}
+		apptest.Must(t, s.API("POST", "/api/v1/quizzes/"+itoa(quiz.ID)+"/submit", ana, map[string]any{"answers": answers}), 200)
+		var mastery struct {
+			Domains []struct {
+				Answers int     `json:"answers"`
+				Percent float64 `json:"percent"`
+			} `json:"domains"`
+		}
+		apptest.Must(t, s.API("GET", path+"/mastery", ines, nil), 200).JSON(t, &mastery)
+		if len(mastery.Domains) != 6 || mastery.Domains[0].Answers != 1 || mastery.Domains[0].Percent != 100 {
+			t.Fatalf("got %+v, want six domains answered once, all right", mastery.Domains)
+		}
+		apptest.Must(t, s.API("GET", path+"/mastery", ana, nil), 404)
+		apptest.Must(t, s.API("GET", path+"/mastery", "", nil), 401)
+
 		apptest.Must(t, s.API("DELETE", "/api/v1/memberships/"+itoa(membership.CohortID), ana, nil), 204)
 		apptest.Must(t, s.API("GET", path, ana, nil), 404)
 		var queue queueOut
