@@ -46,7 +46,7 @@ func (h *Handlers) showCEUs(c *fiber.Ctx) error {
 		"PackSizes": sizes,
 		"Title":     "Your CEUs", "Entries": rows, "Cycles": cycleCards(holder, "", false), "Current": currentCards(holder),
 		"ShowCategoryA": needsCategoryA(holder), "Search": search, "Errors": searchErrors(problem),
-		"CycleKey":      c.Query("cycle"), "Category": filter.Category, "Categories": categoryChoices,
+		"CycleKey": c.Query("cycle"), "Category": filter.Category, "Categories": categoryChoices,
 		"HasCredentials": len(holder.Held) > 0, "WhatIf": ceuForm{ActivityDate: ceuDateString(holder.Today)},
 		"ProviderKinds": providerKindChoices, "Deliveries": deliveryChoices,
 	})
