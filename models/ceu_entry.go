@@ -3,7 +3,6 @@ package models
 import (
 	"context"
 	"fmt"
-	"strings"
 	"time"
 
 	"gorm.io/gorm"
@@ -98,7 +97,7 @@ func ListCEUEntries(ctx context.Context, db *gorm.DB, userID int64, filter CEUFi
 		q = q.Where("delivery = ?", string(DeliveryInPerson))
 	}
 	for _, word := range filter.Words {
-		pattern := "%" + likeEscaper.Replace(strings.ToLower(word)) + "%"
+		pattern := likePattern(word)
 		q = q.Where(`(LOWER(title) LIKE ? ESCAPE '\' OR LOWER(provider) LIKE ? ESCAPE '\' OR LOWER(notes) LIKE ? ESCAPE '\')`, pattern, pattern, pattern)
 	}
 	if filter.RulesOnly {

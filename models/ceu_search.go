@@ -11,10 +11,6 @@ const MaxCEUSearchRunes = 200
 // maxCEUSearchWords bounds the words of one search (each is one more condition).
 const maxCEUSearchWords = 8
 
-// likeEscaper escapes LIKE's wildcards (and the escape character) so a search for
-// "100%" finds the text "100%" and not everything.
-var likeEscaper = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
-
 // ParseCEUSearch splits what a holder typed into the words every found activity must
 // contain, or says what is wrong with it. Empty text finds everything.
 func ParseCEUSearch(text string) ([]string, string) {
