@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"sync"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -12,6 +13,7 @@ import (
 
 	"hitpath/app/security"
 	"hitpath/handlers"
+	"hitpath/models"
 	"hitpath/views"
 )
 
@@ -24,6 +26,9 @@ type App struct {
 	// Now is the one clock: handlers, tokens, cookies, the database's timestamps and
 	// the background jobs all read it.
 	Now func() time.Time
+
+	jobs   sync.WaitGroup // background jobs, waited for at shutdown
+	mailer *Mailer        // the background outbox sender, once started
 }
 
 // Options adjust New for tests and tools; the zero value is production.
@@ -44,7 +49,7 @@ func New(cfg Config, opts Options) (*App, error) {
 	db := opts.DB
 	if db == nil {
 		var err error
-		if db, err = OpenDB(cfg); err != nil {
+		if db, err = WaitForDB(context.Background(), cfg, log); err != nil {
 			return nil, err
 		}
 		if err := Migrate(context.Background(), db); err != nil {
@@ -93,8 +98,20 @@ func buildDeps(cfg Config, db *gorm.DB, log *slog.Logger) (handlers.Deps, error)
 	}
 	return handlers.Deps{
 		DB: db, Tokens: tokens, Hasher: hasher, Log: log, CSRFKey: security.DeriveKey(secret, "csrf"),
-		BaseURL: cfg.BaseURL, SecureCookies: cfg.SecureCookies(),
+		CalendarKey: security.DeriveKey(secret, "calendar-uid"),
+		BaseURL:     cfg.BaseURL, SecureCookies: cfg.SecureCookies(),
+		EvidenceQuota: cfg.EvidenceQuota, HeavyExports: cfg.HeavyExports,
+		TrustedProxies: cfg.TrustedProxies, Limits: rateLimitStore(db),
 	}, nil
+}
+
+// rateLimitStore keeps limiter counters in PostgreSQL, where several processes may
+// share one database, and in memory for the single process SQLite allows.
+func rateLimitStore(db *gorm.DB) models.RateLimitStore {
+	if db.Dialector.Name() == "postgres" {
+		return &models.DBRateLimits{DB: db}
+	}
+	return models.NewMemoryRateLimits()
 }
 
 func newServer(cfg Config, h *handlers.Handlers, log *slog.Logger) (*fiber.App, error) {
@@ -121,7 +138,8 @@ func newServer(cfg Config, h *handlers.Handlers, log *slog.Logger) (*fiber.App, 
 	return server, nil
 }
 
-// Listen serves until ctx is cancelled, then drains requests for up to 10 seconds.
+// Listen serves until ctx is cancelled, then drains requests for up to 10 seconds and
+// waits (bounded by ShutdownWait) for background jobs to finish what they started.
 func (a *App) Listen(ctx context.Context) error {
 	errs := make(chan error, 1)
 	go func() { errs <- a.Server.Listen(":" + a.Config.Port) }()
@@ -136,6 +154,7 @@ func (a *App) Listen(ctx context.Context) error {
 	if err := a.Server.ShutdownWithTimeout(10 * time.Second); err != nil {
 		return fmt.Errorf("shut down: %w", err)
 	}
+	a.WaitBackground(a.Config.ShutdownWait)
 	return a.Close()
 }
 

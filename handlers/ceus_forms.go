@@ -69,10 +69,10 @@ func entryFromForm(form ceuForm, entry models.CEUEntry, holder models.Holder) (m
 	entry.InHIIMDomain, entry.CategoryA = form.InHIIMDomain, form.CategoryA
 	entry.Minutes, entry.CEUs = nil, 0
 	if text := strings.TrimSpace(form.Minutes); text != "" {
-		if minutes, err := strconv.Atoi(text); err == nil {
+		if minutes, err := models.ParseMinutes(text); err == nil {
 			entry.Minutes, entry.CEUs = &minutes, models.CEUsFromMinutes(minutes)
 		} else {
-			fields["minutes"] = "Write the minutes as a whole number, like 90."
+			fields["minutes"] = err.Error()
 		}
 	}
 	if text := strings.TrimSpace(form.CEUs); text != "" {

@@ -72,7 +72,12 @@ func (h *Handlers) sendCohortNudge(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return h.flashAndRedirect(c, cohortPath(cohort.ID), "Message queued for "+views.Count(len(sent), "student", "students")+".")
+	queued, _ := splitQueued(sent)
+	msg := "Message queued for " + views.Count(len(queued), "student", "students") + "."
+	if skipped := len(sent) - len(queued); skipped > 0 {
+		msg += " " + views.Count(skipped, "student", "students") + " already had this message today and will not get it twice."
+	}
+	return h.flashAndRedirect(c, cohortPath(cohort.ID), msg)
 }
 
 func (h *Handlers) apiSendCohortNudge(c *fiber.Ctx) error {
@@ -95,11 +100,22 @@ func (h *Handlers) apiSendCohortNudge(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	out := make([]int64, len(sent))
-	for i, r := range sent {
-		out[i] = r.ID
+	queued, already := splitQueued(sent)
+	return c.JSON(fiber.Map{"queued": len(queued), "user_ids": queued, "already_queued_user_ids": already})
+}
+
+// splitQueued separates the recipients whose email this nudge queued from those who
+// already had the same message today.
+func splitQueued(recipients []models.CohortNudgeRecipient) (queued, already []int64) {
+	queued, already = []int64{}, []int64{}
+	for _, r := range recipients {
+		if r.Queued {
+			queued = append(queued, r.ID)
+		} else {
+			already = append(already, r.ID)
+		}
 	}
-	return c.JSON(fiber.Map{"sent": len(sent), "user_ids": out})
+	return queued, already
 }
 
 // nudgeMessageProblem words what is wrong with a nudge's message: it is empty or too long.
