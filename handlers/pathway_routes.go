@@ -18,6 +18,7 @@ func (h *Handlers) registerStudentPages(pages fiber.Router) {
 	pages.Post("/pathway/pass", h.requireUser, h.recordPass)
 	pages.Get("/coursework", h.requireUser, h.showCoursework)
 	pages.Post("/coursework/courses", h.requireRole(models.RoleAdmin), h.addCourse)
+	pages.Post("/coursework", h.requireUser, h.saveCoursework)
 	pages.Post("/coursework/:courseId", h.requireUser, h.saveCourseProgress)
 	pages.Get("/study", h.requireUser, h.showStudy)
 	pages.Post("/study", h.requireUser, h.logStudySession)
