@@ -29,6 +29,8 @@ func (h *Handlers) registerStudentPages(pages fiber.Router) {
 	pages.Get("/practice", h.requireUser, h.showPractice)
 	pages.Post("/practice", h.requireUser, h.logPracticeExam)
 	pages.Post("/practice/:id/delete", h.requireUser, h.deletePracticeExam)
+	pages.Get("/practice/:id<int>/edit", h.requireUser, h.showEditPracticeExam)
+	pages.Post("/practice/:id<int>/edit", h.requireUser, h.updatePracticeExam)
 }
 
 // registerStudentAPI mounts the JSON twins of the student pages.
@@ -46,6 +48,7 @@ func (h *Handlers) registerStudentAPI(api fiber.Router) {
 	api.Get("/practice-exams", h.requireAPIUser, h.apiListPracticeExams)
 	api.Post("/practice-exams", h.requireAPIUser, h.apiLogPracticeExam)
 	api.Delete("/practice-exams/:id", h.requireAPIUser, h.apiDeletePracticeExam)
+	api.Put("/practice-exams/:id", h.requireAPIUser, h.apiUpdatePracticeExam)
 	api.Get("/readiness", h.requireAPIUser, h.apiShowReadiness)
 	api.Get("/study-plan", h.requireAPIUser, h.apiShowStudyPlan)
 }
