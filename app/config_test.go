@@ -4,6 +4,7 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestLoadConfig(t *testing.T) {
@@ -30,6 +31,16 @@ func TestLoadConfig(t *testing.T) {
 		{"base URL given wins over the port", map[string]string{"PORT": "3202", "BASE_URL": "https://hit.example"}, "", func(c Config) bool { return c.BaseURL == "https://hit.example" }},
 		{"pool size override", map[string]string{"DB_MAX_CONNS": "32"}, "", func(c Config) bool { return c.MaxDBConns == 32 }},
 		{"bad pool size", map[string]string{"DB_MAX_CONNS": "many"}, "DB_MAX_CONNS", nil},
+		{"limits default", nil, "", func(c Config) bool {
+			return c.DBWait == time.Minute && c.ShutdownWait == 45*time.Second && c.EvidenceQuota == 1<<30 && c.HeavyExports == 2 && c.MailFrom == ""
+		}},
+		{"limits configured", map[string]string{"DB_WAIT": "2m", "SHUTDOWN_WAIT": "90s", "EVIDENCE_QUOTA_MB": "250", "MAX_HEAVY_EXPORTS": "4", "MAIL_FROM": "School <no-reply@school.example>"}, "", func(c Config) bool {
+			return c.DBWait == 2*time.Minute && c.ShutdownWait == 90*time.Second && c.EvidenceQuota == 250<<20 && c.HeavyExports == 4 && c.MailFrom != ""
+		}},
+		{"bad wait", map[string]string{"DB_WAIT": "soon"}, "DB_WAIT", nil},
+		{"zero quota", map[string]string{"EVIDENCE_QUOTA_MB": "0"}, "EVIDENCE_QUOTA_MB", nil},
+		{"bad export limit", map[string]string{"MAX_HEAVY_EXPORTS": "-1"}, "MAX_HEAVY_EXPORTS", nil},
+		{"bad sender", map[string]string{"MAIL_FROM": "nobody"}, "MAIL_FROM", nil},
 		{"trusted proxies", map[string]string{"TRUSTED_PROXIES": "10.0.0.0/8, 192.0.2.7"}, "", func(c Config) bool {
 			return len(c.TrustedProxies) == 2 && c.TrustedProxies[1].String() == "192.0.2.7/32"
 		}},
