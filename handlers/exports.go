@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -28,97 +27,6 @@ func (h *Handlers) exportCEUCSV(c *fiber.Ctx) error {
 	c.Set(fiber.HeaderContentDisposition, `attachment; filename="ceus.csv"`)
 	c.Set(fiber.HeaderCacheControl, "private, no-store")
 	return c.Send(buf.Bytes())
-}
-
-func (h *Handlers) showImportCEUs(c *fiber.Ctx) error {
-	return h.render(c, fiber.StatusOK, "pages/ceus_import", fiber.Map{"Title": "Import CEUs", "Header": strings.Join(models.CEUCSVHeader, ",")})
-}
-
-// ceuImportText returns the CSV a page sent: an uploaded file, or the text carried over
-// from the preview.
-func ceuImportText(c *fiber.Ctx) string {
-	if header, err := c.FormFile("file"); err == nil {
-		if f, err := header.Open(); err == nil {
-			defer f.Close()
-			raw, _ := io.ReadAll(io.LimitReader(f, models.MaxImportBytes+1))
-			return string(raw)
-		}
-	}
-	return c.FormValue("csv")
-}
-
-// previewImportCEUs checks an uploaded CSV and shows what would be imported; nothing
-// is saved until the holder confirms.
-func (h *Handlers) previewImportCEUs(c *fiber.Ctx) error {
-	text := ceuImportText(c)
-	holder, err := h.loadHolder(c)
-	if err != nil {
-		return err
-	}
-	entries, problems := models.ParseCEUCSV(strings.NewReader(text), currentUser(c).ID, holder.Today, holder.EarliestEarnedOn())
-	data := fiber.Map{"Title": "Import CEUs", "Header": strings.Join(models.CEUCSVHeader, ",")}
-	if problems != nil {
-		data["Problems"] = problems
-		return h.render(c, fiber.StatusUnprocessableEntity, "pages/ceus_import", data)
-	}
-	total := 0
-	for _, e := range entries {
-		total += e.CEUs
-	}
-	data["Preview"] = entries[:min(len(entries), 50)]
-	data["Count"], data["Total"], data["CSV"] = len(entries), total, text
-	return h.render(c, fiber.StatusOK, "pages/ceus_import", data)
-}
-
-func (h *Handlers) commitImportCEUs(c *fiber.Ctx) error {
-	n, problems, err := h.importCEUs(c, c.FormValue("csv"))
-	if err != nil {
-		return err
-	}
-	if problems != nil {
-		return h.render(c, fiber.StatusUnprocessableEntity, "pages/ceus_import", fiber.Map{
-			"Title": "Import CEUs", "Header": strings.Join(models.CEUCSVHeader, ","), "Problems": problems})
-	}
-	return h.flashAndRedirect(c, "/ceus", fmt.Sprintf("Imported %d activities.", n))
-}
-
-// importCEUs parses and saves a CSV for the signed-in user, all or nothing.
-func (h *Handlers) importCEUs(c *fiber.Ctx, text string) (int, []models.ImportProblem, error) {
-	holder, err := h.loadHolder(c)
-	if err != nil {
-		return 0, nil, err
-	}
-	entries, problems := models.ParseCEUCSV(strings.NewReader(text), currentUser(c).ID, holder.Today, holder.EarliestEarnedOn())
-	if problems != nil {
-		return 0, problems, nil
-	}
-	if err := models.ImportCEUEntries(c.UserContext(), h.DB, entries, h.Now(), nil); err != nil {
-		return 0, nil, err
-	}
-	return len(entries), nil, nil
-}
-
-// apiImportCEUs takes a CSV body (text/csv) or {"csv": "..."} (application/json).
-func (h *Handlers) apiImportCEUs(c *fiber.Ctx) error {
-	text := string(c.Body())
-	if isJSONBody(c) {
-		var in struct {
-			CSV string `json:"csv"`
-		}
-		if err := readJSON(c, &in); err != nil {
-			return err
-		}
-		text = in.CSV
-	}
-	n, problems, err := h.importCEUs(c, text)
-	if err != nil {
-		return err
-	}
-	if problems != nil {
-		return c.Status(fiber.StatusUnprocessableEntity).JSON(fiber.Map{
-			"error": "Nothing was imported: fix the lines listed and send the file again.", "problems": problems})
-	}
-	return c.Status(fiber.StatusCreated).JSON(fiber.Map{"imported": n})
 }
 
 // cycleTranscript loads the transcript of the cycle the query names (default: the
