@@ -109,10 +109,9 @@ func (h *Handlers) startPageSession(c *fiber.Ctx, user models.User) error {
 	return nil
 }
 
-func (h *Handlers) clearSessionCookie(c *fiber.Ctx) {
-	c.Cookie(&fiber.Cookie{Name: sessionCookie, Value: "", Path: "/", HTTPOnly: true, SameSite: "Lax",
-		Secure: h.SecureCookies, MaxAge: -1})
-}
+// clearSessionCookie makes the browser drop the session cookie (see deleteCookie: a
+// negative Max-Age would be left out by fasthttp and only empty the cookie).
+func (h *Handlers) clearSessionCookie(c *fiber.Ctx) { h.deleteCookie(c, sessionCookie) }
 
 // safeNext keeps post-login redirects on this site: only a path with one leading
 // slash, no scheme or host once parsed, and no control characters or backslashes
