@@ -12,6 +12,7 @@ import (
 
 	"hitpath/app/security"
 	"hitpath/handlers"
+	"hitpath/models"
 	"hitpath/views"
 )
 
@@ -85,9 +86,13 @@ func buildDeps(cfg Config, db *gorm.DB, log *slog.Logger) (handlers.Deps, error)
 	if err != nil {
 		return handlers.Deps{}, err
 	}
+	zone, _ := models.ParseTimeZone(or(cfg.DefaultTimeZone, models.DefaultTimeZone))
+	if zone == nil {
+		return handlers.Deps{}, fmt.Errorf("unknown default time zone %q", cfg.DefaultTimeZone)
+	}
 	return handlers.Deps{
 		DB: db, Tokens: tokens, Hasher: hasher, Log: log, CSRFKey: security.DeriveKey(secret, "csrf"),
-		BaseURL: cfg.BaseURL, SecureCookies: cfg.SecureCookies(),
+		BaseURL: cfg.BaseURL, SecureCookies: cfg.SecureCookies(), DefaultZone: zone,
 	}, nil
 }
 

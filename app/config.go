@@ -12,6 +12,8 @@ import (
 	"strings"
 
 	"golang.org/x/crypto/bcrypt"
+
+	"hitpath/models"
 )
 
 // Config is everything hitpath reads from the environment.
@@ -25,6 +27,8 @@ type Config struct {
 	MaxDBConns   int
 	PasswordCost int
 	BenchRoutes  bool // serves /bench/* for the load script; never in production
+	// DefaultTimeZone is the IANA zone of users who have not chosen one.
+	DefaultTimeZone string
 }
 
 // Postgres reports whether the configuration selects PostgreSQL.
@@ -42,14 +46,18 @@ func (c Config) SQLitePath() string { return filepath.Join(c.DataDir, "hitpath.d
 // in tests) and checks it.
 func LoadConfig(getenv func(string) string) (Config, error) {
 	cfg := Config{
-		Port:         or(getenv("PORT"), "3000"),
-		DatabaseURL:  getenv("DATABASE_URL"),
-		DataDir:      or(getenv("HITPATH_DATA_DIR"), "data"),
-		JWTSecret:    getenv("JWT_SECRET"),
-		BaseURL:      strings.TrimRight(or(getenv("BASE_URL"), "http://localhost:3000"), "/"),
-		SMTPURL:      getenv("SMTP_URL"),
-		PasswordCost: bcrypt.DefaultCost,
-		BenchRoutes:  getenv("HITPATH_BENCH_ROUTES") == "1",
+		Port:            or(getenv("PORT"), "3000"),
+		DatabaseURL:     getenv("DATABASE_URL"),
+		DataDir:         or(getenv("HITPATH_DATA_DIR"), "data"),
+		JWTSecret:       getenv("JWT_SECRET"),
+		BaseURL:         strings.TrimRight(or(getenv("BASE_URL"), "http://localhost:3000"), "/"),
+		SMTPURL:         getenv("SMTP_URL"),
+		PasswordCost:    bcrypt.DefaultCost,
+		BenchRoutes:     getenv("HITPATH_BENCH_ROUTES") == "1",
+		DefaultTimeZone: or(strings.TrimSpace(getenv("DEFAULT_TIME_ZONE")), models.DefaultTimeZone),
+	}
+	if loc, _ := models.ParseTimeZone(cfg.DefaultTimeZone); loc == nil {
+		return cfg, fmt.Errorf("DEFAULT_TIME_ZONE must be an IANA time zone name like America/Chicago, got %q", cfg.DefaultTimeZone)
 	}
 	if cfg.DatabaseURL != "" && !cfg.Postgres() {
 		return cfg, errors.New("DATABASE_URL must start with postgres:// (leave it unset for the embedded SQLite database)")

@@ -28,6 +28,11 @@ func TestLoadConfig(t *testing.T) {
 		}},
 		{"pool size override", map[string]string{"DB_MAX_CONNS": "32"}, "", func(c Config) bool { return c.MaxDBConns == 32 }},
 		{"bad pool size", map[string]string{"DB_MAX_CONNS": "many"}, "DB_MAX_CONNS", nil},
+		{"default time zone is Chicago", nil, "", func(c Config) bool { return c.DefaultTimeZone == "America/Chicago" }},
+		{"time zone override", map[string]string{"DEFAULT_TIME_ZONE": "Europe/London"}, "", func(c Config) bool {
+			return c.DefaultTimeZone == "Europe/London"
+		}},
+		{"unknown time zone", map[string]string{"DEFAULT_TIME_ZONE": "Mars/Olympus"}, "DEFAULT_TIME_ZONE", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

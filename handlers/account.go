@@ -2,10 +2,33 @@ package handlers
 
 import (
 	"github.com/gofiber/fiber/v2"
+
+	"hitpath/models"
 )
 
+// profileForm is the profile section of the account page.
+type profileForm struct {
+	Name     string `form:"name"`
+	TimeZone string `form:"time_zone"`
+}
+
 func (h *Handlers) showAccount(c *fiber.Ctx) error {
-	return h.render(c, fiber.StatusOK, "pages/account", fiber.Map{"Title": "Your account"})
+	return h.renderAccount(c, fiber.StatusOK, nil, h.profileFormOf(currentUser(c)))
+}
+
+// renderAccount shows the account page with the profile form as given (what the user
+// typed after a refusal) and any field errors.
+func (h *Handlers) renderAccount(c *fiber.Ctx, status int, errs FieldErrors, profile profileForm) error {
+	user := currentUser(c)
+	return h.render(c, status, "pages/account", fiber.Map{
+		"Title": "Your account", "Errors": errs, "Profile": profile, "Zones": models.CommonTimeZones,
+		"ZoneName": h.zoneName(user), "Today": h.today(c), "ZoneChosen": user.TimeZone != "",
+		"Prefill": user.TimeZone == "" && errs == nil,
+	})
+}
+
+func (h *Handlers) profileFormOf(u models.User) profileForm {
+	return profileForm{Name: u.Name, TimeZone: h.zoneName(u)}
 }
 
 func (h *Handlers) changePassword(c *fiber.Ctx) error {
@@ -15,7 +38,7 @@ func (h *Handlers) changePassword(c *fiber.Ctx) error {
 	}
 	fields, err := h.changeOwnPassword(c, form)
 	if fields != nil {
-		return h.render(c, fiber.StatusUnprocessableEntity, "pages/account", fiber.Map{"Title": "Your account", "Errors": fields})
+		return h.renderAccount(c, fiber.StatusUnprocessableEntity, fields, h.profileFormOf(currentUser(c)))
 	}
 	if err != nil {
 		return err
@@ -24,4 +47,46 @@ func (h *Handlers) changePassword(c *fiber.Ctx) error {
 		return err
 	}
 	return h.flashAndRedirect(c, "/account", "Your password is changed. You were logged out everywhere else.")
+}
+
+func (h *Handlers) saveProfile(c *fiber.Ctx) error {
+	var form profileForm
+	if err := readForm(c, &form); err != nil {
+		return err
+	}
+	in := models.ProfileInput{Name: &form.Name, TimeZone: &form.TimeZone}
+	if _, fields, err := h.updateProfile(c, in); fields != nil {
+		return h.renderAccount(c, fiber.StatusUnprocessableEntity, fields, form)
+	} else if err != nil {
+		return err
+	}
+	return h.flashAndRedirect(c, "/account", "Your profile is saved.")
+}
+
+// updateProfile applies in to the signed-in user and saves it; the page and
+// PATCH /api/v1/me share it.
+func (h *Handlers) updateProfile(c *fiber.Ctx, in models.ProfileInput) (models.User, FieldErrors, error) {
+	user, problems := in.Apply(currentUser(c))
+	if problems != nil {
+		return user, FieldErrors(problems), nil
+	}
+	if err := models.SaveProfile(c.UserContext(), h.DB, user, h.Now()); err != nil {
+		return user, nil, err
+	}
+	return user, nil, nil
+}
+
+func (h *Handlers) apiUpdateMe(c *fiber.Ctx) error {
+	var in models.ProfileInput
+	if err := readJSON(c, &in); err != nil {
+		return err
+	}
+	user, fields, err := h.updateProfile(c, in)
+	if fields != nil {
+		return &validationError{Fields: fields}
+	}
+	if err != nil {
+		return err
+	}
+	return c.JSON(h.toUserJSON(user))
 }

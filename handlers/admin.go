@@ -47,7 +47,7 @@ func (h *Handlers) apiListUsers(c *fiber.Ctx) error {
 	}
 	out := make([]userJSON, len(users))
 	for i, u := range users {
-		out[i] = toUserJSON(u)
+		out[i] = h.toUserJSON(u)
 	}
 	return c.JSON(fiber.Map{"users": out})
 }
@@ -68,7 +68,7 @@ func (h *Handlers) apiUpdateUser(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(toUserJSON(user))
+	return c.JSON(h.toUserJSON(user))
 }
 
 func article(word string) string {

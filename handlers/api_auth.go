@@ -10,14 +10,18 @@ import (
 
 // userJSON is the public shape of an account in the API.
 type userJSON struct {
-	ID    int64  `json:"id"`
-	Email string `json:"email"`
-	Name  string `json:"name"`
-	Role  string `json:"role"`
+	ID            int64  `json:"id"`
+	Email         string `json:"email"`
+	Name          string `json:"name"`
+	Role          string `json:"role"`
+	TimeZone      string `json:"time_zone"`
+	EmailVerified bool   `json:"email_verified"`
 }
 
-func toUserJSON(u models.User) userJSON {
-	return userJSON{ID: u.ID, Email: u.Email, Name: u.Name, Role: u.Role}
+// toUserJSON shows u with the time zone that applies to them (the server default
+// until they choose one).
+func (h *Handlers) toUserJSON(u models.User) userJSON {
+	return userJSON{ID: u.ID, Email: u.Email, Name: u.Name, Role: u.Role, TimeZone: h.zoneName(u), EmailVerified: u.EmailVerified()}
 }
 
 func (h *Handlers) apiRegister(c *fiber.Ctx) error {
@@ -35,7 +39,7 @@ func (h *Handlers) apiRegister(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.Status(fiber.StatusCreated).JSON(toUserJSON(user))
+	return c.Status(fiber.StatusCreated).JSON(h.toUserJSON(user))
 }
 
 func (h *Handlers) apiLogin(c *fiber.Ctx) error {
@@ -59,7 +63,7 @@ func (h *Handlers) apiLogin(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(fiber.Map{"token": token, "user": toUserJSON(user)})
+	return c.JSON(fiber.Map{"token": token, "user": h.toUserJSON(user)})
 }
 
 func (h *Handlers) apiLogout(c *fiber.Ctx) error {
@@ -70,7 +74,7 @@ func (h *Handlers) apiLogout(c *fiber.Ctx) error {
 }
 
 func (h *Handlers) apiShowMe(c *fiber.Ctx) error {
-	return c.JSON(toUserJSON(currentUser(c)))
+	return c.JSON(h.toUserJSON(currentUser(c)))
 }
 
 // apiChangePassword changes the password and returns a fresh token: every earlier
@@ -91,5 +95,5 @@ func (h *Handlers) apiChangePassword(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(fiber.Map{"token": token, "user": toUserJSON(currentUser(c))})
+	return c.JSON(fiber.Map{"token": token, "user": h.toUserJSON(currentUser(c))})
 }

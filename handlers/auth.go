@@ -13,7 +13,8 @@ func (h *Handlers) showSignup(c *fiber.Ctx) error {
 	if currentViewer(c) != nil {
 		return c.Redirect("/dashboard")
 	}
-	return h.render(c, fiber.StatusOK, "pages/signup", fiber.Map{"Title": "Create your account", "Form": signupForm{}})
+	form := signupForm{TimeZone: h.DefaultZone.String()}
+	return h.render(c, fiber.StatusOK, "pages/signup", fiber.Map{"Title": "Create your account", "Form": form, "Zones": models.CommonTimeZones})
 }
 
 func (h *Handlers) signup(c *fiber.Ctx) error {
@@ -28,7 +29,8 @@ func (h *Handlers) signup(c *fiber.Ctx) error {
 			status = fiber.StatusConflict
 		}
 		form.Password = ""
-		return h.render(c, status, "pages/signup", fiber.Map{"Title": "Create your account", "Form": form, "Errors": fields})
+		return h.render(c, status, "pages/signup", fiber.Map{"Title": "Create your account", "Form": form, "Errors": fields,
+			"Zones": models.CommonTimeZones, "Retry": true})
 	}
 	if err != nil {
 		return err

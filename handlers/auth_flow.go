@@ -16,6 +16,8 @@ type signupForm struct {
 	Name     string `form:"name" json:"name" validate:"required,max=100"`
 	Email    string `form:"email" json:"email" validate:"required,email,max=254"`
 	Password string `form:"password" json:"password" validate:"required,password"`
+	// TimeZone is an IANA name, prefilled from the browser; empty keeps the default.
+	TimeZone string `form:"time_zone" json:"time_zone"`
 }
 
 // loginForm is the login input of the page and of POST /api/v1/auth/login.
@@ -42,14 +44,19 @@ const msgBadLogin = "That email and password do not match an account."
 func (h *Handlers) registerUser(c *fiber.Ctx, form signupForm) (models.User, FieldErrors, error) {
 	form.Name = strings.TrimSpace(form.Name)
 	form.Email = models.NormalizeEmail(form.Email)
-	if fields := h.validate(form); fields != nil {
+	fields := h.validate(form)
+	zone, zoneProblem := models.CheckTimeZoneChoice(form.TimeZone)
+	if zoneProblem != "" {
+		fields = mergeFields(fields, FieldErrors{"time_zone": zoneProblem})
+	}
+	if fields != nil {
 		return models.User{}, fields, nil
 	}
 	hash, err := h.Hasher.Hash(form.Password)
 	if err != nil {
 		return models.User{}, nil, err
 	}
-	user := models.User{Email: form.Email, Name: form.Name, PasswordHash: hash, Role: models.RoleLearner}
+	user := models.User{Email: form.Email, Name: form.Name, PasswordHash: hash, Role: models.RoleLearner, TimeZone: zone}
 	err = models.CreateUser(c.UserContext(), h.DB, &user)
 	if errors.Is(err, models.ErrDuplicateEmail) {
 		return models.User{}, FieldErrors{"email": msgDuplicateEmail}, models.ErrDuplicateEmail

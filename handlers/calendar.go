@@ -59,7 +59,11 @@ func (h *Handlers) showCalendarFeed(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	holder, err := models.LoadHolder(c.UserContext(), h.DB, userID, h.today())
+	owner, err := models.UserByID(c.UserContext(), h.DB, userID)
+	if err != nil {
+		return err
+	}
+	holder, err := models.LoadHolder(c.UserContext(), h.DB, userID, h.todayFor(owner))
 	if err != nil {
 		return err
 	}

@@ -58,7 +58,7 @@ func currentCards(holder models.Holder) []cycleCard {
 }
 
 func (h *Handlers) showNewCEU(c *fiber.Ctx) error {
-	form := ceuForm{ActivityDate: ceuDateString(h.today()), ProviderKind: "approved", Delivery: "online", InHIIMDomain: true}
+	form := ceuForm{ActivityDate: ceuDateString(h.today(c)), ProviderKind: "approved", Delivery: "online", InHIIMDomain: true}
 	data := ceuFormData("Log a CEU activity", form, nil)
 	data["Action"] = "/ceus"
 	return h.render(c, fiber.StatusOK, "pages/ceus_form", data)

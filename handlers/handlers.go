@@ -5,11 +5,13 @@ package handlers
 
 import (
 	"log/slog"
+	"sync"
 	"time"
 
 	"gorm.io/gorm"
 
 	"hitpath/app/security"
+	"hitpath/models"
 )
 
 // Deps are what the handlers need, built once by app.New.
@@ -26,6 +28,8 @@ type Deps struct {
 	AuthAttemptsPerMinute int
 	// FailedLoginsPerMinute limits failed logins for one account.
 	FailedLoginsPerMinute int
+	// DefaultZone is the time zone of users who have not chosen one (DEFAULT_TIME_ZONE).
+	DefaultZone *time.Location
 }
 
 // Handlers holds the dependencies every handler method uses.
@@ -35,6 +39,7 @@ type Handlers struct {
 	forms   *formValidator
 
 	reference referenceCache // rendered career reference pages, by content revision
+	zones     sync.Map       // loaded time zones by IANA name
 }
 
 // sessionTTL is how long a login lasts; the session row and the JWT expire together.
@@ -44,6 +49,9 @@ const sessionTTL = 14 * 24 * time.Hour
 func New(deps Deps) (*Handlers, error) {
 	if deps.Now == nil {
 		deps.Now = func() time.Time { return time.Now().UTC() }
+	}
+	if deps.DefaultZone == nil {
+		deps.DefaultZone, _ = models.ParseTimeZone(models.DefaultTimeZone)
 	}
 	if deps.AuthAttemptsPerMinute == 0 {
 		deps.AuthAttemptsPerMinute = 20
@@ -56,12 +64,6 @@ func New(deps Deps) (*Handlers, error) {
 		return nil, err
 	}
 	return &Handlers{Deps: deps, openAPI: doc, forms: newFormValidator()}, nil
-}
-
-// today is the current date at 00:00 UTC, the "today" every rule is given.
-func (h *Handlers) today() time.Time {
-	now := h.Now()
-	return time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
 }
 
 // validate checks a form struct by its tags.

@@ -60,7 +60,7 @@ func (h *Handlers) savePracticeRecord(c *fiber.Ctx, r *models.PracticeExamRecord
 	if err != nil {
 		return nil, err
 	}
-	if fields = mergeFields(fields, models.ValidatePracticeExam(*r, outline, h.today())); fields != nil {
+	if fields = mergeFields(fields, models.ValidatePracticeExam(*r, outline, h.today(c))); fields != nil {
 		return fields, nil
 	}
 	return nil, models.CreatePracticeExam(c.UserContext(), h.DB, r, h.Now())
@@ -95,7 +95,7 @@ func (h *Handlers) practicePageData(c *fiber.Ctx, input practiceInput, errs Fiel
 	data["Overview"] = o
 	data["Rows"] = rows
 	data["WeeklyMinutes"] = min(max(weekly, 0), 10080)
-	data["Plan"] = o.Plan(min(max(weekly, 0), 10080), h.today())
+	data["Plan"] = o.Plan(min(max(weekly, 0), 10080), h.today(c))
 	if o.Readiness.HasData {
 		data["Trend"] = readinessTrendChart(o.Readiness.Trend)
 	}
@@ -103,7 +103,7 @@ func (h *Handlers) practicePageData(c *fiber.Ctx, input practiceInput, errs Fiel
 }
 
 func (h *Handlers) showPractice(c *fiber.Ctx) error {
-	data, err := h.practicePageData(c, practiceInput{TakenOn: h.today().Format(time.DateOnly)}, nil)
+	data, err := h.practicePageData(c, practiceInput{TakenOn: h.today(c).Format(time.DateOnly)}, nil)
 	if err != nil {
 		return err
 	}

@@ -63,7 +63,7 @@ func (h *Handlers) applyStudyForm(c *fiber.Ctx, form studyForm) (models.StudyLog
 	if err != nil {
 		return entry, nil, err
 	}
-	if fields = mergeFields(fields, models.ValidateStudyEntry(entry, outline, h.today())); fields != nil {
+	if fields = mergeFields(fields, models.ValidateStudyEntry(entry, outline, h.today(c))); fields != nil {
 		return entry, fields, nil
 	}
 	return entry, nil, models.CreateStudyLogEntry(c.UserContext(), h.DB, &entry, h.Now())
@@ -86,13 +86,13 @@ func (h *Handlers) studyPageData(c *fiber.Ctx, form studyForm, errs FieldErrors)
 	}
 	data["Overview"] = o
 	data["Rows"] = rows
-	data["Chart"] = studyWeeksChart(models.RecentWeeks(o.Sessions, h.today(), studyChartWeeks), o.Outline)
+	data["Chart"] = studyWeeksChart(models.RecentWeeks(o.Sessions, h.today(c), studyChartWeeks), o.Outline)
 	data["GoalMet"] = o.GoalMet()
 	return data, nil
 }
 
 func (h *Handlers) showStudy(c *fiber.Ctx) error {
-	data, err := h.studyPageData(c, studyForm{StudiedOn: h.today().Format(time.DateOnly)}, nil)
+	data, err := h.studyPageData(c, studyForm{StudiedOn: h.today(c).Format(time.DateOnly)}, nil)
 	if err != nil {
 		return err
 	}
@@ -136,7 +136,7 @@ func (h *Handlers) saveWeeklyGoal(c *fiber.Ctx) error {
 		return err
 	}
 	if fields != nil {
-		data, err := h.studyPageData(c, studyForm{StudiedOn: h.today().Format(time.DateOnly)}, fields)
+		data, err := h.studyPageData(c, studyForm{StudiedOn: h.today(c).Format(time.DateOnly)}, fields)
 		if err != nil {
 			return err
 		}

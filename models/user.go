@@ -32,14 +32,21 @@ func ValidRole(role string) bool {
 
 // User is an account. Email is stored lower-cased so lookups are case-insensitive.
 type User struct {
-	ID           int64     `gorm:"column:id;primaryKey" json:"id"`
-	Email        string    `gorm:"column:email" json:"email"`
-	PasswordHash string    `gorm:"column:password_hash" json:"-"`
-	Name         string    `gorm:"column:name" json:"name"`
-	Role         string    `gorm:"column:role" json:"role"`
-	CreatedAt    time.Time `gorm:"column:created_at" json:"created_at"`
-	UpdatedAt    time.Time `gorm:"column:updated_at" json:"-"`
+	ID           int64  `gorm:"column:id;primaryKey" json:"id"`
+	Email        string `gorm:"column:email" json:"email"`
+	PasswordHash string `gorm:"column:password_hash" json:"-"`
+	Name         string `gorm:"column:name" json:"name"`
+	Role         string `gorm:"column:role" json:"role"`
+	// TimeZone is the IANA zone the user chose; empty means the server default.
+	TimeZone string `gorm:"column:time_zone" json:"time_zone"`
+	// EmailVerifiedAt is when the current address was confirmed; nil until then.
+	EmailVerifiedAt *time.Time `gorm:"column:email_verified_at" json:"-"`
+	CreatedAt       time.Time  `gorm:"column:created_at" json:"created_at"`
+	UpdatedAt       time.Time  `gorm:"column:updated_at" json:"-"`
 }
+
+// EmailVerified reports whether the user confirmed their current address.
+func (u User) EmailVerified() bool { return u.EmailVerifiedAt != nil }
 
 // TableName maps User to the users table.
 func (User) TableName() string { return "users" }
