@@ -17,6 +17,7 @@ func (h *Handlers) Register(app *fiber.App) {
 
 	authLimit := h.addressLimiter()
 	loginLimit := h.accountLimiter()
+	resetLimit := h.resetLimiter()
 
 	// JSON API.
 	api := app.Group("/api/v1")
@@ -24,6 +25,8 @@ func (h *Handlers) Register(app *fiber.App) {
 	api.Post("/auth/register", authLimit, h.apiRegister)
 	api.Post("/auth/login", authLimit, loginLimit, h.apiLogin)
 	api.Post("/auth/logout", h.requireAPIUser, h.apiLogout)
+	api.Post("/auth/password-reset", authLimit, resetLimit, h.apiRequestPasswordReset)
+	api.Post("/auth/password-reset/confirm", authLimit, h.apiResetPassword)
 	api.Get("/me", h.requireAPIUser, h.apiShowMe)
 	api.Patch("/me", h.requireAPIUser, h.apiUpdateMe)
 	api.Post("/me/password", h.requireAPIUser, h.apiChangePassword)
@@ -39,6 +42,10 @@ func (h *Handlers) Register(app *fiber.App) {
 	pages.Post("/signup", authLimit, h.signup)
 	pages.Get("/login", h.showLogin)
 	pages.Post("/login", authLimit, loginLimit, h.login)
+	pages.Get("/forgot-password", h.showForgotPassword)
+	pages.Post("/forgot-password", authLimit, resetLimit, h.requestPasswordReset)
+	pages.Get("/reset-password", h.showResetPassword)
+	pages.Post("/reset-password", authLimit, h.resetPassword)
 	pages.Get("/logout", h.requireUser, h.showLogout)
 	pages.Post("/logout", h.requireUser, h.logout)
 	pages.Get("/dashboard", h.requireUser, h.showDashboard)

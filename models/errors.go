@@ -14,3 +14,10 @@ var ErrInvalidCredentials = errors.New("invalid email or password")
 
 // ErrSessionRevoked means a token names a session that has ended.
 var ErrSessionRevoked = errors.New("session revoked or expired")
+
+// ErrLinkExpired means an emailed link (password reset, address confirmation) is
+// past its validity.
+var ErrLinkExpired = errors.New("link expired")
+
+// ErrLinkUsed means an emailed single-use link was already used.
+var ErrLinkUsed = errors.New("link already used")

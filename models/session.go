@@ -68,10 +68,8 @@ func ChangePassword(ctx context.Context, db *gorm.DB, actor AuditActor, userID i
 		if res.RowsAffected == 0 {
 			return ErrNotFound
 		}
-		err := tx.Model(&Session{}).Where("user_id = ? AND revoked_at IS NULL", userID).
-			Update("revoked_at", now).Error
-		if err != nil {
-			return fmt.Errorf("revoke sessions of user %d: %w", userID, err)
+		if err := revokeUserSessions(tx, userID, now); err != nil {
+			return err
 		}
 		return WriteAudit(tx, actor, "user.password_changed", fmt.Sprintf("user:%d", userID), "")
 	})
