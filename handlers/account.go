@@ -19,12 +19,22 @@ func (h *Handlers) showAccount(c *fiber.Ctx) error {
 // renderAccount shows the account page with the profile form as given (what the user
 // typed after a refusal) and any field errors.
 func (h *Handlers) renderAccount(c *fiber.Ctx, status int, errs FieldErrors, profile profileForm) error {
+	return h.renderAccountWith(c, status, errs, fiber.Map{"Profile": profile})
+}
+
+// renderAccountWith shows the account page with extra values (what was typed in the
+// form that was refused); the profile form defaults to the stored profile.
+func (h *Handlers) renderAccountWith(c *fiber.Ctx, status int, errs FieldErrors, extra fiber.Map) error {
 	user := currentUser(c)
-	return h.render(c, status, "pages/account", fiber.Map{
-		"Title": "Your account", "Errors": errs, "Profile": profile, "Zones": models.CommonTimeZones,
+	data := fiber.Map{
+		"Title": "Your account", "Errors": errs, "Profile": h.profileFormOf(user), "Zones": models.CommonTimeZones,
 		"ZoneName": h.zoneName(user), "Today": h.today(c), "ZoneChosen": user.TimeZone != "",
 		"Prefill": user.TimeZone == "" && errs == nil,
-	})
+	}
+	for k, v := range extra {
+		data[k] = v
+	}
+	return h.render(c, status, "pages/account", data)
 }
 
 func (h *Handlers) profileFormOf(u models.User) profileForm {

@@ -57,7 +57,7 @@ func (h *Handlers) registerUser(c *fiber.Ctx, form signupForm) (models.User, Fie
 		return models.User{}, nil, err
 	}
 	user := models.User{Email: form.Email, Name: form.Name, PasswordHash: hash, Role: models.RoleLearner, TimeZone: zone}
-	err = models.CreateUser(c.UserContext(), h.DB, &user)
+	err = models.SignUp(c.UserContext(), h.DB, &user, h.BaseURL, h.Now())
 	if errors.Is(err, models.ErrDuplicateEmail) {
 		return models.User{}, FieldErrors{"email": msgDuplicateEmail}, models.ErrDuplicateEmail
 	}

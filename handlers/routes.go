@@ -18,6 +18,7 @@ func (h *Handlers) Register(app *fiber.App) {
 	authLimit := h.addressLimiter()
 	loginLimit := h.accountLimiter()
 	resetLimit := h.resetLimiter()
+	verifyLimit := h.verificationLimiter()
 
 	// JSON API.
 	api := app.Group("/api/v1")
@@ -29,6 +30,9 @@ func (h *Handlers) Register(app *fiber.App) {
 	api.Post("/auth/password-reset/confirm", authLimit, h.apiResetPassword)
 	api.Get("/me", h.requireAPIUser, h.apiShowMe)
 	api.Patch("/me", h.requireAPIUser, h.apiUpdateMe)
+	api.Post("/me/email", h.requireAPIUser, authLimit, h.apiChangeEmail)
+	api.Post("/me/verification", h.requireAPIUser, verifyLimit, h.apiResendVerification)
+	api.Post("/auth/verify-email", authLimit, h.apiConfirmEmail)
 	api.Post("/me/password", h.requireAPIUser, h.apiChangePassword)
 	api.Get("/admin/users", h.requireAPIRole("admin"), h.apiListUsers)
 	api.Patch("/admin/users/:id", h.requireAPIRole("admin"), h.apiUpdateUser)
@@ -52,6 +56,10 @@ func (h *Handlers) Register(app *fiber.App) {
 	pages.Get("/account", h.requireUser, h.showAccount)
 	pages.Post("/account/password", h.requireUser, h.changePassword)
 	pages.Post("/account/profile", h.requireUser, h.saveProfile)
+	pages.Post("/account/email", h.requireUser, authLimit, h.changeEmail)
+	pages.Post("/account/verification", h.requireUser, verifyLimit, h.resendVerification)
+	pages.Get("/verify-email", h.showConfirmEmail)
+	pages.Post("/verify-email", authLimit, h.confirmEmail)
 	pages.Get("/admin", h.requireRole("admin"), h.showAdmin)
 	pages.Post("/admin/users/:id/role", h.requireRole("admin"), h.changeUserRole)
 	h.registerAreaPages(pages)
