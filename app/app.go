@@ -22,13 +22,16 @@ type App struct {
 	DB     *gorm.DB
 	Server *fiber.App
 	Log    *slog.Logger
+	// Now is the one clock: handlers, tokens, cookies, the database's timestamps and
+	// the background jobs all read it.
+	Now func() time.Time
 }
 
 // Options adjust New for tests and tools; the zero value is production.
 type Options struct {
-	DB      *gorm.DB  // use this database instead of opening Config's
-	Log     io.Writer // access and error logs; nil means discard
-	Now     func() time.Time
+	DB      *gorm.DB         // use this database instead of opening Config's
+	Log     io.Writer        // access and error logs; nil means discard
+	Now     func() time.Time // the clock; nil means the real one, in UTC
 	Handler func(*handlers.Deps)
 }
 
@@ -49,18 +52,21 @@ func New(cfg Config, opts Options) (*App, error) {
 			return nil, err
 		}
 	}
-	if _, err := SeedReferenceContent(context.Background(), db, time.Now()); err != nil {
-		return nil, err
-	}
 	deps, err := buildDeps(cfg, db, log)
 	if err != nil {
 		return nil, err
 	}
-	if opts.Now != nil {
-		deps.Now = opts.Now
+	deps.Now = opts.Now
+	if deps.Now == nil {
+		deps.Now = func() time.Time { return time.Now().UTC() }
 	}
 	if opts.Handler != nil {
 		opts.Handler(&deps)
+	}
+	// Timestamps GORM fills in (created_at, updated_at) come from the same clock.
+	deps.DB = db.Session(&gorm.Session{NewDB: true, NowFunc: deps.Now})
+	if _, err := SeedReferenceContent(context.Background(), deps.DB, deps.Now()); err != nil {
+		return nil, err
 	}
 	h, err := handlers.New(deps)
 	if err != nil {
@@ -70,7 +76,7 @@ func New(cfg Config, opts Options) (*App, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &App{Config: cfg, DB: db, Server: server, Log: log}, nil
+	return &App{Config: cfg, DB: deps.DB, Server: server, Log: log, Now: deps.Now}, nil
 }
 
 func buildDeps(cfg Config, db *gorm.DB, log *slog.Logger) (handlers.Deps, error) {

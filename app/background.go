@@ -25,13 +25,14 @@ func (a *App) StartBackground(ctx context.Context) {
 		a.Log.Error("email sender not started", "err", err)
 		return
 	}
+	mailer.Now = a.Now
 	go every(ctx, mailInterval, func() {
 		if _, err := mailer.SendDue(ctx); err != nil && ctx.Err() == nil {
 			a.Log.Error("send outbox", "err", err)
 		}
 	})
 	go every(ctx, reminderInterval, func() {
-		if _, err := RemindOnce(ctx, a.DB, a.Config, time.Now().UTC()); err != nil && ctx.Err() == nil {
+		if _, err := RemindOnce(ctx, a.DB, a.Config, a.Now()); err != nil && ctx.Err() == nil {
 			a.Log.Error("queue CEU reminders", "err", err)
 		}
 	})

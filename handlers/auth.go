@@ -1,6 +1,8 @@
 package handlers
 
 import (
+	"time"
+
 	"errors"
 	"strings"
 
@@ -87,7 +89,8 @@ func (h *Handlers) logout(c *fiber.Ctx) error {
 }
 
 // startPageSession opens a session and hands its token to the browser in an HttpOnly
-// cookie that scripts cannot read.
+// cookie that scripts cannot read. Its lifetime is a Max-Age so that the browser's clock
+// never has to agree with the server's; the session row and the JWT hold the real expiry.
 func (h *Handlers) startPageSession(c *fiber.Ctx, user models.User) error {
 	token, err := h.openSession(c, user)
 	if err != nil {
@@ -95,7 +98,7 @@ func (h *Handlers) startPageSession(c *fiber.Ctx, user models.User) error {
 	}
 	c.Cookie(&fiber.Cookie{
 		Name: sessionCookie, Value: token, Path: "/", HTTPOnly: true, SameSite: "Lax",
-		Secure: h.SecureCookies, Expires: h.Now().Add(sessionTTL),
+		Secure: h.SecureCookies, MaxAge: int(sessionTTL / time.Second),
 	})
 	return nil
 }

@@ -32,7 +32,7 @@ func (h *Handlers) authenticate(c *fiber.Ctx) error {
 	if token == "" {
 		return c.Next()
 	}
-	claims, err := h.Tokens.Parse(token)
+	claims, err := h.Tokens.Parse(token, h.Now())
 	if err != nil {
 		return c.Next()
 	}

@@ -78,8 +78,11 @@ func (h *Handlers) csrfProtection() fiber.Handler {
 		CookieSameSite: "Lax",
 		CookieHTTPOnly: true,
 		CookieSecure:   h.SecureCookies,
-		Expiration:     12 * time.Hour,
-		ContextKey:     "csrf",
+		// The token carries its own expiry, judged by our clock; a session cookie has no
+		// Expires date for the browser to compare with its own clock.
+		CookieSessionOnly: true,
+		Expiration:        12 * time.Hour,
+		ContextKey:        "csrf",
 		ErrorHandler: func(c *fiber.Ctx, err error) error {
 			return fiber.NewError(fiber.StatusForbidden, "This form has expired. Go back, reload the page and try again.")
 		},
