@@ -1,15 +1,35 @@
 package handlers
 
 import (
+	"slices"
+
 	"github.com/gofiber/fiber/v2"
 
 	"hitpath/models"
 )
 
-// profileForm is the profile section of the account page.
+// profileForm is the profile section of the account page. Unticked boxes are not
+// sent, so an absent reminder_days means none.
 type profileForm struct {
-	Name     string `form:"name"`
-	TimeZone string `form:"time_zone"`
+	Name         string `form:"name"`
+	TimeZone     string `form:"time_zone"`
+	ReminderDays []int  `form:"reminder_days"`
+	WeeklyDigest bool   `form:"weekly_digest"`
+}
+
+// reminderChoice is one reminder checkbox of the account page.
+type reminderChoice struct {
+	Days    int
+	Checked bool
+}
+
+// Reminders lists every reminder the page offers with whether it is ticked.
+func (f profileForm) Reminders() []reminderChoice {
+	out := make([]reminderChoice, len(models.ReminderThresholds))
+	for i, days := range models.ReminderThresholds {
+		out[i] = reminderChoice{Days: days, Checked: slices.Contains(f.ReminderDays, days)}
+	}
+	return out
 }
 
 func (h *Handlers) showAccount(c *fiber.Ctx) error {
@@ -38,7 +58,7 @@ func (h *Handlers) renderAccountWith(c *fiber.Ctx, status int, errs FieldErrors,
 }
 
 func (h *Handlers) profileFormOf(u models.User) profileForm {
-	return profileForm{Name: u.Name, TimeZone: h.zoneName(u)}
+	return profileForm{Name: u.Name, TimeZone: h.zoneName(u), ReminderDays: u.Reminders(), WeeklyDigest: u.WeeklyDigest}
 }
 
 func (h *Handlers) changePassword(c *fiber.Ctx) error {
@@ -64,7 +84,10 @@ func (h *Handlers) saveProfile(c *fiber.Ctx) error {
 	if err := readForm(c, &form); err != nil {
 		return err
 	}
-	in := models.ProfileInput{Name: &form.Name, TimeZone: &form.TimeZone}
+	in := models.ProfileInput{Name: &form.Name, TimeZone: &form.TimeZone, ReminderDays: &form.ReminderDays}
+	if hasRole(currentUser(c), []string{models.RoleInstructor}) {
+		in.WeeklyDigest = &form.WeeklyDigest // only instructors see the box
+	}
 	if _, fields, err := h.updateProfile(c, in); fields != nil {
 		return h.renderAccount(c, fiber.StatusUnprocessableEntity, fields, form)
 	} else if err != nil {

@@ -16,12 +16,15 @@ type userJSON struct {
 	Role          string `json:"role"`
 	TimeZone      string `json:"time_zone"`
 	EmailVerified bool   `json:"email_verified"`
+	ReminderDays  []int  `json:"reminder_days"`
+	WeeklyDigest  bool   `json:"weekly_digest"`
 }
 
 // toUserJSON shows u with the time zone that applies to them (the server default
 // until they choose one).
 func (h *Handlers) toUserJSON(u models.User) userJSON {
-	return userJSON{ID: u.ID, Email: u.Email, Name: u.Name, Role: u.Role, TimeZone: h.zoneName(u), EmailVerified: u.EmailVerified()}
+	return userJSON{ID: u.ID, Email: u.Email, Name: u.Name, Role: u.Role, TimeZone: h.zoneName(u),
+		EmailVerified: u.EmailVerified(), ReminderDays: append([]int{}, u.Reminders()...), WeeklyDigest: u.WeeklyDigest}
 }
 
 func (h *Handlers) apiRegister(c *fiber.Ctx) error {

@@ -69,12 +69,12 @@ func (h *Handlers) showCalendarFeed(c *fiber.Ctx) error {
 	}
 	c.Set(fiber.HeaderContentType, "text/calendar; charset=utf-8")
 	c.Set(fiber.HeaderCacheControl, "private, max-age=3600")
-	return c.SendString(h.cycleCalendar(holder).Serialize())
+	return c.SendString(h.cycleCalendar(holder, owner.Reminders()).Serialize())
 }
 
 // cycleCalendar lists each cycle's end (and due date when later) and, for cycles
-// not yet complete, the reminder dates, as all-day events.
-func (h *Handlers) cycleCalendar(holder models.Holder) *ics.Calendar {
+// not yet complete, the dates of the reminders the holder chose, as all-day events.
+func (h *Handlers) cycleCalendar(holder models.Holder, reminders []int) *ics.Calendar {
 	cal := ics.NewCalendarFor("hitpath")
 	cal.SetMethod(ics.MethodPublish)
 	cal.SetName("hitpath CEU cycles")
@@ -92,7 +92,7 @@ func (h *Handlers) cycleCalendar(holder models.Holder) *ics.Calendar {
 		if p.Status == models.StatusComplete {
 			continue
 		}
-		for _, day := range models.ReminderDates(p.Cycle) {
+		for _, day := range models.ReminderDates(p.Cycle, reminders) {
 			days := models.DaysBetween(day, p.Cycle.End)
 			addDayEvent(cal, "reminder-"+key+"-"+day.Format("20060102")+"@hitpath", day,
 				label+": "+ceuItoa(days)+" days left in the cycle", "Check your CEUs at "+link, link, stamp)

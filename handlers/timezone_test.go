@@ -123,3 +123,53 @@ func TestPatchMeChangesNameAndZone(t *testing.T) {
 		apptest.Must(t, s.API("PATCH", "/api/v1/me", token, "[1,2"), 400)
 	})
 }
+
+func TestEmailChoicesOnPageAndAPI(t *testing.T) {
+	apptest.Each(t, func(t *testing.T, s *apptest.Server) {
+		b := s.Browser()
+		b.SignUp("Ed", "ed@example.com", goodPassword)
+		page := apptest.Must(t, b.Get("/account"), 200).Text()
+		if strings.Count(page, `name="reminder_days"`) != 4 || strings.Count(page, " checked>") != 4 || strings.Contains(page, `name="weekly_digest"`) {
+			t.Fatal("a new learner does not see four ticked reminders, or sees the instructor digest")
+		}
+		form := url.Values{"name": {"Ed"}, "time_zone": {"UTC"}, "reminder_days": {"30", "7"}}
+		apptest.Must(t, b.Submit("/account/profile", form), http.StatusSeeOther)
+		var stored string
+		s.DB.Raw("SELECT reminder_days FROM users WHERE email = 'ed@example.com'").Scan(&stored)
+		if stored != "30,7" {
+			t.Fatalf("got reminder_days %q, want 30,7", stored)
+		}
+		form["reminder_days"] = []string{"60"}
+		page = apptest.Must(t, b.Submit("/account/profile", form), http.StatusUnprocessableEntity).Text()
+		if !strings.Contains(page, `id="reminder_days-error"`) {
+			t.Fatal("an unknown reminder is not refused beside the boxes")
+		}
+		delete(form, "reminder_days")
+		apptest.Must(t, b.Submit("/account/profile", form), http.StatusSeeOther)
+		s.DB.Raw("SELECT reminder_days FROM users WHERE email = 'ed@example.com'").Scan(&stored)
+		if stored != "" {
+			t.Fatalf("got reminder_days %q with every box unticked, want none", stored)
+		}
+
+		token := s.RegisterAPI("Ida", "ida@example.com", goodPassword)
+		s.SetRole("ida@example.com", "instructor")
+		var me struct {
+			ReminderDays []int `json:"reminder_days"`
+			WeeklyDigest bool  `json:"weekly_digest"`
+		}
+		apptest.Must(t, s.API("GET", "/api/v1/me", token, nil), 200).JSON(t, &me)
+		if len(me.ReminderDays) != 4 || !me.WeeklyDigest {
+			t.Fatalf("got %+v, want every reminder and the digest by default", me)
+		}
+		apptest.Must(t, s.API("PATCH", "/api/v1/me", token, map[string]any{"reminder_days": []int{180}, "weekly_digest": false}), 200).JSON(t, &me)
+		if len(me.ReminderDays) != 1 || me.ReminderDays[0] != 180 || me.WeeklyDigest {
+			t.Fatalf("got %+v after the patch, want [180] and no digest", me)
+		}
+		apptest.Must(t, s.API("PATCH", "/api/v1/me", token, map[string]any{"reminder_days": []int{45}}), 422)
+		instructor := s.Browser()
+		instructor.LogIn("ida@example.com", goodPassword)
+		if page := apptest.Must(t, instructor.Get("/account"), 200).Text(); !strings.Contains(page, `name="weekly_digest"`) {
+			t.Fatal("an instructor sees no digest choice")
+		}
+	})
+}

@@ -15,8 +15,10 @@ const maxNameRunes = 100
 // ProfileInput is a change to one's own profile from the account page or
 // PATCH /api/v1/me. A nil field is left as it is.
 type ProfileInput struct {
-	Name     *string `json:"name"`
-	TimeZone *string `json:"time_zone"`
+	Name         *string `json:"name"`
+	TimeZone     *string `json:"time_zone"`
+	ReminderDays *[]int  `json:"reminder_days"`
+	WeeklyDigest *bool   `json:"weekly_digest"`
 }
 
 // CheckTimeZoneChoice validates a time zone picked in a form: empty keeps the server
@@ -62,16 +64,27 @@ func (in ProfileInput) Apply(u User) (User, map[string]string) {
 		}
 		u.TimeZone = zone
 	}
+	if in.ReminderDays != nil {
+		days, msg := CheckReminderDays(*in.ReminderDays)
+		if msg != "" {
+			problems["reminder_days"] = msg
+		}
+		u.ReminderDays = days
+	}
+	if in.WeeklyDigest != nil {
+		u.WeeklyDigest = *in.WeeklyDigest
+	}
 	if len(problems) > 0 {
 		return u, problems
 	}
 	return u, nil
 }
 
-// SaveProfile stores u's name and time zone.
+// SaveProfile stores u's name, time zone and email preferences.
 func SaveProfile(ctx context.Context, db *gorm.DB, u User, now time.Time) error {
 	err := db.WithContext(ctx).Model(&User{}).Where("id = ?", u.ID).
-		Updates(map[string]any{"name": u.Name, "time_zone": u.TimeZone, "updated_at": now}).Error
+		Updates(map[string]any{"name": u.Name, "time_zone": u.TimeZone, "reminder_days": u.ReminderDays,
+			"weekly_digest": u.WeeklyDigest, "updated_at": now}).Error
 	if err != nil {
 		return fmt.Errorf("save profile of user %d: %w", u.ID, err)
 	}

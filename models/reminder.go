@@ -20,10 +20,11 @@ type ReminderDue struct {
 	Threshold int
 }
 
-// DueReminders decides the reminders for today: for each cycle running today and not
-// complete, the tightest threshold its days left have crossed. A holder who joins
-// with 20 days left gets the 30-day reminder, not all four at once.
-func DueReminders(progress LearnerProgress, today time.Time) []ReminderDue {
+// DueReminders decides the reminders for today among the thresholds the holder chose:
+// for each cycle running today and not complete, the tightest chosen threshold its
+// days left have crossed. A holder who joins with 20 days left gets the 30-day
+// reminder, not all four at once; one who chose only 7 days hears nothing before.
+func DueReminders(progress LearnerProgress, today time.Time, thresholds []int) []ReminderDue {
 	today = DateOnly(today)
 	var due []ReminderDue
 	for _, p := range progress.Cycles {
@@ -31,8 +32,8 @@ func DueReminders(progress LearnerProgress, today time.Time) []ReminderDue {
 			continue
 		}
 		threshold := 0
-		for _, t := range ReminderThresholds {
-			if p.DaysLeft <= t {
+		for _, t := range thresholds {
+			if p.DaysLeft <= t && (threshold == 0 || t < threshold) {
 				threshold = t
 			}
 		}
@@ -43,10 +44,10 @@ func DueReminders(progress LearnerProgress, today time.Time) []ReminderDue {
 	return due
 }
 
-// ReminderDates returns the days a cycle's reminders fall on, for calendars.
-func ReminderDates(c Cycle) []time.Time {
-	dates := make([]time.Time, 0, len(ReminderThresholds))
-	for _, t := range ReminderThresholds {
+// ReminderDates returns the days a cycle's chosen reminders fall on, for calendars.
+func ReminderDates(c Cycle, thresholds []int) []time.Time {
+	dates := make([]time.Time, 0, len(thresholds))
+	for _, t := range thresholds {
 		if day := AddDays(c.End, -t); !day.Before(c.Start) {
 			dates = append(dates, day)
 		}
@@ -115,7 +116,7 @@ func queueUserReminders(ctx context.Context, tx *gorm.DB, userID int64, now time
 		return 0, err
 	}
 	queued := 0
-	for _, r := range DueReminders(holder.Progress, today) {
+	for _, r := range DueReminders(holder.Progress, today, user.Reminders()) {
 		subject, body := ReminderEmail(user, r, baseURL)
 		added, err := EnqueueEmail(tx, user.Email, subject, body, ReminderKey(userID, r), now)
 		if err != nil {

@@ -41,8 +41,13 @@ type User struct {
 	TimeZone string `gorm:"column:time_zone" json:"time_zone"`
 	// EmailVerifiedAt is when the current address was confirmed; nil until then.
 	EmailVerifiedAt *time.Time `gorm:"column:email_verified_at" json:"-"`
-	CreatedAt       time.Time  `gorm:"column:created_at" json:"created_at"`
-	UpdatedAt       time.Time  `gorm:"column:updated_at" json:"-"`
+	// ReminderDays lists the CEU reminders wanted, as days before a cycle ends
+	// ("180,90,30,7"); empty means none. Read it with Reminders.
+	ReminderDays string `gorm:"column:reminder_days;default:180,90,30,7" json:"-"`
+	// WeeklyDigest is whether an instructor gets the weekly at-risk digest.
+	WeeklyDigest bool      `gorm:"column:weekly_digest;default:true" json:"-"`
+	CreatedAt    time.Time `gorm:"column:created_at" json:"created_at"`
+	UpdatedAt    time.Time `gorm:"column:updated_at" json:"-"`
 }
 
 // EmailVerified reports whether the user confirmed their current address.

@@ -1,8 +1,11 @@
 -- +goose Up
 -- A user's IANA time zone ('' until chosen: the server's DEFAULT_TIME_ZONE applies),
--- and when their current address was confirmed.
+-- when their current address was confirmed, which CEU reminders they want (days before
+-- a cycle ends, comma-separated; empty for none) and, for instructors, the weekly digest.
 ALTER TABLE users ADD COLUMN time_zone TEXT NOT NULL DEFAULT '';
 ALTER TABLE users ADD COLUMN email_verified_at DATETIME;
+ALTER TABLE users ADD COLUMN reminder_days TEXT NOT NULL DEFAULT '180,90,30,7';
+ALTER TABLE users ADD COLUMN weekly_digest BOOLEAN NOT NULL DEFAULT TRUE;
 
 -- Single-use links sent by email: password resets and address confirmations. Only a
 -- SHA-256 of the token is stored; email is the address a confirmation link confirms.
@@ -20,5 +23,7 @@ CREATE INDEX account_tokens_user_idx ON account_tokens (user_id, purpose);
 
 -- +goose Down
 DROP TABLE account_tokens;
+ALTER TABLE users DROP COLUMN weekly_digest;
+ALTER TABLE users DROP COLUMN reminder_days;
 ALTER TABLE users DROP COLUMN email_verified_at;
 ALTER TABLE users DROP COLUMN time_zone;
