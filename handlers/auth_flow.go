@@ -85,7 +85,7 @@ func (h *Handlers) openSession(c *fiber.Ctx, user models.User) (string, error) {
 	now := h.Now()
 	session := models.Session{
 		ID: uuid.NewString(), UserID: user.ID, CreatedAt: now, ExpiresAt: now.Add(sessionTTL),
-		UserAgent: truncate(string(c.Request().Header.UserAgent()), 300), IP: c.IP(),
+		UserAgent: truncate(string(c.Request().Header.UserAgent()), 300), IP: c.IP(), LastSeenAt: &now,
 	}
 	if err := models.CreateSession(c.UserContext(), h.DB, &session); err != nil {
 		return "", err

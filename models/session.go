@@ -18,6 +18,8 @@ type Session struct {
 	RevokedAt *time.Time `gorm:"column:revoked_at"`
 	UserAgent string     `gorm:"column:user_agent"`
 	IP        string     `gorm:"column:ip"`
+	// LastSeenAt is when the session was last used, to within SessionTouchEvery.
+	LastSeenAt *time.Time `gorm:"column:last_seen_at"`
 }
 
 // TableName maps Session to the sessions table.

@@ -21,7 +21,11 @@ CREATE TABLE account_tokens (
 );
 CREATE INDEX account_tokens_user_idx ON account_tokens (user_id, purpose);
 
+-- When a session was last used, for the sessions page (updated at most every few minutes).
+ALTER TABLE sessions ADD COLUMN last_seen_at DATETIME;
+
 -- +goose Down
+ALTER TABLE sessions DROP COLUMN last_seen_at;
 DROP TABLE account_tokens;
 ALTER TABLE users DROP COLUMN weekly_digest;
 ALTER TABLE users DROP COLUMN reminder_days;
