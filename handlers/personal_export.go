@@ -100,4 +100,3 @@ func addZipFile(zw *zip.Writer, name string, fill func(io.Writer) error) error {
 	}
 	return nil
 }
-
