@@ -113,3 +113,29 @@ func TestBrowserEmailVerification(t *testing.T) {
 		t.Fatalf("the dashboard still asks to confirm the address (%v)", err)
 	}
 }
+
+func TestBrowserDeleteAccount(t *testing.T) {
+	now := apptest.FixedNow(time.Date(2031, 6, 15, 10, 0, 0, 0, time.UTC))
+	s := apptest.New(t, openSQLite(t), apptest.WithClock(func() time.Time { return now }))
+	ctx, base := startBrowser(t, s)
+	b := browserSteps{t, ctx}
+	b.do("sign up", chromedp.Navigate(base+"/signup"), fill("#name", "Del"), fill("#email", "del@example.com"),
+		fill("#password", goodPassword), submitAndWaitForPage("#password"))
+	b.do("open your data", chromedp.Navigate(base+"/account"), clickAndWaitForPage(`a[href="/account/data"]`),
+		fill("#password", "wrong password"), submitAndWaitForPage("#password"))
+	if got := b.text("#password-error"); got != "That is not your password." {
+		t.Fatalf("got %q for a wrong password", got)
+	}
+	b.do("delete", fill("#password", goodPassword), submitAndWaitForPage("#password"))
+	if got := b.text("p.flash"); got != "Your account and everything in it are deleted." {
+		t.Fatalf("got flash %q after deleting", got)
+	}
+	if got := b.text(`header a[href="/login"]`); got != "Log in" {
+		t.Fatalf("got %q in the header, want to be logged out", got)
+	}
+	var n int64
+	s.DB.Table("users").Where("email = ?", "del@example.com").Count(&n)
+	if n != 0 {
+		t.Fatal("the address is still stored")
+	}
+}

@@ -21,3 +21,7 @@ var ErrLinkExpired = errors.New("link expired")
 
 // ErrLinkUsed means an emailed single-use link was already used.
 var ErrLinkUsed = errors.New("link already used")
+
+// ErrOwnsActiveCohorts means an instructor must archive their cohorts before the
+// account can be deleted.
+var ErrOwnsActiveCohorts = errors.New("owns active cohorts")
