@@ -74,3 +74,20 @@ func TestDeleteAccountLeavesCohortsAndRemovesRecords(t *testing.T) {
 		apptest.Must(t, s.API("GET", "/api/v1/me", w.other.Token, nil), 200)
 	}, cohortManyAuthAttempts())
 }
+
+func TestPrivacyPageIsLinkedFromFooterAndSignup(t *testing.T) {
+	apptest.Each(t, func(t *testing.T, s *apptest.Server) {
+		b := s.Browser()
+		page := apptest.Must(t, b.Get("/privacy"), 200).Text()
+		for _, want := range []string{"What hitpath stores", "Who sees what", "agrees to share", "How long", `href="/account/data"`} {
+			if !strings.Contains(page, want) {
+				t.Errorf("the privacy page lacks %q", want)
+			}
+		}
+		for _, path := range []string{"/", "/signup", "/login"} {
+			if !strings.Contains(apptest.Must(t, b.Get(path), 200).Text(), `href="/privacy"`) {
+				t.Errorf("%s has no link to the privacy page", path)
+			}
+		}
+	})
+}

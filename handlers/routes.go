@@ -51,6 +51,7 @@ func (h *Handlers) Register(app *fiber.App) {
 	pages.Post("/signup", authLimit, h.signup)
 	pages.Get("/login", h.showLogin)
 	pages.Post("/login", authLimit, loginLimit, h.login)
+	pages.Get("/privacy", h.showPrivacy)
 	pages.Get("/forgot-password", h.showForgotPassword)
 	pages.Post("/forgot-password", authLimit, resetLimit, h.requestPasswordReset)
 	pages.Get("/reset-password", h.showResetPassword)
