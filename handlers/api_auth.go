@@ -18,13 +18,15 @@ type userJSON struct {
 	EmailVerified bool   `json:"email_verified"`
 	ReminderDays  []int  `json:"reminder_days"`
 	WeeklyDigest  bool   `json:"weekly_digest"`
+	Disabled      bool   `json:"disabled"`
 }
 
 // toUserJSON shows u with the time zone that applies to them (the server default
 // until they choose one).
 func (h *Handlers) toUserJSON(u models.User) userJSON {
 	return userJSON{ID: u.ID, Email: u.Email, Name: u.Name, Role: u.Role, TimeZone: h.zoneName(u),
-		EmailVerified: u.EmailVerified(), ReminderDays: append([]int{}, u.Reminders()...), WeeklyDigest: u.WeeklyDigest}
+		EmailVerified: u.EmailVerified(), ReminderDays: append([]int{}, u.Reminders()...), WeeklyDigest: u.WeeklyDigest,
+		Disabled: u.DisabledAt != nil}
 }
 
 func (h *Handlers) apiRegister(c *fiber.Ctx) error {
@@ -58,6 +60,9 @@ func (h *Handlers) apiLogin(c *fiber.Ctx) error {
 		// Answered here rather than through the error handler so the per-account
 		// limiter, which runs before it, sees the failure.
 		return c.Status(fiber.StatusUnauthorized).JSON(apiProblem{Error: msgBadLogin})
+	}
+	if errors.Is(err, models.ErrAccountDisabled) {
+		return c.Status(fiber.StatusForbidden).JSON(apiProblem{Error: msgDisabled})
 	}
 	if err != nil {
 		return err

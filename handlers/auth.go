@@ -66,6 +66,10 @@ func (h *Handlers) login(c *fiber.Ctx) error {
 		data["Error"] = msgBadLogin
 		return h.render(c, fiber.StatusUnauthorized, "pages/login", data)
 	}
+	if errors.Is(err, models.ErrAccountDisabled) {
+		data["Error"] = msgDisabled
+		return h.render(c, fiber.StatusForbidden, "pages/login", data)
+	}
 	if err != nil {
 		return err
 	}

@@ -40,6 +40,9 @@ const msgDuplicateEmail = "An account with this email already exists. Log in ins
 // addresses have accounts.
 const msgBadLogin = "That email and password do not match an account."
 
+// msgDisabled refuses a correct password for a disabled account.
+const msgDisabled = "This account is disabled. Ask your hitpath administrator to enable it again."
+
 // registerUser validates a sign-up and creates the learner account.
 func (h *Handlers) registerUser(c *fiber.Ctx, form signupForm) (models.User, FieldErrors, error) {
 	form.Name = strings.TrimSpace(form.Name)
@@ -64,20 +67,44 @@ func (h *Handlers) registerUser(c *fiber.Ctx, form signupForm) (models.User, Fie
 	return user, nil, err
 }
 
-// checkLogin returns the account whose password matches, or ErrInvalidCredentials.
+// checkLogin returns the account whose password matches, or ErrInvalidCredentials
+// (ErrAccountDisabled when an administrator disabled it). Every attempt is audited.
 func (h *Handlers) checkLogin(c *fiber.Ctx, form loginForm) (models.User, error) {
 	user, err := models.UserByEmail(c.UserContext(), h.DB, form.Email)
 	if errors.Is(err, models.ErrNotFound) {
 		h.Hasher.DummyCheck(form.Password)
-		return models.User{}, models.ErrInvalidCredentials
+		return models.User{}, h.auditSignIn(c, 0, models.ErrInvalidCredentials)
 	}
 	if err != nil {
 		return models.User{}, err
 	}
 	if !h.Hasher.Check(user.PasswordHash, form.Password) {
-		return models.User{}, models.ErrInvalidCredentials
+		return models.User{}, h.auditSignIn(c, user.ID, models.ErrInvalidCredentials)
 	}
-	return user, nil
+	if user.DisabledAt != nil {
+		return models.User{}, h.auditSignIn(c, user.ID, models.ErrAccountDisabled)
+	}
+	return user, h.auditSignIn(c, user.ID, nil)
+}
+
+// auditSignIn records a sign-in or a refused one (userID 0 for an unknown address,
+// whose address is not kept) and returns outcome, or the error writing the record.
+func (h *Handlers) auditSignIn(c *fiber.Ctx, userID int64, outcome error) error {
+	action, target := "user.signed_in", ""
+	if userID != 0 {
+		target = fmt.Sprintf("user:%d", userID)
+	}
+	actor := models.AuditActor{UserID: userID, IP: c.IP()}
+	switch {
+	case errors.Is(outcome, models.ErrAccountDisabled):
+		action = "user.sign_in_refused_disabled"
+	case outcome != nil:
+		action, actor.UserID = "user.sign_in_failed", 0
+	}
+	if err := models.WriteAudit(h.DB.WithContext(c.UserContext()), actor, action, target, ""); err != nil {
+		return err
+	}
+	return outcome
 }
 
 // openSession stores a session row for user and returns its signed token.

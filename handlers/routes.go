@@ -41,6 +41,8 @@ func (h *Handlers) Register(app *fiber.App) {
 	api.Post("/me/password", h.requireAPIUser, h.apiChangePassword)
 	api.Get("/admin/users", h.requireAPIRole("admin"), h.apiListUsers)
 	api.Patch("/admin/users/:id", h.requireAPIRole("admin"), h.apiUpdateUser)
+	api.Post("/admin/users/:id/password-reset", h.requireAPIRole("admin"), h.apiAdminSendReset)
+	api.Get("/admin/audit", h.requireAPIRole("admin"), h.apiListAudit)
 	h.registerAreaAPI(api)
 	api.Use(h.apiNotFound)
 
@@ -74,6 +76,10 @@ func (h *Handlers) Register(app *fiber.App) {
 	pages.Post("/verify-email", authLimit, h.confirmEmail)
 	pages.Get("/admin", h.requireRole("admin"), h.showAdmin)
 	pages.Post("/admin/users/:id/role", h.requireRole("admin"), h.changeUserRole)
+	pages.Post("/admin/users/:id/disable", h.requireRole("admin"), h.disableUser)
+	pages.Post("/admin/users/:id/enable", h.requireRole("admin"), h.reenableUser)
+	pages.Post("/admin/users/:id/password-reset", h.requireRole("admin"), h.adminSendReset)
+	pages.Get("/admin/audit", h.requireRole("admin"), h.showAudit)
 	h.registerAreaPages(pages)
 }
 

@@ -25,3 +25,7 @@ var ErrLinkUsed = errors.New("link already used")
 // ErrOwnsActiveCohorts means an instructor must archive their cohorts before the
 // account can be deleted.
 var ErrOwnsActiveCohorts = errors.New("owns active cohorts")
+
+// ErrAccountDisabled means the account exists and the password matched, but an
+// administrator disabled it.
+var ErrAccountDisabled = errors.New("account disabled")

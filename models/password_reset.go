@@ -15,8 +15,8 @@ import (
 // the account exists: the caller answers the same either way.
 func RequestPasswordReset(ctx context.Context, db *gorm.DB, actor AuditActor, email, baseURL string, now time.Time) error {
 	user, err := UserByEmail(ctx, db, email)
-	if errors.Is(err, ErrNotFound) {
-		return nil
+	if errors.Is(err, ErrNotFound) || (err == nil && user.DisabledAt != nil) {
+		return nil // the same answer for a disabled account as for none
 	}
 	if err != nil {
 		return err

@@ -24,7 +24,7 @@ func SessionUserSeen(ctx context.Context, db *gorm.DB, sessionID string, userID 
 	var row sessionUserRow
 	err := db.WithContext(ctx).Table("users").Select("users.*, sessions.last_seen_at AS session_last_seen").
 		Joins("JOIN sessions ON sessions.user_id = users.id").
-		Where("sessions.id = ? AND users.id = ? AND sessions.revoked_at IS NULL AND sessions.expires_at > ?",
+		Where("sessions.id = ? AND users.id = ? AND sessions.revoked_at IS NULL AND sessions.expires_at > ? AND users.disabled_at IS NULL",
 			sessionID, userID, now).
 		Take(&row).Error
 	if err = notFound(err, "load session user"); err == ErrNotFound {

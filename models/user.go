@@ -44,6 +44,8 @@ type User struct {
 	// ReminderDays lists the CEU reminders wanted, as days before a cycle ends
 	// ("180,90,30,7"); empty means none. Read it with Reminders.
 	ReminderDays string `gorm:"column:reminder_days;default:180,90,30,7" json:"-"`
+	// DisabledAt is when an administrator disabled the account; nil while enabled.
+	DisabledAt *time.Time `gorm:"column:disabled_at" json:"-"`
 	// WeeklyDigest is whether an instructor gets the weekly at-risk digest.
 	WeeklyDigest bool      `gorm:"column:weekly_digest;default:true" json:"-"`
 	CreatedAt    time.Time `gorm:"column:created_at" json:"created_at"`

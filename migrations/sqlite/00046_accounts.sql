@@ -5,6 +5,8 @@
 ALTER TABLE users ADD COLUMN time_zone TEXT NOT NULL DEFAULT '';
 ALTER TABLE users ADD COLUMN email_verified_at DATETIME;
 ALTER TABLE users ADD COLUMN reminder_days TEXT NOT NULL DEFAULT '180,90,30,7';
+-- An administrator may disable an account: no sign-in while disabled_at is set.
+ALTER TABLE users ADD COLUMN disabled_at DATETIME;
 ALTER TABLE users ADD COLUMN weekly_digest BOOLEAN NOT NULL DEFAULT TRUE;
 
 -- Single-use links sent by email: password resets and address confirmations. Only a
@@ -19,6 +21,7 @@ CREATE TABLE account_tokens (
     expires_at DATETIME NOT NULL,
     used_at    DATETIME
 );
+CREATE INDEX audit_log_actor_idx ON audit_log (actor_id, at);
 CREATE INDEX account_tokens_user_idx ON account_tokens (user_id, purpose);
 
 -- When a session was last used, for the sessions page (updated at most every few minutes).
@@ -26,8 +29,10 @@ ALTER TABLE sessions ADD COLUMN last_seen_at DATETIME;
 
 -- +goose Down
 ALTER TABLE sessions DROP COLUMN last_seen_at;
+DROP INDEX audit_log_actor_idx;
 DROP TABLE account_tokens;
 ALTER TABLE users DROP COLUMN weekly_digest;
+ALTER TABLE users DROP COLUMN disabled_at;
 ALTER TABLE users DROP COLUMN reminder_days;
 ALTER TABLE users DROP COLUMN email_verified_at;
 ALTER TABLE users DROP COLUMN time_zone;
