@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"errors"
 	"slices"
 
 	"github.com/gofiber/fiber/v2"
@@ -49,7 +50,14 @@ func (h *Handlers) renderAccountWith(c *fiber.Ctx, status int, errs FieldErrors,
 	data := fiber.Map{
 		"Title": "Your account", "Errors": errs, "Profile": h.profileFormOf(user), "Zones": models.CommonTimeZones,
 		"ZoneName": h.zoneName(user), "Today": h.today(c), "ZoneChosen": user.TimeZone != "",
-		"Prefill": user.TimeZone == "" && errs == nil,
+		"Prefill": user.TimeZone == "" && errs == nil, "Teach": teachForm{},
+	}
+	if user.Role == models.RoleLearner {
+		latest, err := models.LatestInstructorRequest(c.UserContext(), h.DB, user.ID)
+		if err != nil && !errors.Is(err, models.ErrNotFound) {
+			return err
+		}
+		data["TeachRequest"] = latest
 	}
 	for k, v := range extra {
 		data[k] = v

@@ -43,6 +43,9 @@ func (h *Handlers) Register(app *fiber.App) {
 	api.Patch("/admin/users/:id", h.requireAPIRole("admin"), h.apiUpdateUser)
 	api.Post("/admin/users/:id/password-reset", h.requireAPIRole("admin"), h.apiAdminSendReset)
 	api.Get("/admin/audit", h.requireAPIRole("admin"), h.apiListAudit)
+	api.Get("/admin/instructor-requests", h.requireAPIRole("admin"), h.apiListTeachRequests)
+	api.Post("/admin/instructor-requests/:id", h.requireAPIRole("admin"), h.apiDecideTeachRequest)
+	api.Post("/me/instructor-request", h.requireAPIUser, h.apiRequestTeaching)
 	h.registerAreaAPI(api)
 	api.Use(h.apiNotFound)
 
@@ -80,6 +83,9 @@ func (h *Handlers) Register(app *fiber.App) {
 	pages.Post("/admin/users/:id/enable", h.requireRole("admin"), h.reenableUser)
 	pages.Post("/admin/users/:id/password-reset", h.requireRole("admin"), h.adminSendReset)
 	pages.Get("/admin/audit", h.requireRole("admin"), h.showAudit)
+	pages.Get("/admin/instructor-requests", h.requireRole("admin"), h.showTeachRequests)
+	pages.Post("/admin/instructor-requests/:id", h.requireRole("admin"), h.decideTeachRequestPage)
+	pages.Post("/account/teach", h.requireUser, h.requestTeaching)
 	h.registerAreaPages(pages)
 }
 

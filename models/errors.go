@@ -29,3 +29,7 @@ var ErrOwnsActiveCohorts = errors.New("owns active cohorts")
 // ErrAccountDisabled means the account exists and the password matched, but an
 // administrator disabled it.
 var ErrAccountDisabled = errors.New("account disabled")
+
+// ErrRequestOpen means the person already has an instructor request waiting for an
+// admin.
+var ErrRequestOpen = errors.New("instructor request already pending")

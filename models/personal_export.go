@@ -33,6 +33,7 @@ var exportQueries = []exportQuery{
 	{"practice_exam_scores", `SELECT s.* FROM practice_exam_scores s JOIN practice_exams p ON p.id = s.practice_exam_id WHERE p.user_id = ? ORDER BY s.id`},
 	{"cohort_memberships", `SELECT m.*, c.name AS cohort_name FROM cohort_members m JOIN cohorts c ON c.id = m.cohort_id WHERE m.user_id = ? ORDER BY m.id`},
 	{"sessions", `SELECT id, created_at, expires_at, revoked_at, last_seen_at, user_agent, ip FROM sessions WHERE user_id = ? ORDER BY created_at`},
+	{"instructor_requests", `SELECT id, school, program, status, created_at, decided_at FROM instructor_requests WHERE user_id = ? ORDER BY id`},
 	{"calendar_feeds", `SELECT id, created_at, revoked_at FROM calendar_tokens WHERE user_id = ? ORDER BY id`},
 }
 

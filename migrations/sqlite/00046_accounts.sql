@@ -27,7 +27,23 @@ CREATE INDEX account_tokens_user_idx ON account_tokens (user_id, purpose);
 -- When a session was last used, for the sessions page (updated at most every few minutes).
 ALTER TABLE sessions ADD COLUMN last_seen_at DATETIME;
 
+-- "I teach": a learner's request to become an instructor, decided by an admin.
+CREATE TABLE instructor_requests (
+    id         INTEGER PRIMARY KEY AUTOINCREMENT,
+    user_id    INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    school     TEXT NOT NULL,
+    program    TEXT NOT NULL,
+    status     TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'approved', 'declined')),
+    created_at DATETIME NOT NULL,
+    decided_at DATETIME,
+    decided_by INTEGER REFERENCES users(id) ON DELETE SET NULL
+);
+CREATE INDEX instructor_requests_status_idx ON instructor_requests (status, created_at);
+-- One open request per person.
+CREATE UNIQUE INDEX instructor_requests_pending_idx ON instructor_requests (user_id) WHERE status = 'pending';
+
 -- +goose Down
+DROP TABLE instructor_requests;
 ALTER TABLE sessions DROP COLUMN last_seen_at;
 DROP INDEX audit_log_actor_idx;
 DROP TABLE account_tokens;
