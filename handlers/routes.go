@@ -46,6 +46,8 @@ func (h *Handlers) Register(app *fiber.App) {
 	api.Get("/admin/instructor-requests", h.requireAPIRole("admin"), h.apiListTeachRequests)
 	api.Post("/admin/instructor-requests/:id", h.requireAPIRole("admin"), h.apiDecideTeachRequest)
 	api.Post("/me/instructor-request", h.requireAPIUser, h.apiRequestTeaching)
+	api.Post("/admin/invites", h.requireAPIRole("admin"), h.apiInviteInstructor)
+	api.Post("/auth/accept-invite", authLimit, h.apiAcceptInvite)
 	h.registerAreaAPI(api)
 	api.Use(h.apiNotFound)
 
@@ -86,6 +88,9 @@ func (h *Handlers) Register(app *fiber.App) {
 	pages.Get("/admin/instructor-requests", h.requireRole("admin"), h.showTeachRequests)
 	pages.Post("/admin/instructor-requests/:id", h.requireRole("admin"), h.decideTeachRequestPage)
 	pages.Post("/account/teach", h.requireUser, h.requestTeaching)
+	pages.Post("/admin/invites", h.requireRole("admin"), h.inviteInstructor)
+	pages.Get("/invite", h.showAcceptInvite)
+	pages.Post("/invite", authLimit, h.createInvitedAccount)
 	h.registerAreaPages(pages)
 }
 

@@ -48,17 +48,25 @@ func hashAccountToken(raw string) string {
 // issueAccountToken stores a new link for userID inside tx and returns the token that
 // goes into the email; it is never stored.
 func issueAccountToken(tx *gorm.DB, userID int64, purpose, email string, now time.Time, ttl time.Duration) (string, error) {
-	raw := make([]byte, 32)
-	if _, err := rand.Read(raw); err != nil {
-		return "", fmt.Errorf("generate %s token: %w", purpose, err)
+	token, err := randomToken()
+	if err != nil {
+		return "", err
 	}
-	token := base64.RawURLEncoding.EncodeToString(raw)
 	row := AccountToken{UserID: userID, Purpose: purpose, TokenHash: hashAccountToken(token), Email: email,
 		CreatedAt: now, ExpiresAt: now.Add(ttl)}
 	if err := tx.Create(&row).Error; err != nil {
 		return "", fmt.Errorf("save %s token for user %d: %w", purpose, userID, err)
 	}
 	return token, nil
+}
+
+// randomToken returns 32 random bytes, URL-safe, for an emailed link.
+func randomToken() (string, error) {
+	raw := make([]byte, 32)
+	if _, err := rand.Read(raw); err != nil {
+		return "", fmt.Errorf("generate link token: %w", err)
+	}
+	return base64.RawURLEncoding.EncodeToString(raw), nil
 }
 
 // CheckAccountToken finds the live link for raw: ErrNotFound for an unknown token,

@@ -42,7 +42,21 @@ CREATE INDEX instructor_requests_status_idx ON instructor_requests (status, crea
 -- One open request per person.
 CREATE UNIQUE INDEX instructor_requests_pending_idx ON instructor_requests (user_id) WHERE status = 'pending';
 
+-- An admin's emailed invitation to create an instructor account; only a SHA-256 of
+-- the token is stored.
+CREATE TABLE invites (
+    id         BIGSERIAL PRIMARY KEY,
+    email      TEXT NOT NULL,
+    role       TEXT NOT NULL DEFAULT 'instructor' CHECK (role IN ('instructor')),
+    token_hash TEXT NOT NULL UNIQUE,
+    invited_by BIGINT REFERENCES users(id) ON DELETE SET NULL,
+    created_at TIMESTAMPTZ NOT NULL,
+    expires_at TIMESTAMPTZ NOT NULL,
+    used_at    TIMESTAMPTZ
+);
+
 -- +goose Down
+DROP TABLE invites;
 DROP TABLE instructor_requests;
 ALTER TABLE sessions DROP COLUMN last_seen_at;
 DROP INDEX audit_log_actor_idx;

@@ -42,7 +42,21 @@ CREATE INDEX instructor_requests_status_idx ON instructor_requests (status, crea
 -- One open request per person.
 CREATE UNIQUE INDEX instructor_requests_pending_idx ON instructor_requests (user_id) WHERE status = 'pending';
 
+-- An admin's emailed invitation to create an instructor account; only a SHA-256 of
+-- the token is stored.
+CREATE TABLE invites (
+    id         INTEGER PRIMARY KEY AUTOINCREMENT,
+    email      TEXT NOT NULL,
+    role       TEXT NOT NULL DEFAULT 'instructor' CHECK (role IN ('instructor')),
+    token_hash TEXT NOT NULL UNIQUE,
+    invited_by INTEGER REFERENCES users(id) ON DELETE SET NULL,
+    created_at DATETIME NOT NULL,
+    expires_at DATETIME NOT NULL,
+    used_at    DATETIME
+);
+
 -- +goose Down
+DROP TABLE invites;
 DROP TABLE instructor_requests;
 ALTER TABLE sessions DROP COLUMN last_seen_at;
 DROP INDEX audit_log_actor_idx;
