@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"sync"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -25,6 +26,9 @@ type App struct {
 	// Now is the one clock: handlers, tokens, cookies, the database's timestamps and
 	// the background jobs all read it.
 	Now func() time.Time
+
+	jobs   sync.WaitGroup // background jobs, waited for at shutdown
+	mailer *Mailer        // the background outbox sender, once started
 }
 
 // Options adjust New for tests and tools; the zero value is production.
@@ -45,7 +49,7 @@ func New(cfg Config, opts Options) (*App, error) {
 	db := opts.DB
 	if db == nil {
 		var err error
-		if db, err = OpenDB(cfg); err != nil {
+		if db, err = WaitForDB(context.Background(), cfg, log); err != nil {
 			return nil, err
 		}
 		if err := Migrate(context.Background(), db); err != nil {
@@ -98,8 +102,20 @@ func buildDeps(cfg Config, db *gorm.DB, log *slog.Logger) (handlers.Deps, error)
 	}
 	return handlers.Deps{
 		DB: db, Tokens: tokens, Hasher: hasher, Log: log, CSRFKey: security.DeriveKey(secret, "csrf"),
-		BaseURL: cfg.BaseURL, SecureCookies: cfg.SecureCookies(), DefaultZone: zone,
+		CalendarKey: security.DeriveKey(secret, "calendar-uid"),
+		BaseURL:     cfg.BaseURL, SecureCookies: cfg.SecureCookies(), DefaultZone: zone,
+		EvidenceQuota: cfg.EvidenceQuota, HeavyExports: cfg.HeavyExports,
+		TrustedProxies: cfg.TrustedProxies, Limits: rateLimitStore(db),
 	}, nil
+}
+
+// rateLimitStore keeps limiter counters in PostgreSQL, where several processes may
+// share one database, and in memory for the single process SQLite allows.
+func rateLimitStore(db *gorm.DB) models.RateLimitStore {
+	if db.Dialector.Name() == "postgres" {
+		return &models.DBRateLimits{DB: db}
+	}
+	return models.NewMemoryRateLimits()
 }
 
 func newServer(cfg Config, h *handlers.Handlers, log *slog.Logger) (*fiber.App, error) {
@@ -126,12 +142,13 @@ func newServer(cfg Config, h *handlers.Handlers, log *slog.Logger) (*fiber.App, 
 	return server, nil
 }
 
-// Listen serves until ctx is cancelled, then drains requests for up to 10 seconds.
+// Listen serves until ctx is cancelled, then drains requests for up to 10 seconds and
+// waits (bounded by ShutdownWait) for background jobs to finish what they started.
 func (a *App) Listen(ctx context.Context) error {
 	errs := make(chan error, 1)
 	go func() { errs <- a.Server.Listen(":" + a.Config.Port) }()
 	a.StartBackground(ctx)
-	a.Log.Info("hitpath listening", "url", a.Config.BaseURL, "port", a.Config.Port, "database", a.dialect())
+	a.Log.Info("hitpath listening", "url", "http://localhost:"+a.Config.Port, "links", a.Config.BaseURL, "port", a.Config.Port, "database", a.dialect())
 	select {
 	case err := <-errs:
 		return fmt.Errorf("listen on port %s: %w", a.Config.Port, err)
@@ -141,6 +158,7 @@ func (a *App) Listen(ctx context.Context) error {
 	if err := a.Server.ShutdownWithTimeout(10 * time.Second); err != nil {
 		return fmt.Errorf("shut down: %w", err)
 	}
+	a.WaitBackground(a.Config.ShutdownWait)
 	return a.Close()
 }
 

@@ -5,14 +5,17 @@ package app
 import (
 	"errors"
 	"fmt"
+	"net/netip"
 	"net/url"
 	"path/filepath"
 	"runtime"
 	"strconv"
 	"strings"
+	"time"
 
 	"golang.org/x/crypto/bcrypt"
 
+	"hitpath/app/security"
 	"hitpath/models"
 )
 
@@ -24,11 +27,23 @@ type Config struct {
 	JWTSecret    string
 	BaseURL      string
 	SMTPURL      string
+	MailFrom     string // sender of every email; empty means no-reply at BASE_URL's host
 	MaxDBConns   int
 	PasswordCost int
 	BenchRoutes  bool // serves /bench/* for the load script; never in production
 	// DefaultTimeZone is the IANA zone of users who have not chosen one.
 	DefaultTimeZone string
+	// DBWait bounds how long start-up waits for a database that is not up yet.
+	DBWait time.Duration
+	// ShutdownWait bounds how long shutdown waits for background jobs (a send in flight).
+	ShutdownWait time.Duration
+	// EvidenceQuota is the most evidence bytes one user may store.
+	EvidenceQuota int64
+	// HeavyExports is how many audit packs may be built at once.
+	HeavyExports int
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For is believed; with
+	// none, the connection's address is the client's.
+	TrustedProxies []netip.Prefix
 }
 
 // Postgres reports whether the configuration selects PostgreSQL.
@@ -50,14 +65,20 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 		DatabaseURL:     getenv("DATABASE_URL"),
 		DataDir:         or(getenv("HITPATH_DATA_DIR"), "data"),
 		JWTSecret:       getenv("JWT_SECRET"),
-		BaseURL:         strings.TrimRight(or(getenv("BASE_URL"), "http://localhost:3000"), "/"),
+		BaseURL:         strings.TrimRight(getenv("BASE_URL"), "/"),
 		SMTPURL:         getenv("SMTP_URL"),
+		MailFrom:        getenv("MAIL_FROM"),
 		PasswordCost:    bcrypt.DefaultCost,
 		BenchRoutes:     getenv("HITPATH_BENCH_ROUTES") == "1",
 		DefaultTimeZone: or(strings.TrimSpace(getenv("DEFAULT_TIME_ZONE")), models.DefaultTimeZone),
 	}
 	if loc, _ := models.ParseTimeZone(cfg.DefaultTimeZone); loc == nil {
 		return cfg, fmt.Errorf("DEFAULT_TIME_ZONE must be an IANA time zone name like America/Chicago, got %q", cfg.DefaultTimeZone)
+	}
+	if cfg.BaseURL == "" {
+		// Links in emails, calendar feeds and join links follow the port the server
+		// really listens on when no public address is given.
+		cfg.BaseURL = "http://localhost:" + cfg.Port
 	}
 	if cfg.DatabaseURL != "" && !cfg.Postgres() {
 		return cfg, errors.New("DATABASE_URL must start with postgres:// (leave it unset for the embedded SQLite database)")
@@ -71,12 +92,20 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 	if _, err := url.Parse(cfg.BaseURL); err != nil {
 		return cfg, fmt.Errorf("BASE_URL is not a URL: %w", err)
 	}
+	if cfg.MailFrom != "" {
+		if _, err := ParseMailFrom(cfg.MailFrom); err != nil {
+			return cfg, err
+		}
+	}
 	conns, err := poolSize(getenv("DB_MAX_CONNS"), cfg.Postgres())
 	if err != nil {
 		return cfg, err
 	}
 	cfg.MaxDBConns = conns
-	return cfg, nil
+	if cfg.TrustedProxies, err = security.ParseTrustedProxies(getenv("TRUSTED_PROXIES")); err != nil {
+		return cfg, err
+	}
+	return cfg, loadLimits(&cfg, getenv)
 }
 
 // poolSize picks the connection pool size. Measured with 50 concurrent clients on

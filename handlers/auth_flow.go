@@ -3,7 +3,9 @@ package handlers
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/gofiber/fiber/v2"
 	"github.com/google/uuid"
@@ -68,8 +70,14 @@ func (h *Handlers) registerUser(c *fiber.Ctx, form signupForm) (models.User, Fie
 }
 
 // checkLogin returns the account whose password matches, or ErrInvalidCredentials
-// (ErrAccountDisabled when an administrator disabled it). Every attempt is audited.
+// (ErrAccountDisabled when an administrator disabled it). Attempts are limited per
+// account, keyed on the very address looked up, whatever the request's shape; a
+// correct password clears the count. Every attempt is audited.
 func (h *Handlers) checkLogin(c *fiber.Ctx, form loginForm) (models.User, error) {
+	key := "login:" + models.NormalizeEmail(form.Email)
+	if err := h.limit(c, key, h.FailedLoginsPerMinute, time.Minute); err != nil {
+		return models.User{}, err
+	}
 	user, err := models.UserByEmail(c.UserContext(), h.DB, form.Email)
 	if errors.Is(err, models.ErrNotFound) {
 		h.Hasher.DummyCheck(form.Password)
@@ -84,6 +92,9 @@ func (h *Handlers) checkLogin(c *fiber.Ctx, form loginForm) (models.User, error)
 	if user.DisabledAt != nil {
 		return models.User{}, h.auditSignIn(c, user.ID, models.ErrAccountDisabled)
 	}
+	if err := h.forgetAttempts(c, key); err != nil {
+		return models.User{}, err
+	}
 	return user, h.auditSignIn(c, user.ID, nil)
 }
 
@@ -94,7 +105,7 @@ func (h *Handlers) auditSignIn(c *fiber.Ctx, userID int64, outcome error) error 
 	if userID != 0 {
 		target = fmt.Sprintf("user:%d", userID)
 	}
-	actor := models.AuditActor{UserID: userID, IP: c.IP()}
+	actor := models.AuditActor{UserID: userID, IP: ClientIP(c)}
 	switch {
 	case errors.Is(outcome, models.ErrAccountDisabled):
 		action = "user.sign_in_refused_disabled"
@@ -112,7 +123,7 @@ func (h *Handlers) openSession(c *fiber.Ctx, user models.User) (string, error) {
 	now := h.Now()
 	session := models.Session{
 		ID: uuid.NewString(), UserID: user.ID, CreatedAt: now, ExpiresAt: now.Add(sessionTTL),
-		UserAgent: truncate(string(c.Request().Header.UserAgent()), 300), IP: c.IP(), LastSeenAt: &now,
+		UserAgent: truncate(string(c.Request().Header.UserAgent()), 300), IP: ClientIP(c), LastSeenAt: &now,
 	}
 	if err := models.CreateSession(c.UserContext(), h.DB, &session); err != nil {
 		return "", err
@@ -131,8 +142,15 @@ func (h *Handlers) changeOwnPassword(c *fiber.Ctx, form passwordForm) (FieldErro
 		return fields, nil
 	}
 	user := currentUser(c)
+	key := "password:" + strconv.FormatInt(user.ID, 10)
+	if err := h.limit(c, key, h.FailedLoginsPerMinute, time.Minute); err != nil {
+		return nil, err
+	}
 	if !h.Hasher.Check(user.PasswordHash, form.Current) {
 		return FieldErrors{"current_password": "That is not your current password."}, nil
+	}
+	if err := h.forgetAttempts(c, key); err != nil {
+		return nil, err
 	}
 	hash, err := h.Hasher.Hash(form.New)
 	if err != nil {

@@ -69,10 +69,10 @@ func entryFromForm(form ceuForm, entry models.CEUEntry, holder models.Holder) (m
 	entry.InHIIMDomain, entry.CategoryA = form.InHIIMDomain, form.CategoryA
 	entry.Minutes, entry.CEUs = nil, 0
 	if text := strings.TrimSpace(form.Minutes); text != "" {
-		if minutes, err := strconv.Atoi(text); err == nil {
+		if minutes, err := models.ParseMinutes(text); err == nil {
 			entry.Minutes, entry.CEUs = &minutes, models.CEUsFromMinutes(minutes)
 		} else {
-			fields["minutes"] = "Write the minutes as a whole number, like 90."
+			fields["minutes"] = err.Error()
 		}
 	}
 	if text := strings.TrimSpace(form.CEUs); text != "" {
@@ -110,7 +110,20 @@ var categoryChoices = []ceuChoice{
 }
 
 // ceuFormData is what the new/edit page needs besides the form.
-func ceuFormData(title string, form ceuForm, fields FieldErrors) fiber.Map {
-	return fiber.Map{"Title": title, "Form": form, "Errors": fields,
+func ceuFormData(title string, form ceuForm, fields FieldErrors, holder models.Holder) fiber.Map {
+	return fiber.Map{"Title": title, "Form": form, "Errors": fields, "ShowCategoryA": needsCategoryA(holder),
 		"ProviderKinds": providerKindChoices, "Deliveries": deliveryChoices}
+}
+
+// needsCategoryA says whether any credential the holder keeps has a rule asking for
+// NCRA Category A hours (ODS): only they are asked about Category A.
+func needsCategoryA(holder models.Holder) bool {
+	for _, held := range holder.Held {
+		for _, rule := range holder.Rules {
+			if rule.CredentialCode == held.CredentialCode && rule.CategoryACEUs > 0 {
+				return true
+			}
+		}
+	}
+	return false
 }

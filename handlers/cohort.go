@@ -2,7 +2,6 @@ package handlers
 
 import (
 	"strings"
-	"time"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -11,10 +10,10 @@ import (
 
 // cohortForm creates or edits a cohort (page form and API body).
 type cohortForm struct {
-	Name         string `form:"name" json:"name" validate:"required,max=120"`
+	Name         string `form:"name" json:"name" validate:"required,max=120" label:"a name for the cohort"`
 	Program      string `form:"program" json:"program" validate:"max=200"`
 	Term         string `form:"term" json:"term" validate:"max=60"`
-	TargetCode   string `form:"target_code" json:"target_code" validate:"required,max=10"`
+	TargetCode   string `form:"target_code" json:"target_code" validate:"required,max=10" label:"the credential the cohort prepares for"`
 	TargetExamOn string `form:"target_exam_on" json:"target_exam_on"`
 }
 
@@ -33,9 +32,9 @@ func (h *Handlers) checkCohortForm(c *fiber.Ctx, form cohortForm) (models.Cohort
 	}
 	out := models.CohortFields{Name: form.Name, Program: form.Program, Term: form.Term, TargetCode: form.TargetCode}
 	if s := strings.TrimSpace(form.TargetExamOn); s != "" {
-		on, err := time.Parse("2006-01-02", s)
+		on, err := models.ParseDate(s)
 		if err != nil {
-			fields["target_exam_on"] = "Enter the date as YYYY-MM-DD, like 2026-05-14."
+			fields["target_exam_on"] = err.Error()
 		}
 		out.TargetExamOn = on
 	}

@@ -1,11 +1,12 @@
 package handlers
 
 import (
-	"fmt"
+	"strings"
 
 	"github.com/gofiber/fiber/v2"
 
 	"hitpath/models"
+	"hitpath/views"
 )
 
 // cohortNudgeForm sends a message to chosen students. On the page, the "all at risk" button
@@ -37,7 +38,7 @@ func (h *Handlers) checkCohortNudge(c *fiber.Ctx, cohort models.Cohort, form coh
 	errs := h.validate(form)
 	if errs != nil {
 		if _, ok := errs["message"]; ok {
-			errs["message"] = "Write a message of at most 4,000 characters."
+			errs["message"] = nudgeMessageProblem(form.Message)
 		}
 		return nil, errs, nil
 	}
@@ -71,7 +72,12 @@ func (h *Handlers) sendCohortNudge(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return h.flashAndRedirect(c, cohortPath(cohort.ID), fmt.Sprintf("Message queued for %d students.", len(sent)))
+	queued, _ := splitQueued(sent)
+	msg := "Message queued for " + views.Count(len(queued), "student", "students") + "."
+	if skipped := len(sent) - len(queued); skipped > 0 {
+		msg += " " + views.Count(skipped, "student", "students") + " already had this message today and will not get it twice."
+	}
+	return h.flashAndRedirect(c, cohortPath(cohort.ID), msg)
 }
 
 func (h *Handlers) apiSendCohortNudge(c *fiber.Ctx) error {
@@ -94,9 +100,28 @@ func (h *Handlers) apiSendCohortNudge(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	out := make([]int64, len(sent))
-	for i, r := range sent {
-		out[i] = r.ID
+	queued, already := splitQueued(sent)
+	return c.JSON(fiber.Map{"queued": len(queued), "user_ids": queued, "already_queued_user_ids": already})
+}
+
+// splitQueued separates the recipients whose email this nudge queued from those who
+// already had the same message today.
+func splitQueued(recipients []models.CohortNudgeRecipient) (queued, already []int64) {
+	queued, already = []int64{}, []int64{}
+	for _, r := range recipients {
+		if r.Queued {
+			queued = append(queued, r.ID)
+		} else {
+			already = append(already, r.ID)
+		}
 	}
-	return c.JSON(fiber.Map{"sent": len(sent), "user_ids": out})
+	return queued, already
+}
+
+// nudgeMessageProblem words what is wrong with a nudge's message: it is empty or too long.
+func nudgeMessageProblem(message string) string {
+	if strings.TrimSpace(message) == "" {
+		return "Write the message to send."
+	}
+	return "Shorten the message to 4,000 characters or fewer."
 }

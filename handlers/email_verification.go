@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/gofiber/fiber/v2"
-	"github.com/gofiber/fiber/v2/middleware/limiter"
 
 	"hitpath/models"
 )
@@ -23,22 +22,6 @@ type confirmForm struct {
 }
 
 const msgVerificationSent = "We sent a new confirmation link to your address. It works once, for 3 days."
-
-// verificationLimiter refuses more than a few confirmation emails for one account in
-// 15 minutes.
-func (h *Handlers) verificationLimiter() fiber.Handler {
-	return limiter.New(limiter.Config{
-		Max:        resetRequestsPer15Minutes,
-		Expiration: 15 * time.Minute,
-		KeyGenerator: func(c *fiber.Ctx) string {
-			if v := currentViewer(c); v != nil {
-				return "verify:" + strconv.FormatInt(v.User.ID, 10)
-			}
-			return "verify-ip:" + c.IP()
-		},
-		LimitReached: tooManyAttempts,
-	})
-}
 
 func (h *Handlers) showConfirmEmail(c *fiber.Ctx) error {
 	token := c.Query("token")
@@ -91,6 +74,9 @@ func (h *Handlers) sendVerification(c *fiber.Ctx) error {
 	user := currentUser(c)
 	if user.EmailVerified() {
 		return fiber.NewError(fiber.StatusConflict, "Your address is already confirmed.")
+	}
+	if err := h.limit(c, "verify:"+strconv.FormatInt(user.ID, 10), resetRequestsPer15Minutes, 15*time.Minute); err != nil {
+		return err
 	}
 	return models.SendVerification(c.UserContext(), h.DB, user, h.BaseURL, h.Now())
 }

@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"github.com/gofiber/fiber/v2"
-	"github.com/gofiber/fiber/v2/middleware/limiter"
 
 	"hitpath/models"
 )
@@ -28,17 +27,6 @@ const msgResetSent = "If an account uses that address, we have emailed it a link
 
 // resetRequestsPer15Minutes limits reset emails to one address.
 const resetRequestsPer15Minutes = 3
-
-// resetLimiter refuses more than a few reset requests for one address (the account)
-// in 15 minutes, so nobody can flood a mailbox; the address limiter also applies.
-func (h *Handlers) resetLimiter() fiber.Handler {
-	return limiter.New(limiter.Config{
-		Max:          resetRequestsPer15Minutes,
-		Expiration:   15 * time.Minute,
-		KeyGenerator: func(c *fiber.Ctx) string { return "reset:" + loginEmail(c) },
-		LimitReached: tooManyAttempts,
-	})
-}
 
 func (h *Handlers) showForgotPassword(c *fiber.Ctx) error {
 	return h.render(c, fiber.StatusOK, "pages/forgot_password", fiber.Map{"Title": "Forgot your password?", "Form": forgotForm{}})
@@ -66,6 +54,11 @@ func (h *Handlers) sendResetLink(c *fiber.Ctx, form forgotForm) (FieldErrors, er
 	form.Email = models.NormalizeEmail(form.Email)
 	if fields := h.validate(form); fields != nil {
 		return fields, nil
+	}
+	// Limited per address asked about, so nobody can flood a mailbox; the route's
+	// per-client limit applies too.
+	if err := h.limit(c, "reset:"+form.Email, resetRequestsPer15Minutes, 15*time.Minute); err != nil {
+		return nil, err
 	}
 	return nil, models.RequestPasswordReset(c.UserContext(), h.DB, auditActor(c), form.Email, h.BaseURL, h.Now())
 }

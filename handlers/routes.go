@@ -5,33 +5,36 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 	"github.com/gofiber/fiber/v2/middleware/csrf"
-	"github.com/gofiber/fiber/v2/middleware/limiter"
 )
 
 // Register mounts every route. Pages sit behind CSRF protection; the API under
 // /api/v1 authenticates with a bearer token and needs none.
 func (h *Handlers) Register(app *fiber.App) {
+	app.Use(h.resolveClientIP)
+	app.Use(h.refuseBadText)
 	app.Get("/healthz", h.showHealth)
 	app.Get("/readyz", h.showReadiness)
+	// The calendar feed is public (its unguessable token is the credential) and is
+	// read by calendar apps: no session and no CSRF cookie.
+	app.Get("/calendar/:token.ics", h.showCalendarFeed)
 	app.Use(h.authenticate)
 
-	authLimit := h.addressLimiter()
-	loginLimit := h.accountLimiter()
-	resetLimit := h.resetLimiter()
-	verifyLimit := h.verificationLimiter()
+	// Per-account limits (logins, password changes, join codes) are counted in the
+	// handlers, keyed on what they actually check.
+	authLimit := h.addressLimit("auth")
 
 	// JSON API.
 	api := app.Group("/api/v1")
 	api.Get("/openapi.json", h.showOpenAPI)
 	api.Post("/auth/register", authLimit, h.apiRegister)
-	api.Post("/auth/login", authLimit, loginLimit, h.apiLogin)
+	api.Post("/auth/login", authLimit, h.apiLogin)
 	api.Post("/auth/logout", h.requireAPIUser, h.apiLogout)
-	api.Post("/auth/password-reset", authLimit, resetLimit, h.apiRequestPasswordReset)
+	api.Post("/auth/password-reset", authLimit, h.apiRequestPasswordReset)
 	api.Post("/auth/password-reset/confirm", authLimit, h.apiResetPassword)
 	api.Get("/me", h.requireAPIUser, h.apiShowMe)
 	api.Patch("/me", h.requireAPIUser, h.apiUpdateMe)
 	api.Post("/me/email", h.requireAPIUser, authLimit, h.apiChangeEmail)
-	api.Post("/me/verification", h.requireAPIUser, verifyLimit, h.apiResendVerification)
+	api.Post("/me/verification", h.requireAPIUser, h.apiResendVerification)
 	api.Post("/auth/verify-email", authLimit, h.apiConfirmEmail)
 	api.Get("/me/sessions", h.requireAPIUser, h.apiListSessions)
 	api.Get("/me/export", h.requireAPIUser, h.exportMyData)
@@ -57,10 +60,10 @@ func (h *Handlers) Register(app *fiber.App) {
 	pages.Get("/signup", h.showSignup)
 	pages.Post("/signup", authLimit, h.signup)
 	pages.Get("/login", h.showLogin)
-	pages.Post("/login", authLimit, loginLimit, h.login)
+	pages.Post("/login", authLimit, h.login)
 	pages.Get("/privacy", h.showPrivacy)
 	pages.Get("/forgot-password", h.showForgotPassword)
-	pages.Post("/forgot-password", authLimit, resetLimit, h.requestPasswordReset)
+	pages.Post("/forgot-password", authLimit, h.requestPasswordReset)
 	pages.Get("/reset-password", h.showResetPassword)
 	pages.Post("/reset-password", authLimit, h.resetPassword)
 	pages.Get("/logout", h.requireUser, h.showLogout)
@@ -70,7 +73,7 @@ func (h *Handlers) Register(app *fiber.App) {
 	pages.Post("/account/password", h.requireUser, h.changePassword)
 	pages.Post("/account/profile", h.requireUser, h.saveProfile)
 	pages.Post("/account/email", h.requireUser, authLimit, h.changeEmail)
-	pages.Post("/account/verification", h.requireUser, verifyLimit, h.resendVerification)
+	pages.Post("/account/verification", h.requireUser, h.resendVerification)
 	pages.Get("/verify-email", h.showConfirmEmail)
 	pages.Get("/account/sessions", h.requireUser, h.showSessions)
 	pages.Get("/account/data", h.requireUser, h.showExportData)
@@ -116,31 +119,4 @@ func (h *Handlers) csrfProtection() fiber.Handler {
 			return fiber.NewError(fiber.StatusForbidden, "This form has expired. Go back, reload the page and try again.")
 		},
 	})
-}
-
-// addressLimiter refuses more than AuthAttemptsPerMinute sign-up or login attempts a
-// minute from one address.
-func (h *Handlers) addressLimiter() fiber.Handler {
-	return limiter.New(limiter.Config{
-		Max:          h.AuthAttemptsPerMinute,
-		Expiration:   time.Minute,
-		KeyGenerator: func(c *fiber.Ctx) string { return "ip:" + c.IP() },
-		LimitReached: tooManyAttempts,
-	})
-}
-
-// accountLimiter refuses logins to one account after FailedLoginsPerMinute failures in
-// a minute, whichever address they come from.
-func (h *Handlers) accountLimiter() fiber.Handler {
-	return limiter.New(limiter.Config{
-		Max:                    h.FailedLoginsPerMinute,
-		Expiration:             time.Minute,
-		SkipSuccessfulRequests: true,
-		KeyGenerator:           func(c *fiber.Ctx) string { return "account:" + loginEmail(c) },
-		LimitReached:           tooManyAttempts,
-	})
-}
-
-func tooManyAttempts(c *fiber.Ctx) error {
-	return fiber.NewError(fiber.StatusTooManyRequests, "Too many attempts. Wait a minute and try again.")
 }

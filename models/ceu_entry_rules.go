@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // CEUEntryProblems checks an entry before it is saved and names each problem by
@@ -26,12 +27,12 @@ func CEUEntryProblems(e CEUEntry, today, earliest time.Time) map[string]string {
 	}
 	if strings.TrimSpace(e.Title) == "" {
 		problems["title"] = "Enter the activity's title."
-	} else if len(e.Title) > 200 {
+	} else if utf8.RuneCountInString(e.Title) > 200 {
 		problems["title"] = "Use at most 200 characters for the title."
 	}
 	if strings.TrimSpace(e.Provider) == "" {
 		problems["provider"] = "Enter who offered the activity."
-	} else if len(e.Provider) > 200 {
+	} else if utf8.RuneCountInString(e.Provider) > 200 {
 		problems["provider"] = "Use at most 200 characters for the provider."
 	}
 	if !ceuOneOf(e.ProviderKind, ProviderKinds) {
@@ -40,8 +41,10 @@ func CEUEntryProblems(e CEUEntry, today, earliest time.Time) map[string]string {
 	if !ceuOneOf(e.Delivery, Deliveries) {
 		problems["delivery"] = "Choose how you attended: live, in person, online or self-study."
 	}
-	if e.Minutes != nil && *e.Minutes <= 0 {
-		problems["minutes"] = "The minutes must be more than 0."
+	if e.Minutes != nil {
+		if problem := minutesProblem(*e.Minutes); problem != "" {
+			problems["minutes"] = problem
+		}
 	}
 	switch {
 	case e.CEUs <= 0 && e.Minutes != nil && *e.Minutes > 0:
@@ -51,7 +54,7 @@ func CEUEntryProblems(e CEUEntry, today, earliest time.Time) map[string]string {
 	case e.CEUs > MaxCEUsPerEntry:
 		problems["ceus"] = "One activity can claim at most 40 CEUs."
 	}
-	if len(e.Notes) > 2000 {
+	if utf8.RuneCountInString(e.Notes) > 2000 {
 		problems["notes"] = "Use at most 2000 characters for the notes."
 	}
 	if len(problems) == 0 {

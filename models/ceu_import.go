@@ -1,11 +1,11 @@
 package models
 
 import (
+	"bytes"
 	"context"
-	"encoding/csv"
-	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -32,35 +32,52 @@ func (p ImportProblem) Error() string {
 }
 
 // ParseCEUCSV reads a CEU CSV file into entries for userID, checking every row the
-// way the entry form does. It is all or nothing: when any row has a problem, every
-// problem is returned (by line number) and no entries.
+// way the entry form does, with the columns found by their headings
+// (MatchCEUColumns). It is all or nothing: when any row has a problem, every
+// problem is returned (by line number) and no entries. A file over MaxImportBytes or
+// MaxImportRows is refused whole, so that one import holds the write lock briefly.
 func ParseCEUCSV(r io.Reader, userID int64, today, earliest time.Time) ([]CEUEntry, []ImportProblem) {
-	reader := csv.NewReader(r)
-	reader.FieldsPerRecord = -1
-	header, err := reader.Read()
+	return ParseCEUCSVColumns(r, nil, userID, today, earliest)
+}
+
+// ParseCEUCSVColumns is ParseCEUCSV with the columns chosen by the user; nil
+// matches them by their headings.
+func ParseCEUCSVColumns(r io.Reader, columns CEUColumns, userID int64, today, earliest time.Time) ([]CEUEntry, []ImportProblem) {
+	limited := &importSizeGuard{r: r}
+	raw, err := io.ReadAll(limited)
 	if err != nil {
-		return nil, []ImportProblem{{Line: 1, Message: "The file is empty or not CSV: the first line must be " + strings.Join(CEUCSVHeader, ",") + "."}}
+		return nil, []ImportProblem{{Line: 1, Message: "The file could not be read."}}
 	}
-	if problem, ok := checkHeader(header); !ok {
-		return nil, []ImportProblem{problem}
+	if limited.over() {
+		return nil, []ImportProblem{importTooBig(1 + bytes.Count(raw, []byte{'\n'}))}
+	}
+	table := ReadCSVTable(raw)
+	if len(table.Rows) > MaxImportRows {
+		return nil, []ImportProblem{importTooBig(table.Rows[MaxImportRows].Line)}
+	}
+	if table.Header == nil {
+		return nil, append(table.Problems, ImportProblem{Line: 1, Message: "The file is empty or not CSV: the first line must be " + strings.Join(CEUCSVHeader, ",") + "."})
+	}
+	if columns == nil {
+		var ok bool
+		if columns, ok = MatchCEUColumns(table.Header); !ok {
+			return nil, []ImportProblem{headerProblem(table.Header)}
+		}
 	}
 	var entries []CEUEntry
-	var problems []ImportProblem
-	for {
-		record, err := reader.Read()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		line, _ := reader.FieldPos(0)
-		if err != nil {
-			problems = append(problems, ImportProblem{Line: line, Message: "This line is not valid CSV: " + csvReason(err)})
+	problems := table.Problems
+	for _, row := range table.Rows {
+		if len(row.Cells) != len(table.Header) {
+			problems = append(problems, ImportProblem{Line: row.Line, Field: "columns", Message: fmt.Sprintf(
+				"Expected %d columns, found %d.", len(table.Header), len(row.Cells))})
 			continue
 		}
-		entry, rowProblems := parseCEURow(record, line, userID, today, earliest)
+		entry, rowProblems := parseCEURow(columns.Record(row.Cells), row.Line, userID, today, earliest)
 		problems = append(problems, rowProblems...)
 		entries = append(entries, entry)
 	}
 	if len(problems) > 0 {
+		slices.SortStableFunc(problems, func(a, b ImportProblem) int { return a.Line - b.Line })
 		return nil, problems
 	}
 	if len(entries) == 0 {
@@ -69,27 +86,10 @@ func ParseCEUCSV(r io.Reader, userID int64, today, earliest time.Time) ([]CEUEnt
 	return entries, nil
 }
 
-func checkHeader(header []string) (ImportProblem, bool) {
-	if len(header) > 0 {
-		header[0] = strings.TrimPrefix(header[0], "\ufeff")
-	}
-	ok := len(header) == len(CEUCSVHeader)
-	for i := 0; ok && i < len(header); i++ {
-		ok = strings.EqualFold(strings.TrimSpace(header[i]), CEUCSVHeader[i])
-	}
-	if ok {
-		return ImportProblem{}, true
-	}
+func headerProblem(header []string) ImportProblem {
 	return ImportProblem{Line: 1, Field: "header", Message: fmt.Sprintf(
-		"The columns must be %s (got %s).", strings.Join(CEUCSVHeader, ","), strings.Join(header, ","))}, false
-}
-
-func csvReason(err error) string {
-	var parseErr *csv.ParseError
-	if errors.As(err, &parseErr) {
-		return parseErr.Err.Error()
-	}
-	return err.Error()
+		"The columns must be %s (got %s). Rename them, or choose below which of your columns hold ours.",
+		strings.Join(CEUCSVHeader, ","), strings.Join(header, ","))}
 }
 
 // parseCEURow turns one record into an entry and the problems found in it.
@@ -102,21 +102,21 @@ func parseCEURow(record []string, line int, userID int64, today, earliest time.T
 	fields := map[string]string{}
 	e := CEUEntry{UserID: userID, Title: field(1), Provider: field(2), ProviderKind: field(3),
 		Delivery: field(8), Notes: field(9)}
-	if d, err := time.Parse(time.DateOnly, field(0)); err == nil {
+	if d, ok := ParseImportDate(field(0)); ok {
 		e.ActivityDate = d
 	} else if field(0) != "" {
-		fields["date"] = "Write the date as YYYY-MM-DD, like 2025-03-15."
+		fields["date"] = "Write the date as YYYY-MM-DD (2025-03-15) or M/D/YYYY (3/15/2025)."
 	}
 	if text := field(4); text != "" {
-		if minutes, err := strconv.Atoi(text); err == nil {
+		if minutes, ok := ParseImportMinutes(text); ok {
 			e.Minutes = &minutes
 			e.CEUs = CEUsFromMinutes(minutes)
 		} else {
-			fields["minutes"] = "Write the minutes as a whole number."
+			fields["minutes"] = "Write the minutes as a whole number (165) or hours and minutes (2:45 or 2h 45m)."
 		}
 	}
 	if text := field(5); text != "" {
-		if ceus, err := ParseCEUs(text); err == nil {
+		if ceus, err := ParseImportCEUs(text); err == nil {
 			e.CEUs = ceus
 		} else {
 			fields["ceus"] = "Write the CEUs as a number with at most two decimals, like 1.5."
@@ -161,12 +161,10 @@ func parseYesNo(text string) (bool, error) {
 	return false, fmt.Errorf("Write yes or no, not %q.", text)
 }
 
-// WriteCEUCSV writes entries in the format ParseCEUCSV reads.
+// WriteCEUCSV writes entries in the format ParseCEUCSV reads, for spreadsheets
+// (WriteSpreadsheetCSV).
 func WriteCEUCSV(w io.Writer, entries []CEUEntry) error {
-	out := csv.NewWriter(w)
-	if err := out.Write(CEUCSVHeader); err != nil {
-		return err
-	}
+	records := [][]string{CEUCSVHeader}
 	for _, e := range entries {
 		minutes := ""
 		if e.Minutes != nil {
@@ -174,12 +172,9 @@ func WriteCEUCSV(w io.Writer, entries []CEUEntry) error {
 		}
 		record := []string{e.ActivityDate.Format(time.DateOnly), e.Title, e.Provider, e.ProviderKind, minutes,
 			FormatCEUs(e.CEUs), ceuYesNoText(e.InHIIMDomain), ceuYesNoText(e.CategoryA), e.Delivery, e.Notes}
-		if err := out.Write(record); err != nil {
-			return err
-		}
+		records = append(records, record)
 	}
-	out.Flush()
-	return out.Error()
+	return WriteSpreadsheetCSV(w, records)
 }
 
 func ceuYesNoText(b bool) string {

@@ -112,6 +112,10 @@ type Browser struct {
 // Browser returns a new client with no cookies.
 func (s *Server) Browser() *Browser { return &Browser{s: s, cookies: map[string]string{}} }
 
+// On returns a client sharing this browser's cookies that talks to another server, as
+// a load balancer may send the next request of one browser to another process.
+func (b *Browser) On(s *Server) *Browser { return &Browser{s: s, cookies: b.cookies} }
+
 // Get loads a page.
 func (b *Browser) Get(path string) *Response {
 	b.s.t.Helper()
