@@ -91,3 +91,31 @@ func TestSessionsPageAndAPI(t *testing.T) {
 		}
 	}, apptest.WithClock(func() time.Time { return now }))
 }
+
+func TestSignInFromANewDeviceIsNoticed(t *testing.T) {
+	apptest.Each(t, func(t *testing.T, s *apptest.Server) {
+		s.RegisterAPI("Nia", "nia@example.com", goodPassword) // sign-up and first sign-in
+		notices := func() int64 {
+			var n int64
+			s.DB.Table("outbox").Where("to_address = ? AND subject = ?", "nia@example.com", "New sign-in to your hitpath account").Count(&n)
+			return n
+		}
+		if notices() != 0 {
+			t.Fatal("the first sign-in was noticed as a new device")
+		}
+		phone := "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36"
+		loginFrom(t, s, "nia@example.com", phone)
+		if notices() != 1 {
+			t.Fatalf("got %d notices after a sign-in from a phone, want 1", notices())
+		}
+		loginFrom(t, s, "nia@example.com", phone)
+		if notices() != 1 {
+			t.Fatal("a second sign-in from the same phone was noticed again")
+		}
+		var body string
+		s.DB.Raw("SELECT body FROM outbox WHERE subject = 'New sign-in to your hitpath account'").Scan(&body)
+		if !strings.Contains(body, "Chrome on Android") || !strings.Contains(body, "/account/sessions") {
+			t.Fatalf("got notice %q, want the device and the sessions link", body)
+		}
+	})
+}
