@@ -47,6 +47,9 @@ func New(t testing.TB, db *gorm.DB, opts ...Option) *Server {
 		MaxDBConns:   4,
 	}
 	a, err := app.New(cfg, app.Options{DB: db, Handler: func(d *handlers.Deps) {
+		// Tests reason about the fixed clock's UTC date; a test about time zones gives
+		// its users a zone (or sets DefaultZone) itself.
+		d.DefaultZone = time.UTC
 		for _, o := range opts {
 			o(d)
 		}
