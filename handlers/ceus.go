@@ -67,7 +67,7 @@ func (h *Handlers) showNewCEU(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	form := ceuForm{ActivityDate: ceuDateString(h.today()), ProviderKind: "approved", Delivery: "online"}
+	form := ceuForm{ActivityDate: ceuDateString(h.today(c)), ProviderKind: "approved", Delivery: "online"}
 	data := ceuFormData("Log a CEU activity", form, nil, holder)
 	data["Action"] = "/ceus"
 	return h.render(c, fiber.StatusOK, "pages/ceus_form", data)

@@ -38,7 +38,7 @@ func (h *Handlers) applyCourseProgress(c *fiber.Ctx, form courseProgressForm) (m
 	lc := models.LearnerCourse{UserID: currentUser(c).ID, CourseID: courseID, Status: form.Status, Grade: strings.TrimSpace(form.Grade)}
 	lc.DueOn = parseDay(form.DueOn, "due_on", fields)
 	lc.CompletedOn = parseDay(form.CompletedOn, "completed_on", fields)
-	if fields = mergeFields(fields, models.ValidateLearnerCourse(lc, h.today())); fields != nil {
+	if fields = mergeFields(fields, models.ValidateLearnerCourse(lc, h.today(c))); fields != nil {
 		return models.CourseworkItem{Course: models.Course{ID: courseID}, Progress: &lc}, fields, nil
 	}
 	course, err := models.SaveLearnerCourse(c.UserContext(), h.DB, &lc, h.Now())

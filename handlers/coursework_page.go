@@ -45,7 +45,7 @@ func dayString(d *time.Time) string {
 
 // checkCourseworkRow validates one changed row; errors are keyed by the row's input
 // ids ("status-3") so the summary links to the right input.
-func (h *Handlers) checkCourseworkRow(userID, courseID int64, form courseProgressForm, errs FieldErrors) models.LearnerCourse {
+func (h *Handlers) checkCourseworkRow(today time.Time, userID, courseID int64, form courseProgressForm, errs FieldErrors) models.LearnerCourse {
 	fields := h.validate(form)
 	if fields == nil {
 		fields = FieldErrors{}
@@ -53,7 +53,7 @@ func (h *Handlers) checkCourseworkRow(userID, courseID int64, form courseProgres
 	lc := models.LearnerCourse{UserID: userID, CourseID: courseID, Status: form.Status, Grade: form.Grade}
 	lc.DueOn = parseDay(form.DueOn, "due_on", fields)
 	lc.CompletedOn = parseDay(form.CompletedOn, "completed_on", fields)
-	fields = mergeFields(fields, models.ValidateLearnerCourse(lc, h.today()))
+	fields = mergeFields(fields, models.ValidateLearnerCourse(lc, today))
 	for k, v := range courseworkRowErrors(courseID, fields) {
 		errs[k] = v
 	}
@@ -86,7 +86,7 @@ func (h *Handlers) saveCoursework(c *fiber.Ctx) error {
 		form := courseworkRowForm(c, item.Course.ID)
 		submitted[item.Course.ID] = &form
 		if courseworkRowChanged(item, form) {
-			changed = append(changed, h.checkCourseworkRow(userID, item.Course.ID, form, errs))
+			changed = append(changed, h.checkCourseworkRow(h.today(c), userID, item.Course.ID, form, errs))
 		}
 	}
 	if len(errs) > 0 {

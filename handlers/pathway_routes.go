@@ -59,7 +59,7 @@ var errNoPathway = fiber.NewError(fiber.StatusNotFound, "Set your target credent
 // studentOverview loads the current learner's preparation; found is false when they
 // have no pathway yet.
 func (h *Handlers) studentOverview(c *fiber.Ctx) (models.StudentOverview, bool, error) {
-	o, err := models.LoadStudentOverview(c.UserContext(), h.DB, currentUser(c).ID, h.today())
+	o, err := models.LoadStudentOverview(c.UserContext(), h.DB, currentUser(c).ID, h.today(c))
 	if errors.Is(err, models.ErrNotFound) {
 		return o, false, nil
 	}

@@ -72,7 +72,7 @@ func (h *Handlers) checkPracticeRecord(c *fiber.Ctx, r *models.PracticeExamRecor
 	if err != nil {
 		return nil, err
 	}
-	return mergeFields(fields, models.ValidatePracticeExam(*r, outline, h.today())), nil
+	return mergeFields(fields, models.ValidatePracticeExam(*r, outline, h.today(c))), nil
 }
 
 // practicePageData assembles readiness, the trend chart, the plan and the attempts.
@@ -104,7 +104,7 @@ func (h *Handlers) practicePageData(c *fiber.Ctx, input practiceInput, errs Fiel
 	data["Overview"] = o
 	data["Rows"] = rows
 	data["WeeklyMinutes"] = min(max(weekly, 0), 10080)
-	data["Plan"] = o.Plan(min(max(weekly, 0), 10080), h.today())
+	data["Plan"] = o.Plan(min(max(weekly, 0), 10080), h.today(c))
 	if o.Readiness.HasData {
 		data["Trend"] = readinessTrendChart(o.Readiness.Trend)
 	}
@@ -112,7 +112,7 @@ func (h *Handlers) practicePageData(c *fiber.Ctx, input practiceInput, errs Fiel
 }
 
 func (h *Handlers) showPractice(c *fiber.Ctx) error {
-	data, err := h.practicePageData(c, practiceInput{TakenOn: h.today().Format(time.DateOnly)}, nil)
+	data, err := h.practicePageData(c, practiceInput{TakenOn: h.today(c).Format(time.DateOnly)}, nil)
 	if err != nil {
 		return err
 	}

@@ -194,7 +194,7 @@ func (h *Handlers) apiShowStudyPlan(c *fiber.Ctx) error {
 	if !found {
 		return errNoPathway
 	}
-	plan := o.Plan(weekly, h.today())
+	plan := o.Plan(weekly, h.today(c))
 	out := studyPlanJSON{WeeklyMinutes: plan.WeeklyMinutes, Domains: make([]domainPlanJSON, len(plan.Domains)),
 		ExamDate: dayJSON(o.Pathway.ExamScheduledOn), DaysUntilExam: plan.DaysUntilExam, MinutesNeeded: plan.MinutesNeeded,
 		MinutesAtCurrentPace: plan.MinutesAtCurrentPace, MinutesAtPlannedPace: plan.MinutesAtPlannedPace,

@@ -73,7 +73,7 @@ func (h *Handlers) checkStudyForm(c *fiber.Ctx, form studyForm) (models.StudyLog
 	if err != nil {
 		return entry, nil, err
 	}
-	return entry, mergeFields(fields, models.ValidateStudyEntry(entry, outline, h.today())), nil
+	return entry, mergeFields(fields, models.ValidateStudyEntry(entry, outline, h.today(c))), nil
 }
 
 // studyPageData assembles the study page: log form, goal, streak, chart and sessions.
@@ -93,13 +93,13 @@ func (h *Handlers) studyPageData(c *fiber.Ctx, form studyForm, errs FieldErrors)
 	}
 	data["Overview"] = o
 	data["Rows"] = rows
-	data["Chart"] = studyWeeksChart(models.RecentWeeks(o.Sessions, h.today(), studyChartWeeks), o.Outline)
+	data["Chart"] = studyWeeksChart(models.RecentWeeks(o.Sessions, h.today(c), studyChartWeeks), o.Outline)
 	data["GoalMet"] = o.GoalMet()
 	return data, nil
 }
 
 func (h *Handlers) showStudy(c *fiber.Ctx) error {
-	data, err := h.studyPageData(c, studyForm{StudiedOn: h.today().Format(time.DateOnly)}, nil)
+	data, err := h.studyPageData(c, studyForm{StudiedOn: h.today(c).Format(time.DateOnly)}, nil)
 	if err != nil {
 		return err
 	}
@@ -148,7 +148,7 @@ func (h *Handlers) saveWeeklyGoal(c *fiber.Ctx) error {
 		}
 	}
 	if fields != nil {
-		data, err := h.studyPageData(c, studyForm{StudiedOn: h.today().Format(time.DateOnly)}, fields)
+		data, err := h.studyPageData(c, studyForm{StudiedOn: h.today(c).Format(time.DateOnly)}, fields)
 		if err != nil {
 			return err
 		}
