@@ -96,10 +96,14 @@ func buildDeps(cfg Config, db *gorm.DB, log *slog.Logger) (handlers.Deps, error)
 	if err != nil {
 		return handlers.Deps{}, err
 	}
+	zone, _ := models.ParseTimeZone(or(cfg.DefaultTimeZone, models.DefaultTimeZone))
+	if zone == nil {
+		return handlers.Deps{}, fmt.Errorf("unknown default time zone %q", cfg.DefaultTimeZone)
+	}
 	return handlers.Deps{
 		DB: db, Tokens: tokens, Hasher: hasher, Log: log, CSRFKey: security.DeriveKey(secret, "csrf"),
 		CalendarKey: security.DeriveKey(secret, "calendar-uid"),
-		BaseURL:     cfg.BaseURL, SecureCookies: cfg.SecureCookies(),
+		BaseURL:     cfg.BaseURL, SecureCookies: cfg.SecureCookies(), DefaultZone: zone,
 		EvidenceQuota: cfg.EvidenceQuota, HeavyExports: cfg.HeavyExports,
 		TrustedProxies: cfg.TrustedProxies, Limits: rateLimitStore(db),
 	}, nil

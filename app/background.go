@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"gorm.io/gorm"
@@ -9,10 +10,11 @@ import (
 	"hitpath/models"
 )
 
-// Background job intervals: the outbox is drained often, reminders decided daily.
+// Background job intervals: the outbox is drained often; reminders are decided
+// hourly so that each holder's go out soon after 08:00 in their own time zone.
 const (
 	mailInterval     = 15 * time.Second
-	reminderInterval = 24 * time.Hour
+	reminderInterval = time.Hour
 )
 
 // StartBackground runs the outbox sender and the daily reminder decision until ctx
@@ -40,7 +42,7 @@ func (a *App) StartBackgroundWith(ctx context.Context, mailer *Mailer) {
 	})
 	a.goJob(func() {
 		every(ctx, reminderInterval, func() {
-			if _, err := RemindOnce(ctx, a.DB, a.Config.BaseURL, a.Now()); err != nil && ctx.Err() == nil {
+			if _, err := RemindOnce(ctx, a.DB, a.Config, a.Now()); err != nil && ctx.Err() == nil {
 				a.Log.Error("queue CEU reminders", "err", err)
 			}
 		})
@@ -81,10 +83,15 @@ func (a *App) logUnrecorded() {
 	}
 }
 
-// RemindOnce decides and queues today's CEU reminders; the outbox sender delivers
-// them. Running it twice a day, or in two processes, queues nothing new.
-func RemindOnce(ctx context.Context, db *gorm.DB, baseURL string, now time.Time) (int, error) {
-	return models.QueueReminders(ctx, db, now, baseURL)
+// RemindOnce decides and queues the CEU reminders due at now in each holder's time
+// zone; the outbox sender delivers them. Running it again, or in two processes,
+// queues nothing new.
+func RemindOnce(ctx context.Context, db *gorm.DB, cfg Config, now time.Time) (int, error) {
+	zone, _ := models.ParseTimeZone(or(cfg.DefaultTimeZone, models.DefaultTimeZone))
+	if zone == nil {
+		return 0, fmt.Errorf("unknown default time zone %q", cfg.DefaultTimeZone)
+	}
+	return models.QueueReminders(ctx, db, now, zone, cfg.BaseURL)
 }
 
 // every runs job now and then at each interval until ctx ends.

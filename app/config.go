@@ -16,6 +16,7 @@ import (
 	"golang.org/x/crypto/bcrypt"
 
 	"hitpath/app/security"
+	"hitpath/models"
 )
 
 // Config is everything hitpath reads from the environment.
@@ -30,6 +31,8 @@ type Config struct {
 	MaxDBConns   int
 	PasswordCost int
 	BenchRoutes  bool // serves /bench/* for the load script; never in production
+	// DefaultTimeZone is the IANA zone of users who have not chosen one.
+	DefaultTimeZone string
 	// DBWait bounds how long start-up waits for a database that is not up yet.
 	DBWait time.Duration
 	// ShutdownWait bounds how long shutdown waits for background jobs (a send in flight).
@@ -58,15 +61,19 @@ func (c Config) SQLitePath() string { return filepath.Join(c.DataDir, "hitpath.d
 // in tests) and checks it.
 func LoadConfig(getenv func(string) string) (Config, error) {
 	cfg := Config{
-		Port:         or(getenv("PORT"), "3000"),
-		DatabaseURL:  getenv("DATABASE_URL"),
-		DataDir:      or(getenv("HITPATH_DATA_DIR"), "data"),
-		JWTSecret:    getenv("JWT_SECRET"),
-		BaseURL:      strings.TrimRight(getenv("BASE_URL"), "/"),
-		SMTPURL:      getenv("SMTP_URL"),
-		MailFrom:     getenv("MAIL_FROM"),
-		PasswordCost: bcrypt.DefaultCost,
-		BenchRoutes:  getenv("HITPATH_BENCH_ROUTES") == "1",
+		Port:            or(getenv("PORT"), "3000"),
+		DatabaseURL:     getenv("DATABASE_URL"),
+		DataDir:         or(getenv("HITPATH_DATA_DIR"), "data"),
+		JWTSecret:       getenv("JWT_SECRET"),
+		BaseURL:         strings.TrimRight(getenv("BASE_URL"), "/"),
+		SMTPURL:         getenv("SMTP_URL"),
+		MailFrom:        getenv("MAIL_FROM"),
+		PasswordCost:    bcrypt.DefaultCost,
+		BenchRoutes:     getenv("HITPATH_BENCH_ROUTES") == "1",
+		DefaultTimeZone: or(strings.TrimSpace(getenv("DEFAULT_TIME_ZONE")), models.DefaultTimeZone),
+	}
+	if loc, _ := models.ParseTimeZone(cfg.DefaultTimeZone); loc == nil {
+		return cfg, fmt.Errorf("DEFAULT_TIME_ZONE must be an IANA time zone name like America/Chicago, got %q", cfg.DefaultTimeZone)
 	}
 	if cfg.BaseURL == "" {
 		// Links in emails, calendar feeds and join links follow the port the server

@@ -31,6 +31,11 @@ func TestLoadConfig(t *testing.T) {
 		{"base URL given wins over the port", map[string]string{"PORT": "3202", "BASE_URL": "https://hit.example"}, "", func(c Config) bool { return c.BaseURL == "https://hit.example" }},
 		{"pool size override", map[string]string{"DB_MAX_CONNS": "32"}, "", func(c Config) bool { return c.MaxDBConns == 32 }},
 		{"bad pool size", map[string]string{"DB_MAX_CONNS": "many"}, "DB_MAX_CONNS", nil},
+		{"default time zone is Chicago", nil, "", func(c Config) bool { return c.DefaultTimeZone == "America/Chicago" }},
+		{"time zone override", map[string]string{"DEFAULT_TIME_ZONE": "Europe/London"}, "", func(c Config) bool {
+			return c.DefaultTimeZone == "Europe/London"
+		}},
+		{"unknown time zone", map[string]string{"DEFAULT_TIME_ZONE": "Mars/Olympus"}, "DEFAULT_TIME_ZONE", nil},
 		{"limits default", nil, "", func(c Config) bool {
 			return c.DBWait == time.Minute && c.ShutdownWait == 45*time.Second && c.EvidenceQuota == 1<<30 && c.HeavyExports == 2 && c.MailFrom == ""
 		}},

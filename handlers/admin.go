@@ -3,8 +3,10 @@ package handlers
 import (
 	"errors"
 	"fmt"
+	"net/url"
 
 	"github.com/gofiber/fiber/v2"
+	"github.com/gofiber/fiber/v2/utils"
 
 	"hitpath/models"
 )
@@ -17,12 +19,20 @@ type roleForm struct {
 	Role string `form:"role" json:"role" validate:"required,oneof=learner instructor admin"`
 }
 
+// adminUserPatch is the API's change to an account: its role, disabled or both.
+type adminUserPatch struct {
+	Role     *string `json:"role"`
+	Disabled *bool   `json:"disabled"`
+}
+
 func (h *Handlers) showAdmin(c *fiber.Ctx) error {
-	users, err := models.ListUsers(c.UserContext(), h.DB)
+	query := utils.CopyString(c.Query("q"))
+	page, err := models.SearchUsers(c.UserContext(), h.DB, query, c.QueryInt("page", 1))
 	if err != nil {
 		return err
 	}
-	return h.render(c, fiber.StatusOK, "pages/admin", fiber.Map{"Title": "Administration", "Users": users, "Roles": models.Roles})
+	return h.render(c, fiber.StatusOK, "pages/admin", fiber.Map{"Title": "Administration", "Users": page, "Query": query,
+		"Roles": models.Roles, "Pager": newPager("/admin", url.Values{"q": {query}}, page.Page, page.Pages())})
 }
 
 func (h *Handlers) changeUserRole(c *fiber.Ctx) error {
@@ -48,15 +58,15 @@ func (h *Handlers) changeUserRole(c *fiber.Ctx) error {
 }
 
 func (h *Handlers) apiListUsers(c *fiber.Ctx) error {
-	users, err := models.ListUsers(c.UserContext(), h.DB)
+	page, err := models.SearchUsers(c.UserContext(), h.DB, c.Query("q"), c.QueryInt("page", 1))
 	if err != nil {
 		return err
 	}
-	out := make([]userJSON, len(users))
-	for i, u := range users {
-		out[i] = toUserJSON(u)
+	out := make([]userJSON, len(page.Users))
+	for i, u := range page.Users {
+		out[i] = h.toUserJSON(u)
 	}
-	return c.JSON(fiber.Map{"users": out})
+	return c.JSON(fiber.Map{"users": out, "total": page.Total, "page": page.Page, "per_page": page.PerPage})
 }
 
 func (h *Handlers) apiUpdateUser(c *fiber.Ctx) error {
@@ -64,21 +74,33 @@ func (h *Handlers) apiUpdateUser(c *fiber.Ctx) error {
 	if err != nil {
 		return fiber.NewError(fiber.StatusNotFound, "No such user.")
 	}
-	var form roleForm
-	if err := readJSON(c, &form); err != nil {
+	var patch adminUserPatch
+	if err := readJSON(c, &patch); err != nil {
 		return err
 	}
-	if fields := h.validate(form); fields != nil {
-		return &validationError{Fields: fields}
-	}
-	user, err := models.SetUserRole(c.UserContext(), h.DB, auditActor(c), int64(id), form.Role)
-	if errors.Is(err, models.ErrLastAdmin) {
-		return &validationError{Fields: FieldErrors{"role": msgLastAdmin}}
-	}
+	user, err := models.UserByID(c.UserContext(), h.DB, int64(id))
 	if err != nil {
 		return err
 	}
-	return c.JSON(toUserJSON(user))
+	if patch.Role != nil {
+		form := roleForm{Role: *patch.Role}
+		if fields := h.validate(form); fields != nil {
+			return &validationError{Fields: fields}
+		}
+		user, err = models.SetUserRole(c.UserContext(), h.DB, auditActor(c), user.ID, form.Role)
+		if errors.Is(err, models.ErrLastAdmin) {
+			return &validationError{Fields: FieldErrors{"role": msgLastAdmin}}
+		}
+		if err != nil {
+			return err
+		}
+	}
+	if patch.Disabled != nil {
+		if user, err = h.setDisabled(c, user.ID, *patch.Disabled); err != nil {
+			return err
+		}
+	}
+	return c.JSON(h.toUserJSON(user))
 }
 
 func article(word string) string {

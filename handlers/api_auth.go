@@ -10,14 +10,23 @@ import (
 
 // userJSON is the public shape of an account in the API.
 type userJSON struct {
-	ID    int64  `json:"id"`
-	Email string `json:"email"`
-	Name  string `json:"name"`
-	Role  string `json:"role"`
+	ID            int64  `json:"id"`
+	Email         string `json:"email"`
+	Name          string `json:"name"`
+	Role          string `json:"role"`
+	TimeZone      string `json:"time_zone"`
+	EmailVerified bool   `json:"email_verified"`
+	ReminderDays  []int  `json:"reminder_days"`
+	WeeklyDigest  bool   `json:"weekly_digest"`
+	Disabled      bool   `json:"disabled"`
 }
 
-func toUserJSON(u models.User) userJSON {
-	return userJSON{ID: u.ID, Email: u.Email, Name: u.Name, Role: u.Role}
+// toUserJSON shows u with the time zone that applies to them (the server default
+// until they choose one).
+func (h *Handlers) toUserJSON(u models.User) userJSON {
+	return userJSON{ID: u.ID, Email: u.Email, Name: u.Name, Role: u.Role, TimeZone: h.zoneName(u),
+		EmailVerified: u.EmailVerified(), ReminderDays: append([]int{}, u.Reminders()...), WeeklyDigest: u.WeeklyDigest,
+		Disabled: u.DisabledAt != nil}
 }
 
 func (h *Handlers) apiRegister(c *fiber.Ctx) error {
@@ -48,6 +57,9 @@ func (h *Handlers) apiLogin(c *fiber.Ctx) error {
 	if errors.Is(err, models.ErrInvalidCredentials) {
 		return c.Status(fiber.StatusUnauthorized).JSON(apiProblem{Error: msgBadLogin})
 	}
+	if errors.Is(err, models.ErrAccountDisabled) {
+		return c.Status(fiber.StatusForbidden).JSON(apiProblem{Error: msgDisabled})
+	}
 	if err != nil {
 		return err
 	}
@@ -55,7 +67,7 @@ func (h *Handlers) apiLogin(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(fiber.Map{"token": token, "user": toUserJSON(user)})
+	return c.JSON(fiber.Map{"token": token, "user": h.toUserJSON(user)})
 }
 
 func (h *Handlers) apiLogout(c *fiber.Ctx) error {
@@ -66,7 +78,7 @@ func (h *Handlers) apiLogout(c *fiber.Ctx) error {
 }
 
 func (h *Handlers) apiShowMe(c *fiber.Ctx) error {
-	return c.JSON(toUserJSON(currentUser(c)))
+	return c.JSON(h.toUserJSON(currentUser(c)))
 }
 
 // apiChangePassword changes the password and returns a fresh token: every earlier
@@ -87,5 +99,5 @@ func (h *Handlers) apiChangePassword(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(fiber.Map{"token": token, "user": toUserJSON(currentUser(c))})
+	return c.JSON(fiber.Map{"token": token, "user": h.toUserJSON(currentUser(c))})
 }

@@ -17,7 +17,8 @@ func (h *Handlers) showSignup(c *fiber.Ctx) error {
 	if currentViewer(c) != nil {
 		return c.Redirect("/dashboard")
 	}
-	return h.render(c, fiber.StatusOK, "pages/signup", fiber.Map{"Title": "Create your account", "Form": signupForm{}})
+	form := signupForm{TimeZone: h.DefaultZone.String()}
+	return h.render(c, fiber.StatusOK, "pages/signup", fiber.Map{"Title": "Create your account", "Form": form, "Zones": models.CommonTimeZones})
 }
 
 func (h *Handlers) signup(c *fiber.Ctx) error {
@@ -28,7 +29,8 @@ func (h *Handlers) signup(c *fiber.Ctx) error {
 	user, fields, err := h.registerUser(c, form)
 	if fields != nil {
 		form.Password = ""
-		return h.render(c, fiber.StatusUnprocessableEntity, "pages/signup", fiber.Map{"Title": "Create your account", "Form": form, "Errors": fields})
+		return h.render(c, fiber.StatusUnprocessableEntity, "pages/signup", fiber.Map{"Title": "Create your account", "Form": form, "Errors": fields,
+			"Zones": models.CommonTimeZones, "Retry": true})
 	}
 	if errors.Is(err, models.ErrDuplicateEmail) {
 		return h.flashAndRedirect(c, "/login", msgSignupAccepted)
@@ -64,6 +66,10 @@ func (h *Handlers) login(c *fiber.Ctx) error {
 	if errors.Is(err, models.ErrInvalidCredentials) {
 		data["Error"] = msgBadLogin
 		return h.render(c, fiber.StatusUnauthorized, "pages/login", data)
+	}
+	if errors.Is(err, models.ErrAccountDisabled) {
+		data["Error"] = msgDisabled
+		return h.render(c, fiber.StatusForbidden, "pages/login", data)
 	}
 	if err != nil {
 		return err
@@ -109,10 +115,9 @@ func (h *Handlers) startPageSession(c *fiber.Ctx, user models.User) error {
 	return nil
 }
 
-func (h *Handlers) clearSessionCookie(c *fiber.Ctx) {
-	c.Cookie(&fiber.Cookie{Name: sessionCookie, Value: "", Path: "/", HTTPOnly: true, SameSite: "Lax",
-		Secure: h.SecureCookies, MaxAge: -1})
-}
+// clearSessionCookie makes the browser drop the session cookie (see deleteCookie: a
+// negative Max-Age would be left out by fasthttp and only empty the cookie).
+func (h *Handlers) clearSessionCookie(c *fiber.Ctx) { h.deleteCookie(c, sessionCookie) }
 
 // safeNext keeps post-login redirects on this site: only a path with one leading
 // slash, no scheme or host once parsed, and no control characters or backslashes

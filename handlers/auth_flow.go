@@ -19,6 +19,8 @@ type signupForm struct {
 	Name     string `form:"name" json:"name" validate:"required,max=100"`
 	Email    string `form:"email" json:"email" validate:"required,email,max=254"`
 	Password string `form:"password" json:"password" validate:"required,password"`
+	// TimeZone is an IANA name, prefilled from the browser; empty keeps the default.
+	TimeZone string `form:"time_zone" json:"time_zone"`
 }
 
 // loginForm is the login input of the page and of POST /api/v1/auth/login.
@@ -44,12 +46,24 @@ const msgSignupAccepted = "If this address is new, the account is ready: log in 
 // addresses have accounts.
 const msgBadLogin = "That email and password do not match an account."
 
+// msgDuplicateEmail refuses a taken address where the person already proved who they
+// are (changing their own address, accepting an invitation).
+const msgDuplicateEmail = "An account with this email already exists. Log in instead, or use another address."
+
+// msgDisabled refuses a correct password for a disabled account.
+const msgDisabled = "This account is disabled. Ask your hitpath administrator to enable it again."
+
 // registerUser validates a sign-up and creates the learner account. A taken address
 // gives ErrDuplicateEmail after its owner has been sent a notice.
 func (h *Handlers) registerUser(c *fiber.Ctx, form signupForm) (models.User, FieldErrors, error) {
 	form.Name = strings.TrimSpace(form.Name)
 	form.Email = models.NormalizeEmail(form.Email)
-	if fields := h.validate(form); fields != nil {
+	fields := h.validate(form)
+	zone, zoneProblem := models.CheckTimeZoneChoice(form.TimeZone)
+	if zoneProblem != "" {
+		fields = mergeFields(fields, FieldErrors{"time_zone": zoneProblem})
+	}
+	if fields != nil {
 		return models.User{}, fields, nil
 	}
 	if security.GuessablePassword(form.Password, form.Email, form.Name) {
@@ -59,8 +73,8 @@ func (h *Handlers) registerUser(c *fiber.Ctx, form signupForm) (models.User, Fie
 	if err != nil {
 		return models.User{}, nil, err
 	}
-	user := models.User{Email: form.Email, Name: form.Name, PasswordHash: hash, Role: models.RoleLearner}
-	err = models.CreateUser(c.UserContext(), h.DB, &user)
+	user := models.User{Email: form.Email, Name: form.Name, PasswordHash: hash, Role: models.RoleLearner, TimeZone: zone}
+	err = models.SignUp(c.UserContext(), h.DB, &user, h.BaseURL, h.Now())
 	if errors.Is(err, models.ErrDuplicateEmail) {
 		if err := models.QueueSignupAttemptNotice(c.UserContext(), h.DB, form.Email, h.BaseURL, h.Now()); err != nil {
 			return models.User{}, nil, err
@@ -70,9 +84,10 @@ func (h *Handlers) registerUser(c *fiber.Ctx, form signupForm) (models.User, Fie
 	return user, nil, err
 }
 
-// checkLogin returns the account whose password matches, or ErrInvalidCredentials.
-// Attempts are limited per account, keyed on the very address looked up, whatever
-// the request's shape; a correct password clears the count.
+// checkLogin returns the account whose password matches, or ErrInvalidCredentials
+// (ErrAccountDisabled when an administrator disabled it). Attempts are limited per
+// account, keyed on the very address looked up, whatever the request's shape; a
+// correct password clears the count. Every attempt is audited.
 func (h *Handlers) checkLogin(c *fiber.Ctx, form loginForm) (models.User, error) {
 	key := "login:" + models.NormalizeEmail(form.Email)
 	if err := h.limit(c, key, h.FailedLoginsPerMinute, time.Minute); err != nil {
@@ -81,15 +96,41 @@ func (h *Handlers) checkLogin(c *fiber.Ctx, form loginForm) (models.User, error)
 	user, err := models.UserByEmail(c.UserContext(), h.DB, form.Email)
 	if errors.Is(err, models.ErrNotFound) {
 		h.Hasher.DummyCheck(form.Password)
-		return models.User{}, models.ErrInvalidCredentials
+		return models.User{}, h.auditSignIn(c, 0, models.ErrInvalidCredentials)
 	}
 	if err != nil {
 		return models.User{}, err
 	}
 	if !h.Hasher.Check(user.PasswordHash, form.Password) {
-		return models.User{}, models.ErrInvalidCredentials
+		return models.User{}, h.auditSignIn(c, user.ID, models.ErrInvalidCredentials)
 	}
-	return user, h.forgetAttempts(c, key)
+	if user.DisabledAt != nil {
+		return models.User{}, h.auditSignIn(c, user.ID, models.ErrAccountDisabled)
+	}
+	if err := h.forgetAttempts(c, key); err != nil {
+		return models.User{}, err
+	}
+	return user, h.auditSignIn(c, user.ID, nil)
+}
+
+// auditSignIn records a sign-in or a refused one (userID 0 for an unknown address,
+// whose address is not kept) and returns outcome, or the error writing the record.
+func (h *Handlers) auditSignIn(c *fiber.Ctx, userID int64, outcome error) error {
+	action, target := "user.signed_in", ""
+	if userID != 0 {
+		target = fmt.Sprintf("user:%d", userID)
+	}
+	actor := models.AuditActor{UserID: userID, IP: ClientIP(c)}
+	switch {
+	case errors.Is(outcome, models.ErrAccountDisabled):
+		action = "user.sign_in_refused_disabled"
+	case outcome != nil:
+		action, actor.UserID = "user.sign_in_failed", 0
+	}
+	if err := models.WriteAudit(h.DB.WithContext(c.UserContext()), actor, action, target, ""); err != nil {
+		return err
+	}
+	return outcome
 }
 
 // openSession stores a session row for user and returns its signed token.
@@ -97,7 +138,10 @@ func (h *Handlers) openSession(c *fiber.Ctx, user models.User) (string, error) {
 	now := h.Now()
 	session := models.Session{
 		ID: uuid.NewString(), UserID: user.ID, CreatedAt: now, ExpiresAt: now.Add(sessionTTL),
-		UserAgent: truncate(string(c.Request().Header.UserAgent()), 300), IP: ClientIP(c),
+		UserAgent: truncate(string(c.Request().Header.UserAgent()), 300), IP: ClientIP(c), LastSeenAt: &now,
+	}
+	if err := models.NoticeNewDevice(c.UserContext(), h.DB, user, session.UserAgent, session.IP, h.BaseURL, now); err != nil {
+		return "", err
 	}
 	if err := models.CreateSession(c.UserContext(), h.DB, &session); err != nil {
 		return "", err

@@ -60,7 +60,10 @@ func TestSignupLogoutLoginPages(t *testing.T) {
 		}
 
 		oldToken := b.Cookie("hitpath_session")
-		apptest.Must(t, b.Submit("/logout", nil), 303)
+		logout := apptest.Must(t, b.Submit("/logout", nil), 303)
+		if deletion := sessionCookieHeader(logout); !strings.Contains(deletion, "expires=Tue, 10 Nov 2009") {
+			t.Fatalf("logout sent %q, want the session cookie deleted (an Expires in the past)", deletion)
+		}
 		if got := b.Get("/dashboard"); got.Status != 302 || !strings.HasPrefix(got.Header.Get("Location"), "/login") {
 			t.Fatalf("after logout /dashboard answered %d %s, want a redirect to /login", got.Status, got.Header.Get("Location"))
 		}
@@ -191,4 +194,14 @@ func TestHealthSecurityHeadersAndPanics(t *testing.T) {
 		apptest.Must(t, s.Do(httptest.NewRequest("GET", "/readyz", nil)), 503)
 		apptest.Must(t, s.Do(httptest.NewRequest("GET", "/healthz", nil)), 200)
 	})
+}
+
+// sessionCookieHeader returns the Set-Cookie line for the session cookie, or "".
+func sessionCookieHeader(resp *apptest.Response) string {
+	for _, line := range resp.Header.Values("Set-Cookie") {
+		if strings.HasPrefix(line, "hitpath_session=") {
+			return line
+		}
+	}
+	return ""
 }

@@ -33,7 +33,7 @@ func (e feedEvent) hash() string {
 // feedEvents lists each cycle's end (and due date when later) and, for cycles not
 // complete and not yet over, the reminder days. uidTag makes the UIDs unique to the
 // learner and this installation.
-func feedEvents(holder models.Holder, today time.Time, uidTag, host, link string, alarms bool) []feedEvent {
+func feedEvents(holder models.Holder, today time.Time, reminders []int, uidTag, host, link string, alarms bool) []feedEvent {
 	var events []feedEvent
 	uid := func(kind, key string) string { return kind + "-" + key + "-" + uidTag + "@" + host }
 	for _, p := range holder.Progress.Cycles {
@@ -46,7 +46,7 @@ func feedEvents(holder models.Holder, today time.Time, uidTag, host, link string
 		if p.Status == models.StatusComplete || p.Cycle.End.Before(models.DateOnly(today)) {
 			continue
 		}
-		for _, day := range models.ReminderDates(p.Cycle) {
+		for _, day := range models.ReminderDates(p.Cycle, reminders) {
 			days := models.DaysBetween(day, p.Cycle.End)
 			events = append(events, feedEvent{UID: uid("reminder", key+"-"+day.Format("20060102")), Day: day, Alarm: alarms,
 				Summary: label + ": " + ceuItoa(days) + " days left in the cycle", Description: "Check your CEUs at " + link})
@@ -79,7 +79,12 @@ func (h *Handlers) showCalendarFeed(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	holder, err := models.LoadHolder(ctx, h.DB, userID, h.today())
+	owner, err := models.UserByID(ctx, h.DB, userID)
+	if err != nil {
+		return err
+	}
+	today := h.todayFor(owner)
+	holder, err := models.LoadHolder(ctx, h.DB, userID, today)
 	if err != nil {
 		return err
 	}
@@ -88,7 +93,7 @@ func (h *Handlers) showCalendarFeed(c *fiber.Ctx) error {
 		return err
 	}
 	link := strings.TrimRight(h.BaseURL, "/") + "/ceus"
-	events := feedEvents(holder, h.today(), h.feedUIDTag(userID), h.feedHost(), link, feed.Alarms)
+	events := feedEvents(holder, today, owner.Reminders(), h.feedUIDTag(userID), h.feedHost(), link, feed.Alarms)
 	hashes := make(map[string]string, len(events))
 	for _, e := range events {
 		hashes[e.UID] = e.hash()

@@ -29,7 +29,7 @@ func ceuImportPage(extra fiber.Map) fiber.Map {
 // exportCEUTemplate downloads an empty import file: the header and one example row.
 func (h *Handlers) exportCEUTemplate(c *fiber.Ctx) error {
 	var buf bytes.Buffer
-	example := []string{h.today().Format(time.DateOnly), "Coding Clinic webinar", "AHIMA", "ahima", "90", "", "yes", "no", "online", "Delete this example row"}
+	example := []string{h.today(c).Format(time.DateOnly), "Coding Clinic webinar", "AHIMA", "ahima", "90", "", "yes", "no", "online", "Delete this example row"}
 	if err := models.WriteSpreadsheetCSV(&buf, [][]string{models.CEUCSVHeader, example}); err != nil {
 		return err
 	}

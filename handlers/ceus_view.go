@@ -55,7 +55,7 @@ func cycleCards(holder models.Holder, body string, charts bool) []cycleCard {
 
 // loadHolder loads the signed-in user's CEU picture for today.
 func (h *Handlers) loadHolder(c *fiber.Ctx) (models.Holder, error) {
-	return models.LoadHolder(c.UserContext(), h.DB, currentUser(c).ID, h.today())
+	return models.LoadHolder(c.UserContext(), h.DB, currentUser(c).ID, h.today(c))
 }
 
 // ceuParseDate reads a YYYY-MM-DD form value; empty is the zero time.

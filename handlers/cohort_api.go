@@ -66,7 +66,7 @@ func (h *Handlers) apiRespondCohort(c *fiber.Ctx, status int, cohort models.Coho
 	}
 	out := h.toCohortJSON(cohort)
 	for _, u := range instructors {
-		out.Instructors = append(out.Instructors, toUserJSON(u))
+		out.Instructors = append(out.Instructors, h.toUserJSON(u))
 	}
 	return c.Status(status).JSON(out)
 }
@@ -110,7 +110,7 @@ func (h *Handlers) apiShowCohortDashboard(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	dash, err := models.LoadCohortDashboard(c.UserContext(), h.DB, cohort, h.today())
+	dash, err := models.LoadCohortDashboard(c.UserContext(), h.DB, cohort, h.today(c))
 	if err != nil {
 		return err
 	}

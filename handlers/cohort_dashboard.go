@@ -80,7 +80,7 @@ func (h *Handlers) showCohortDashboard(c *fiber.Ctx) error {
 
 func (h *Handlers) renderDashboard(c *fiber.Ctx, cohort models.Cohort, status int, extras cohortDashboardExtras) error {
 	ctx := c.UserContext()
-	dash, err := models.LoadCohortDashboard(ctx, h.DB, cohort, h.today())
+	dash, err := models.LoadCohortDashboard(ctx, h.DB, cohort, h.today(c))
 	if err != nil {
 		return err
 	}

@@ -17,7 +17,7 @@ func (h *Handlers) exportCohortCSV(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	dash, err := models.LoadCohortDashboard(c.UserContext(), h.DB, cohort, h.today())
+	dash, err := models.LoadCohortDashboard(c.UserContext(), h.DB, cohort, h.today(c))
 	if err != nil {
 		return err
 	}
@@ -30,7 +30,7 @@ func (h *Handlers) exportCohortCSV(c *fiber.Ctx) error {
 		return err
 	}
 	c.Set(fiber.HeaderContentType, "text/csv; charset=utf-8")
-	c.Set(fiber.HeaderContentDisposition, fmt.Sprintf(`attachment; filename="%s-%s.csv"`, cohortCSVFileName(cohort.Name), h.today().Format("2006-01-02")))
+	c.Set(fiber.HeaderContentDisposition, fmt.Sprintf(`attachment; filename="%s-%s.csv"`, cohortCSVFileName(cohort.Name), h.today(c).Format("2006-01-02")))
 	c.Set(fiber.HeaderCacheControl, "no-store")
 	return c.Send(buf.Bytes())
 }

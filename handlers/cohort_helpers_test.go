@@ -28,6 +28,7 @@ type cohortWorld struct {
 func cohortNewActor(t *testing.T, s *apptest.Server, name, email, role string) cohortActor {
 	t.Helper()
 	token := s.RegisterAPI(name, email, goodPassword)
+	s.ConfirmEmail(email)
 	if role != "learner" {
 		s.SetRole(email, role)
 	}

@@ -45,7 +45,7 @@ func TestJoinConsentLeave(t *testing.T) {
 			t.Fatalf("got %d cohort.joined audit rows, want %d", got, before+1)
 		}
 		mine := apptest.Must(t, b.Get("/join"), http.StatusOK).Text()
-		if !strings.Contains(mine, "HIT 210") || !strings.Contains(mine, "Leave HIT 210") {
+		if !strings.Contains(mine, "HIT 210") || !strings.Contains(mine, "Yes, leave HIT 210") {
 			t.Fatal("got no HIT 210 with a Leave button on the learner's cohorts")
 		}
 		apptest.Must(t, b.Submit("/join", url.Values{"code": {w.code}, "consent": {"true"}}), http.StatusConflict)

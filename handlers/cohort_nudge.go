@@ -22,7 +22,7 @@ func (h *Handlers) cohortNudgeRecipients(c *fiber.Ctx, cohort models.Cohort, for
 	if form.Audience != "at_risk" {
 		return form.UserIDs, nil
 	}
-	dash, err := models.LoadCohortDashboard(c.UserContext(), h.DB, cohort, h.today())
+	dash, err := models.LoadCohortDashboard(c.UserContext(), h.DB, cohort, h.today(c))
 	if err != nil {
 		return nil, err
 	}

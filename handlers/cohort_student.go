@@ -20,7 +20,7 @@ func (h *Handlers) cohortStudent(c *fiber.Ctx) (models.Cohort, models.CohortStud
 	if err != nil || uid <= 0 {
 		return cohort, models.CohortStudent{}, models.ErrNotFound
 	}
-	student, err := models.LoadCohortStudent(c.UserContext(), h.DB, cohort, int64(uid), h.today())
+	student, err := models.LoadCohortStudent(c.UserContext(), h.DB, cohort, int64(uid), h.today(c))
 	return cohort, student, err
 }
 

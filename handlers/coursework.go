@@ -38,7 +38,7 @@ func (h *Handlers) applyCourseProgress(c *fiber.Ctx, form courseProgressForm) (m
 	lc := models.LearnerCourse{UserID: currentUser(c).ID, CourseID: courseID, Status: form.Status, Grade: strings.TrimSpace(form.Grade)}
 	lc.DueOn = parseDay(form.DueOn, "due_on", fields)
 	lc.CompletedOn = parseDay(form.CompletedOn, "completed_on", fields)
-	if fields = mergeFields(fields, models.ValidateLearnerCourse(lc, h.today())); fields != nil {
+	if fields = mergeFields(fields, models.ValidateLearnerCourse(lc, h.today(c))); fields != nil {
 		return models.CourseworkItem{Course: models.Course{ID: courseID}, Progress: &lc}, fields, nil
 	}
 	course, err := models.SaveLearnerCourse(c.UserContext(), h.DB, &lc, h.Now())
@@ -76,7 +76,8 @@ func (h *Handlers) saveCourseProgress(c *fiber.Ctx) error {
 		if err != nil {
 			return err
 		}
-		data["FailedCourse"], data["FailedForm"] = item.Course.ID, form
+		data["Submitted"] = map[int64]*courseProgressForm{item.Course.ID: &form}
+		data["Errors"] = courseworkRowErrors(item.Course.ID, fields)
 		return h.render(c, fiber.StatusUnprocessableEntity, "pages/coursework", data)
 	}
 	return h.flashAndRedirect(c, "/coursework", "Your coursework is saved.")

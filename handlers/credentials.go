@@ -40,7 +40,7 @@ func (h *Handlers) saveHeldCredential(c *fiber.Ctx, form credentialForm, held mo
 	if err != nil {
 		return held, nil, err
 	}
-	ceuMergeProblems(fields, models.HeldCredentialProblems(held, types, h.today()))
+	ceuMergeProblems(fields, models.HeldCredentialProblems(held, types, h.today(c)))
 	if len(fields) > 0 {
 		return held, fields, nil
 	}

@@ -6,6 +6,7 @@ package handlers
 import (
 	"log/slog"
 	"net/netip"
+	"sync"
 	"time"
 
 	"gorm.io/gorm"
@@ -32,6 +33,8 @@ type Deps struct {
 	// FailedLoginsPerMinute limits failed logins for one account, and wrong current
 	// passwords when changing one.
 	FailedLoginsPerMinute int
+	// DefaultZone is the time zone of users who have not chosen one (DEFAULT_TIME_ZONE).
+	DefaultZone *time.Location
 	// EvidenceQuota is the most evidence bytes one user may store (0: the default).
 	EvidenceQuota int64
 	// HeavyExports is how many audit packs may be built at once (0: the default).
@@ -50,6 +53,7 @@ type Handlers struct {
 	csrf    csrfTokens
 
 	reference referenceCache // rendered career reference pages, by content revision
+	zones     sync.Map       // loaded time zones by IANA name
 	exports   exportSlots    // audit packs being built now
 }
 
@@ -60,6 +64,9 @@ const sessionTTL = 14 * 24 * time.Hour
 func New(deps Deps) (*Handlers, error) {
 	if deps.Now == nil {
 		deps.Now = func() time.Time { return time.Now().UTC() }
+	}
+	if deps.DefaultZone == nil {
+		deps.DefaultZone, _ = models.ParseTimeZone(models.DefaultTimeZone)
 	}
 	if deps.AuthAttemptsPerMinute == 0 {
 		deps.AuthAttemptsPerMinute = 20
@@ -82,12 +89,6 @@ func New(deps Deps) (*Handlers, error) {
 	}
 	csrf := csrfTokens{key: deps.CSRFKey, ttl: 12 * time.Hour, now: deps.Now}
 	return &Handlers{Deps: deps, openAPI: doc, forms: newFormValidator(), exports: newExportSlots(deps.HeavyExports), csrf: csrf}, nil
-}
-
-// today is the current date at 00:00 UTC, the "today" every rule is given.
-func (h *Handlers) today() time.Time {
-	now := h.Now()
-	return time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
 }
 
 // validate checks a form struct by its tags.

@@ -29,7 +29,7 @@ func (h *Handlers) showRecertificationHelp(c *fiber.Ctx) error {
 		return err
 	}
 	return h.render(c, fiber.StatusOK, "pages/help_recertification", fiber.Map{
-		"Title": "How recertification works", "Rules": rulesInForce(rules, h.today()),
+		"Title": "How recertification works", "Rules": rulesInForce(rules, h.today(c)),
 	})
 }
 

@@ -38,7 +38,7 @@ func (h *Handlers) authenticate(c *fiber.Ctx) error {
 		return c.Next()
 	}
 	userID, _ := claims.UserID()
-	user, err := models.SessionUser(c.UserContext(), h.DB, claims.SessionID, userID, h.Now())
+	user, err := models.SessionUserSeen(c.UserContext(), h.DB, claims.SessionID, userID, h.Now())
 	switch {
 	case errors.Is(err, models.ErrSessionRevoked):
 		return c.Next()

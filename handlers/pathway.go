@@ -89,7 +89,7 @@ func (h *Handlers) applyPathwayForm(c *fiber.Ctx, form pathwayForm) (models.Path
 	case !errors.Is(err, models.ErrNotFound):
 		return p, nil, false, err
 	}
-	if fields = mergeFields(fields, models.ValidatePathway(p, prev, h.today())); fields != nil {
+	if fields = mergeFields(fields, models.ValidatePathway(p, prev, h.today(c))); fields != nil {
 		return p, fields, false, nil
 	}
 	granted, err := models.SavePathway(c.UserContext(), h.DB, &p, h.Now())

@@ -120,7 +120,7 @@ func (h *Handlers) apiShowEligibility(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(toEligibilityJSON(models.Eligibility(p.Facts(), h.today())))
+	return c.JSON(toEligibilityJSON(models.Eligibility(p.Facts(), h.today(c))))
 }
 
 // passJSON answers a recorded pass with the held credential and its first cycle.

@@ -11,7 +11,7 @@ import (
 // pathwayPageData is what pages/pathway shows beside the form: the stored pathway's
 // eligibility and timeline.
 func (h *Handlers) pathwayPageData(c *fiber.Ctx, form pathwayForm, errs FieldErrors) (fiber.Map, error) {
-	data := fiber.Map{"Title": "Your pathway", "Form": form, "Errors": errs, "Targets": models.PathwayTargets, "Today": h.today().Format("2006-01-02")}
+	data := fiber.Map{"Title": "Your pathway", "Form": form, "Errors": errs, "Targets": models.PathwayTargets, "Today": h.today(c).Format("2006-01-02")}
 	p, err := models.PathwayForUser(c.UserContext(), h.DB, currentUser(c).ID)
 	if errors.Is(err, models.ErrNotFound) {
 		return data, nil
@@ -20,8 +20,8 @@ func (h *Handlers) pathwayPageData(c *fiber.Ctx, form pathwayForm, errs FieldErr
 		return nil, err
 	}
 	data["Pathway"] = p
-	data["Eligibility"] = models.Eligibility(p.Facts(), h.today())
-	data["Timeline"] = pathwayTimelineChart(p, h.today())
+	data["Eligibility"] = models.Eligibility(p.Facts(), h.today(c))
+	data["Timeline"] = pathwayTimelineChart(p, h.today(c))
 	if p.Passed() {
 		start, end := models.FirstCycle(*p.PassedOn)
 		data["CycleStart"], data["CycleEnd"] = start, end
@@ -89,7 +89,7 @@ func (h *Handlers) applyPass(c *fiber.Ctx, form passForm) (models.Pathway, Field
 	passed := p
 	passed.ExamResult = string(models.ExamResultPassed)
 	passed.PassedOn = parseDay(form.PassedOn, "passed_on", fields)
-	if fields = mergeFields(fields, models.ValidatePathway(passed, &p, h.today())); fields != nil {
+	if fields = mergeFields(fields, models.ValidatePathway(passed, &p, h.today(c))); fields != nil {
 		return p, fields, false, nil
 	}
 	p, granted, err := models.RecordPass(c.UserContext(), h.DB, user.ID, *passed.PassedOn, h.Now())

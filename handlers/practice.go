@@ -49,6 +49,16 @@ func parsePercent(value, field string, fields FieldErrors) (float64, bool) {
 // savePracticeRecord fills in the learner's target, validates the attempt against its
 // outline and stores it with its scores.
 func (h *Handlers) savePracticeRecord(c *fiber.Ctx, r *models.PracticeExamRecord, fields FieldErrors) (FieldErrors, error) {
+	fields, err := h.checkPracticeRecord(c, r, fields)
+	if fields != nil || err != nil {
+		return fields, err
+	}
+	return nil, models.CreatePracticeExam(c.UserContext(), h.DB, r, h.Now())
+}
+
+// checkPracticeRecord fills in the learner's target and validates the attempt against
+// its outline; it saves nothing (logging and editing share it).
+func (h *Handlers) checkPracticeRecord(c *fiber.Ctx, r *models.PracticeExamRecord, fields FieldErrors) (FieldErrors, error) {
 	p, err := models.PathwayForUser(c.UserContext(), h.DB, r.UserID)
 	if errors.Is(err, models.ErrNotFound) {
 		fields["taken_on"] = "Set your target credential on your pathway first."
@@ -62,10 +72,7 @@ func (h *Handlers) savePracticeRecord(c *fiber.Ctx, r *models.PracticeExamRecord
 	if err != nil {
 		return nil, err
 	}
-	if fields = mergeFields(fields, models.ValidatePracticeExam(*r, outline, h.today())); fields != nil {
-		return fields, nil
-	}
-	return nil, models.CreatePracticeExam(c.UserContext(), h.DB, r, h.Now())
+	return mergeFields(fields, models.ValidatePracticeExam(*r, outline, h.today(c))), nil
 }
 
 // practicePageData assembles readiness, the trend chart, the plan and the attempts.
@@ -97,7 +104,7 @@ func (h *Handlers) practicePageData(c *fiber.Ctx, input practiceInput, errs Fiel
 	data["Overview"] = o
 	data["Rows"] = rows
 	data["WeeklyMinutes"] = min(max(weekly, 0), 10080)
-	data["Plan"] = o.Plan(min(max(weekly, 0), 10080), h.today())
+	data["Plan"] = o.Plan(min(max(weekly, 0), 10080), h.today(c))
 	if o.Readiness.HasData {
 		data["Trend"] = readinessTrendChart(o.Readiness.Trend)
 	}
@@ -105,7 +112,7 @@ func (h *Handlers) practicePageData(c *fiber.Ctx, input practiceInput, errs Fiel
 }
 
 func (h *Handlers) showPractice(c *fiber.Ctx) error {
-	data, err := h.practicePageData(c, practiceInput{TakenOn: h.today().Format(time.DateOnly)}, nil)
+	data, err := h.practicePageData(c, practiceInput{TakenOn: h.today(c).Format(time.DateOnly)}, nil)
 	if err != nil {
 		return err
 	}

@@ -40,6 +40,16 @@ type studyRow struct {
 
 // applyStudyForm validates a session against the learner's target and saves it.
 func (h *Handlers) applyStudyForm(c *fiber.Ctx, form studyForm) (models.StudyLogEntry, FieldErrors, error) {
+	entry, fields, err := h.checkStudyForm(c, form)
+	if fields != nil || err != nil {
+		return entry, fields, err
+	}
+	return entry, nil, models.CreateStudyLogEntry(c.UserContext(), h.DB, &entry, h.Now())
+}
+
+// checkStudyForm turns the form into a session of the learner's target credential, or
+// says what is wrong; it saves nothing (logging and editing share it).
+func (h *Handlers) checkStudyForm(c *fiber.Ctx, form studyForm) (models.StudyLogEntry, FieldErrors, error) {
 	user := currentUser(c)
 	fields := h.validate(form)
 	if fields == nil {
@@ -63,10 +73,7 @@ func (h *Handlers) applyStudyForm(c *fiber.Ctx, form studyForm) (models.StudyLog
 	if err != nil {
 		return entry, nil, err
 	}
-	if fields = mergeFields(fields, models.ValidateStudyEntry(entry, outline, h.today())); fields != nil {
-		return entry, fields, nil
-	}
-	return entry, nil, models.CreateStudyLogEntry(c.UserContext(), h.DB, &entry, h.Now())
+	return entry, mergeFields(fields, models.ValidateStudyEntry(entry, outline, h.today(c))), nil
 }
 
 // studyPageData assembles the study page: log form, goal, streak, chart and sessions.
@@ -86,13 +93,13 @@ func (h *Handlers) studyPageData(c *fiber.Ctx, form studyForm, errs FieldErrors)
 	}
 	data["Overview"] = o
 	data["Rows"] = rows
-	data["Chart"] = studyWeeksChart(models.RecentWeeks(o.Sessions, h.today(), studyChartWeeks), o.Outline)
+	data["Chart"] = studyWeeksChart(models.RecentWeeks(o.Sessions, h.today(c), studyChartWeeks), o.Outline)
 	data["GoalMet"] = o.GoalMet()
 	return data, nil
 }
 
 func (h *Handlers) showStudy(c *fiber.Ctx) error {
-	data, err := h.studyPageData(c, studyForm{StudiedOn: h.today().Format(time.DateOnly)}, nil)
+	data, err := h.studyPageData(c, studyForm{StudiedOn: h.today(c).Format(time.DateOnly)}, nil)
 	if err != nil {
 		return err
 	}
@@ -141,7 +148,7 @@ func (h *Handlers) saveWeeklyGoal(c *fiber.Ctx) error {
 		}
 	}
 	if fields != nil {
-		data, err := h.studyPageData(c, studyForm{StudiedOn: h.today().Format(time.DateOnly)}, fields)
+		data, err := h.studyPageData(c, studyForm{StudiedOn: h.today(c).Format(time.DateOnly)}, fields)
 		if err != nil {
 			return err
 		}

@@ -29,7 +29,7 @@ func (h *Handlers) apiListStudySessions(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	today := h.today()
+	today := h.today(c)
 	sessions := models.StudySessions(log)
 	out := make([]studySessionJSON, len(log))
 	for i, e := range log {

@@ -38,7 +38,7 @@ func (h *Handlers) loadForecast(c *fiber.Ctx) (forecastView, bool, error) {
 	}
 	v.Forecast = models.ForecastRecall(outline, cards)
 	if v.ExamOn != nil {
-		v.Workload = models.DailyWorkload(cards, h.today(), *v.ExamOn, forecastDays)
+		v.Workload = models.DailyWorkload(cards, h.today(c), *v.ExamOn, forecastDays)
 	}
 	return v, true, nil
 }

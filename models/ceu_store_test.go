@@ -16,7 +16,9 @@ import (
 func newHolder(t *testing.T, db *gorm.DB, email, code string, earned time.Time) models.User {
 	t.Helper()
 	ctx := context.Background()
-	u := models.User{Email: email, Name: strings.Split(email, "@")[0], PasswordHash: "x", CreatedAt: time.Now(), UpdatedAt: time.Now()}
+	verified := time.Now()
+	u := models.User{Email: email, Name: strings.Split(email, "@")[0], PasswordHash: "x", CreatedAt: time.Now(), UpdatedAt: time.Now(),
+		EmailVerifiedAt: &verified}
 	if err := models.CreateUser(ctx, db, &u); err != nil {
 		t.Fatal(err)
 	}
@@ -94,7 +96,8 @@ func TestQueueRemindersOncePerThreshold(t *testing.T) {
 		}
 		for _, step := range steps {
 			today, _ := time.Parse(time.DateOnly, step.today)
-			got, err := models.QueueReminders(ctx, db, today, "http://localhost:3000")
+			now := today.Add(14 * time.Hour) // 08:00 or 09:00 in Chicago
+			got, err := models.QueueReminders(ctx, db, now, chicago(t), "http://localhost:3000")
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -114,6 +117,60 @@ func TestQueueRemindersOncePerThreshold(t *testing.T) {
 		}
 		if !strings.HasPrefix(emails[0].Subject, "180 days left") || !strings.HasPrefix(emails[2].Subject, "4 days left") {
 			t.Errorf("got subjects %q, %q", emails[0].Subject, emails[2].Subject)
+		}
+	})
+}
+
+func chicago(t *testing.T) *time.Location {
+	t.Helper()
+	loc, msg := models.ParseTimeZone("America/Chicago")
+	if loc == nil {
+		t.Fatal(msg)
+	}
+	return loc
+}
+
+// Reminders wait for 08:00 in each holder's zone and go only to confirmed addresses.
+func TestQueueRemindersAtLocalMorningToVerifiedOnly(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, db *gorm.DB) {
+		ctx := context.Background()
+		earned := models.DateOf(2024, time.March, 15) // 180 days left on 2025-09-15
+		kiwi := newHolder(t, db, "kiwi@example.com", "RHIT", earned)
+		db.Model(&models.User{}).Where("id = ?", kiwi.ID).Update("time_zone", "Pacific/Auckland")
+		newHolder(t, db, "chi@example.com", "RHIT", earned) // default zone, Chicago
+		unverified := newHolder(t, db, "new@example.com", "RHIT", earned)
+		db.Model(&models.User{}).Where("id = ?", unverified.ID).Update("email_verified_at", nil)
+		runs := []struct {
+			now  time.Time
+			want []string
+		}{
+			{time.Date(2025, 9, 14, 19, 0, 0, 0, time.UTC), nil},                          // 07:00 15 Sep in Auckland
+			{time.Date(2025, 9, 14, 20, 0, 0, 0, time.UTC), []string{"kiwi@example.com"}}, // 08:00 in Auckland
+			{time.Date(2025, 9, 15, 12, 59, 0, 0, time.UTC), nil},                         // 07:59 in Chicago
+			{time.Date(2025, 9, 15, 13, 0, 0, 0, time.UTC), []string{"chi@example.com"}},  // 08:00 in Chicago
+			{time.Date(2025, 9, 16, 13, 0, 0, 0, time.UTC), nil},
+		}
+		for _, run := range runs {
+			before := map[int64]bool{}
+			var old []models.OutboxEmail
+			db.Find(&old)
+			for _, e := range old {
+				before[e.ID] = true
+			}
+			if _, err := models.QueueReminders(ctx, db, run.now, chicago(t), "http://x"); err != nil {
+				t.Fatal(err)
+			}
+			var all []models.OutboxEmail
+			db.Order("id").Find(&all)
+			var got []string
+			for _, e := range all {
+				if !before[e.ID] {
+					got = append(got, e.To)
+				}
+			}
+			if strings.Join(got, ",") != strings.Join(run.want, ",") {
+				t.Fatalf("at %v: got reminders to %v, want %v", run.now, got, run.want)
+			}
 		}
 	})
 }

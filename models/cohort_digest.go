@@ -15,14 +15,15 @@ type CohortDigestResult struct {
 	Queued      int // emails added to the outbox (a rerun in the same week adds none)
 }
 
-// EnqueueWeeklyDigests emails each instructor one list of the at-risk students of
-// their active (not archived) cohorts, through the outbox. The dedupe key names the
-// instructor and the ISO week, so running it twice in a week sends one email.
+// EnqueueWeeklyDigests emails each instructor who wants it one list of the at-risk
+// students of their active (not archived) cohorts, through the outbox, judged on the
+// instructor's own date (defaultZone when they chose no zone). The dedupe key names
+// the instructor and the ISO week, so running it twice in a week sends one email.
 // Instructors with nobody at risk get no email.
-func EnqueueWeeklyDigests(ctx context.Context, db *gorm.DB, baseURL string, now time.Time) (CohortDigestResult, error) {
+func EnqueueWeeklyDigests(ctx context.Context, db *gorm.DB, baseURL string, now time.Time, defaultZone *time.Location) (CohortDigestResult, error) {
 	var res CohortDigestResult
 	var instructors []User
-	err := db.WithContext(ctx).Where("id IN (SELECT owner_id FROM cohorts WHERE archived_at IS NULL) OR id IN (SELECT ci.user_id FROM cohort_instructors ci JOIN cohorts c ON c.id = ci.cohort_id WHERE c.archived_at IS NULL)").
+	err := db.WithContext(ctx).Where("weekly_digest").Where("id IN (SELECT owner_id FROM cohorts WHERE archived_at IS NULL) OR id IN (SELECT ci.user_id FROM cohort_instructors ci JOIN cohorts c ON c.id = ci.cohort_id WHERE c.archived_at IS NULL)").
 		Order("id").Find(&instructors).Error
 	if err != nil {
 		return res, fmt.Errorf("list digest instructors: %w", err)
@@ -30,7 +31,7 @@ func EnqueueWeeklyDigests(ctx context.Context, db *gorm.DB, baseURL string, now 
 	year, week := DateOnly(now).ISOWeek()
 	for _, u := range instructors {
 		res.Instructors++
-		body, atRisk, err := cohortDigestBody(ctx, db, u, baseURL, now)
+		body, atRisk, err := cohortDigestBody(ctx, db, u, baseURL, LocalDate(now, u.Zone(defaultZone)))
 		if err != nil {
 			return res, err
 		}
@@ -51,7 +52,7 @@ func EnqueueWeeklyDigests(ctx context.Context, db *gorm.DB, baseURL string, now 
 }
 
 // cohortDigestBody lists the at-risk students of u's active cohorts, cohort by cohort.
-func cohortDigestBody(ctx context.Context, db *gorm.DB, u User, baseURL string, now time.Time) (string, int, error) {
+func cohortDigestBody(ctx context.Context, db *gorm.DB, u User, baseURL string, today time.Time) (string, int, error) {
 	cohorts, err := CohortsForInstructor(ctx, db, u.ID, false)
 	if err != nil {
 		return "", 0, err
@@ -63,7 +64,7 @@ func cohortDigestBody(ctx context.Context, db *gorm.DB, u User, baseURL string, 
 		if c.Archived() {
 			continue
 		}
-		dash, err := LoadCohortDashboard(ctx, db, c.Cohort, now)
+		dash, err := LoadCohortDashboard(ctx, db, c.Cohort, today)
 		if err != nil {
 			return "", 0, err
 		}

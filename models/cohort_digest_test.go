@@ -29,7 +29,7 @@ func TestWeeklyDigest(t *testing.T) {
 		if _, err := models.UpdateCohort(ctx, db, models.AuditActor{}, archived, archived.Fields(), true, now); err != nil {
 			t.Fatal(err)
 		}
-		got, err := models.EnqueueWeeklyDigests(ctx, db, "https://hitpath.example", now)
+		got, err := models.EnqueueWeeklyDigests(ctx, db, "https://hitpath.example", now, time.UTC)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -63,13 +63,15 @@ func TestWeeklyDigest(t *testing.T) {
 				}
 			}
 		}
-		again, err := models.EnqueueWeeklyDigests(ctx, db, "https://hitpath.example", now.Add(48*time.Hour))
+		again, err := models.EnqueueWeeklyDigests(ctx, db, "https://hitpath.example", now.Add(48*time.Hour), time.UTC)
 		if err != nil || again.Queued != 0 {
 			t.Fatalf("got %+v, %v on a second run in the same week, want nothing queued", again, err)
 		}
-		next, err := models.EnqueueWeeklyDigests(ctx, db, "https://hitpath.example", now.Add(7*24*time.Hour))
-		if err != nil || next.Queued != 2 {
-			t.Fatalf("got %+v, %v the next week, want 2 emails", next, err)
+		// An instructor who turned the digest off gets none the next week.
+		db.Model(&models.User{}).Where("id = ?", res.Instructors[1].ID).Update("weekly_digest", false)
+		next, err := models.EnqueueWeeklyDigests(ctx, db, "https://hitpath.example", now.Add(7*24*time.Hour), time.UTC)
+		if err != nil || next.Queued != 1 {
+			t.Fatalf("got %+v, %v the next week, want 1 email", next, err)
 		}
 	})
 }

@@ -20,7 +20,7 @@ type CohortNudgeRecipient struct {
 }
 
 // SendCohortNudge emails message to the students of userIDs who are current members
-// of the cohort, through the outbox, in one transaction with its audit record. Ids of
+// of the cohort and have confirmed their address, through the outbox, in one transaction with its audit record. Ids of
 // anyone else are ignored: the recipients are chosen by the query, not the caller.
 // The same message to the same student on the same day is sent once, so a double
 // submit does not email twice; each recipient says whether this call queued theirs.
@@ -33,7 +33,7 @@ func SendCohortNudge(ctx context.Context, db *gorm.DB, actor AuditActor, c Cohor
 	digest := sha256.Sum256([]byte(message))
 	err := db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		err := tx.Table("users").Select("id, name, email").
-			Where("id IN ? AND id IN ("+cohortActiveMembers+")", userIDs, c.ID).Order("name, id").Scan(&recipients).Error
+			Where("id IN ? AND email_verified_at IS NOT NULL AND id IN ("+cohortActiveMembers+")", userIDs, c.ID).Order("name, id").Scan(&recipients).Error
 		if err != nil {
 			return err
 		}

@@ -17,3 +17,22 @@ var ErrSessionRevoked = errors.New("session revoked or expired")
 
 // ErrLastAdmin means the change would leave nobody able to administer hitpath.
 var ErrLastAdmin = errors.New("last admin")
+
+// ErrLinkExpired means an emailed link (password reset, address confirmation) is
+// past its validity.
+var ErrLinkExpired = errors.New("link expired")
+
+// ErrLinkUsed means an emailed single-use link was already used.
+var ErrLinkUsed = errors.New("link already used")
+
+// ErrOwnsActiveCohorts means an instructor must archive their cohorts before the
+// account can be deleted.
+var ErrOwnsActiveCohorts = errors.New("owns active cohorts")
+
+// ErrAccountDisabled means the account exists and the password matched, but an
+// administrator disabled it.
+var ErrAccountDisabled = errors.New("account disabled")
+
+// ErrRequestOpen means the person already has an instructor request waiting for an
+// admin.
+var ErrRequestOpen = errors.New("instructor request already pending")

@@ -208,3 +208,39 @@ func ItemStatsFor(ctx context.Context, db *gorm.DB, userID, cardID int64) (ItemS
 	}
 	return ItemStatistics(item, rest), nil
 }
+
+// DomainMastery is a cohort's share of right answers in one blueprint domain.
+type DomainMastery struct {
+	Position int `gorm:"column:domain_position"`
+	Answers  int `gorm:"column:answers"`
+	Correct  int `gorm:"column:correct"`
+}
+
+// Percent is the share of right answers, 0–100.
+func (m DomainMastery) Percent() float64 {
+	if m.Answers == 0 {
+		return 0
+	}
+	return 100 * float64(m.Correct) / float64(m.Answers)
+}
+
+// CohortMastery is, for a deck shared with a cohort, its current members' submitted
+// quiz answers on the deck's items per domain; only the deck's editors may read it
+// (others get ErrNotFound) and a private deck has none.
+func CohortMastery(ctx context.Context, db *gorm.DB, userID, deckID int64) ([]DomainMastery, error) {
+	deck, err := DeckForEditor(ctx, db, userID, deckID)
+	if err != nil || deck.CohortID == nil {
+		return nil, err
+	}
+	var out []DomainMastery
+	err = db.WithContext(ctx).Table("study_quiz_items AS qi").
+		Select("qi.domain_position, COUNT(*) AS answers, SUM(CASE WHEN qi.correct THEN 1 ELSE 0 END) AS correct").
+		Joins("JOIN study_quizzes q ON q.id = qi.quiz_id").Joins("JOIN study_cards c ON c.id = qi.card_id").
+		Where("c.deck_id = ? AND q.submitted_at IS NOT NULL", deck.ID).
+		Where("q.user_id IN (SELECT user_id FROM cohort_members WHERE cohort_id = ? AND left_at IS NULL)", *deck.CohortID).
+		Group("qi.domain_position").Order("qi.domain_position").Scan(&out).Error
+	if err != nil {
+		return nil, fmt.Errorf("load cohort mastery of deck %d: %w", deck.ID, err)
+	}
+	return out, nil
+}

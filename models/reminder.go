@@ -20,10 +20,11 @@ type ReminderDue struct {
 	Threshold int
 }
 
-// DueReminders decides the reminders for today: for each cycle running today and not
-// complete, the tightest threshold its days left have crossed. A holder who joins
-// with 20 days left gets the 30-day reminder, not all four at once.
-func DueReminders(progress LearnerProgress, today time.Time) []ReminderDue {
+// DueReminders decides the reminders for today among the thresholds the holder chose:
+// for each cycle running today and not complete, the tightest chosen threshold its
+// days left have crossed. A holder who joins with 20 days left gets the 30-day
+// reminder, not all four at once; one who chose only 7 days hears nothing before.
+func DueReminders(progress LearnerProgress, today time.Time, thresholds []int) []ReminderDue {
 	today = DateOnly(today)
 	var due []ReminderDue
 	for _, p := range progress.Cycles {
@@ -31,8 +32,8 @@ func DueReminders(progress LearnerProgress, today time.Time) []ReminderDue {
 			continue
 		}
 		threshold := 0
-		for _, t := range ReminderThresholds {
-			if p.DaysLeft <= t {
+		for _, t := range thresholds {
+			if p.DaysLeft <= t && (threshold == 0 || t < threshold) {
 				threshold = t
 			}
 		}
@@ -43,10 +44,10 @@ func DueReminders(progress LearnerProgress, today time.Time) []ReminderDue {
 	return due
 }
 
-// ReminderDates returns the days a cycle's reminders fall on, for calendars.
-func ReminderDates(c Cycle) []time.Time {
-	dates := make([]time.Time, 0, len(ReminderThresholds))
-	for _, t := range ReminderThresholds {
+// ReminderDates returns the days a cycle's chosen reminders fall on, for calendars.
+func ReminderDates(c Cycle, thresholds []int) []time.Time {
+	dates := make([]time.Time, 0, len(thresholds))
+	for _, t := range thresholds {
 		if day := AddDays(c.End, -t); !day.Before(c.Start) {
 			dates = append(dates, day)
 		}
@@ -75,18 +76,22 @@ func ReminderEmail(user User, r ReminderDue, baseURL string) (subject, body stri
 	return subject, b.String()
 }
 
-// QueueReminders decides every holder's due reminders for today and writes each to
-// the outbox in the same transaction as the decision. Dedupe keys make a second run,
-// or a second process, add nothing. It returns how many emails were queued.
-func QueueReminders(ctx context.Context, db *gorm.DB, today time.Time, baseURL string) (int, error) {
+// QueueReminders decides the due reminders of every holder with a confirmed address
+// and writes each to the outbox in the same transaction as the decision. A holder's
+// day is their own: reminders for a date go out from ReminderHour in their time zone
+// (defaultZone when they chose none), so the job runs hourly. Dedupe keys make a
+// second run, or a second process, add nothing. It returns how many were queued.
+func QueueReminders(ctx context.Context, db *gorm.DB, now time.Time, defaultZone *time.Location, baseURL string) (int, error) {
 	var userIDs []int64
-	if err := db.WithContext(ctx).Model(&HeldCredential{}).Distinct("user_id").Order("user_id").Pluck("user_id", &userIDs).Error; err != nil {
+	err := db.WithContext(ctx).Raw(`SELECT DISTINCT h.user_id FROM held_credentials h
+		JOIN users u ON u.id = h.user_id WHERE u.email_verified_at IS NOT NULL ORDER BY h.user_id`).Scan(&userIDs).Error
+	if err != nil {
 		return 0, fmt.Errorf("list credential holders: %w", err)
 	}
 	queued := 0
 	for _, userID := range userIDs {
 		err := db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-			n, err := queueUserReminders(ctx, tx, userID, today, baseURL)
+			n, err := queueUserReminders(ctx, tx, userID, now, defaultZone, baseURL)
 			queued += n
 			return err
 		})
@@ -97,19 +102,23 @@ func QueueReminders(ctx context.Context, db *gorm.DB, today time.Time, baseURL s
 	return queued, nil
 }
 
-func queueUserReminders(ctx context.Context, tx *gorm.DB, userID int64, today time.Time, baseURL string) (int, error) {
+func queueUserReminders(ctx context.Context, tx *gorm.DB, userID int64, now time.Time, defaultZone *time.Location, baseURL string) (int, error) {
 	user, err := UserByID(ctx, tx, userID)
 	if err != nil {
 		return 0, err
+	}
+	today, ok := ReminderDay(now, user.Zone(defaultZone))
+	if !ok {
+		return 0, nil
 	}
 	holder, err := LoadHolder(ctx, tx, userID, today)
 	if err != nil {
 		return 0, err
 	}
 	queued := 0
-	for _, r := range DueReminders(holder.Progress, today) {
+	for _, r := range DueReminders(holder.Progress, today, user.Reminders()) {
 		subject, body := ReminderEmail(user, r, baseURL)
-		added, err := EnqueueEmail(tx, user.Email, subject, body, ReminderKey(userID, r), today)
+		added, err := EnqueueEmail(tx, user.Email, subject, body, ReminderKey(userID, r), now)
 		if err != nil {
 			return queued, err
 		}

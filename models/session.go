@@ -18,6 +18,8 @@ type Session struct {
 	RevokedAt *time.Time `gorm:"column:revoked_at"`
 	UserAgent string     `gorm:"column:user_agent"`
 	IP        string     `gorm:"column:ip"`
+	// LastSeenAt is when the session was last used, to within SessionTouchEvery.
+	LastSeenAt *time.Time `gorm:"column:last_seen_at"`
 }
 
 // TableName maps Session to the sessions table.
@@ -68,10 +70,8 @@ func ChangePassword(ctx context.Context, db *gorm.DB, actor AuditActor, userID i
 		if res.RowsAffected == 0 {
 			return ErrNotFound
 		}
-		err := tx.Model(&Session{}).Where("user_id = ? AND revoked_at IS NULL", userID).
-			Update("revoked_at", now).Error
-		if err != nil {
-			return fmt.Errorf("revoke sessions of user %d: %w", userID, err)
+		if err := revokeUserSessions(tx, userID, now); err != nil {
+			return err
 		}
 		return WriteAudit(tx, actor, "user.password_changed", fmt.Sprintf("user:%d", userID), "")
 	})

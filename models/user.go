@@ -33,14 +33,28 @@ func ValidRole(role string) bool {
 
 // User is an account. Email is stored lower-cased so lookups are case-insensitive.
 type User struct {
-	ID           int64     `gorm:"column:id;primaryKey" json:"id"`
-	Email        string    `gorm:"column:email" json:"email"`
-	PasswordHash string    `gorm:"column:password_hash" json:"-"`
-	Name         string    `gorm:"column:name" json:"name"`
-	Role         string    `gorm:"column:role" json:"role"`
+	ID           int64  `gorm:"column:id;primaryKey" json:"id"`
+	Email        string `gorm:"column:email" json:"email"`
+	PasswordHash string `gorm:"column:password_hash" json:"-"`
+	Name         string `gorm:"column:name" json:"name"`
+	Role         string `gorm:"column:role" json:"role"`
+	// TimeZone is the IANA zone the user chose; empty means the server default.
+	TimeZone string `gorm:"column:time_zone" json:"time_zone"`
+	// EmailVerifiedAt is when the current address was confirmed; nil until then.
+	EmailVerifiedAt *time.Time `gorm:"column:email_verified_at" json:"-"`
+	// ReminderDays lists the CEU reminders wanted, as days before a cycle ends
+	// ("180,90,30,7"); empty means none. Read it with Reminders.
+	ReminderDays string `gorm:"column:reminder_days;default:180,90,30,7" json:"-"`
+	// DisabledAt is when an administrator disabled the account; nil while enabled.
+	DisabledAt *time.Time `gorm:"column:disabled_at" json:"-"`
+	// WeeklyDigest is whether an instructor gets the weekly at-risk digest.
+	WeeklyDigest bool      `gorm:"column:weekly_digest;default:true" json:"-"`
 	CreatedAt    time.Time `gorm:"column:created_at" json:"created_at"`
 	UpdatedAt    time.Time `gorm:"column:updated_at" json:"-"`
 }
+
+// EmailVerified reports whether the user confirmed their current address.
+func (u User) EmailVerified() bool { return u.EmailVerifiedAt != nil }
 
 // TableName maps User to the users table.
 func (User) TableName() string { return "users" }

@@ -43,7 +43,8 @@ func runImport(ctx context.Context, cfg app.Config, args []string) error {
 		return fmt.Errorf("open %s: %w", path, err)
 	}
 	defer file.Close()
-	n, err := importCEUFile(ctx, db, file, *email, time.Now().UTC(), os.Stderr)
+	zone, _ := models.ParseTimeZone(cfg.DefaultTimeZone)
+	n, err := importCEUFile(ctx, db, file, *email, time.Now().UTC(), zone, os.Stderr)
 	if err != nil {
 		return err
 	}
@@ -52,8 +53,9 @@ func runImport(ctx context.Context, cfg app.Config, args []string) error {
 }
 
 // importCEUFile parses and saves a CSV for the user with email, drawing progress on
-// bar. Problems are written to bar, one a line, and nothing is saved.
-func importCEUFile(ctx context.Context, db *gorm.DB, r io.Reader, email string, now time.Time, bar io.Writer) (int, error) {
+// bar; "today" is the user's date at now (defaultZone when they chose no zone).
+// Problems are written to bar, one a line, and nothing is saved.
+func importCEUFile(ctx context.Context, db *gorm.DB, r io.Reader, email string, now time.Time, defaultZone *time.Location, bar io.Writer) (int, error) {
 	user, err := models.UserByEmail(ctx, db, email)
 	if errors.Is(err, models.ErrNotFound) {
 		return 0, fmt.Errorf("no account has the email %s", email)
@@ -61,7 +63,7 @@ func importCEUFile(ctx context.Context, db *gorm.DB, r io.Reader, email string, 
 	if err != nil {
 		return 0, err
 	}
-	holder, err := models.LoadHolder(ctx, db, user.ID, now)
+	holder, err := models.LoadHolder(ctx, db, user.ID, models.LocalDate(now, user.Zone(defaultZone)))
 	if err != nil {
 		return 0, err
 	}
@@ -92,7 +94,7 @@ func runRemind(ctx context.Context, cfg app.Config, args []string) error {
 	if err != nil {
 		return err
 	}
-	queued, err := app.RemindOnce(ctx, db, cfg.BaseURL, time.Now().UTC())
+	queued, err := app.RemindOnce(ctx, db, cfg, time.Now().UTC())
 	if err != nil {
 		return err
 	}

@@ -26,7 +26,7 @@ func TestImportCEUFile(t *testing.T) {
 		}
 		header := strings.Join(models.CEUCSVHeader, ",") + "\n"
 		var bar strings.Builder
-		_, err := importCEUFile(ctx, db, strings.NewReader(header+"2025-01-01,A,AHIMA,ahima,,1,yes,no,online,\n2027-01-01,B,AHIMA,ahima,,1,yes,no,online,\n"), "ana@example.com", now, &bar)
+		_, err := importCEUFile(ctx, db, strings.NewReader(header+"2025-01-01,A,AHIMA,ahima,,1,yes,no,online,\n2027-01-01,B,AHIMA,ahima,,1,yes,no,online,\n"), "ana@example.com", now, time.UTC, &bar)
 		if err == nil || !strings.Contains(bar.String(), "line 3: date: The activity date can't be in the future.") {
 			t.Fatalf("got err %v and output %q, want line 3 refused", err, bar.String())
 		}
@@ -36,11 +36,11 @@ func TestImportCEUFile(t *testing.T) {
 			t.Fatalf("got %d entries after a refused import, want 0", n)
 		}
 		bar.Reset()
-		got, err := importCEUFile(ctx, db, strings.NewReader(header+"2025-01-01,A,AHIMA,ahima,,1,yes,no,online,\n"), "ANA@example.com", now, &bar)
+		got, err := importCEUFile(ctx, db, strings.NewReader(header+"2025-01-01,A,AHIMA,ahima,,1,yes,no,online,\n"), "ANA@example.com", now, time.UTC, &bar)
 		if err != nil || got != 1 || !strings.Contains(bar.String(), "] 1/1") {
 			t.Fatalf("got %d, %v, bar %q; want 1 imported with a full bar", got, err, bar.String())
 		}
-		if _, err := importCEUFile(ctx, db, strings.NewReader(header), "nobody@example.com", now, &bar); err == nil {
+		if _, err := importCEUFile(ctx, db, strings.NewReader(header), "nobody@example.com", now, time.UTC, &bar); err == nil {
 			t.Fatal("got no error for an unknown user")
 		}
 	})

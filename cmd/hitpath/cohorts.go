@@ -23,7 +23,8 @@ func runDigest(ctx context.Context, cfg app.Config, args []string) error {
 	if err := app.Migrate(ctx, db); err != nil {
 		return err
 	}
-	res, err := models.EnqueueWeeklyDigests(ctx, db, cfg.BaseURL, time.Now().UTC())
+	zone, _ := models.ParseTimeZone(cfg.DefaultTimeZone)
+	res, err := models.EnqueueWeeklyDigests(ctx, db, cfg.BaseURL, time.Now().UTC(), zone)
 	if err != nil {
 		return err
 	}
