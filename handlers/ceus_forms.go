@@ -84,7 +84,11 @@ func entryFromForm(form ceuForm, entry models.CEUEntry, holder models.Holder) (m
 	} else if entry.Minutes == nil && len(fields) == 0 {
 		fields["ceus"] = "Enter the CEUs your certificate shows, or the minutes you took part."
 	}
+	minutesRefused := fields["minutes"] != ""
 	ceuMergeProblems(fields, models.CEUEntryProblems(entry, holder.Today, holder.EarliestEarnedOn()))
+	if minutesRefused && strings.TrimSpace(form.CEUs) == "" {
+		delete(fields, "ceus") // no CEUs were typed: only the minutes need fixing
+	}
 	if len(fields) == 0 {
 		return entry, nil
 	}

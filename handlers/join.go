@@ -151,7 +151,8 @@ func (h *Handlers) apiJoinCohort(c *fiber.Ctx) error {
 		return err
 	}
 	u := currentUser(c)
-	cohort, err := models.JoinCohort(c.UserContext(), h.DB, auditActor(c), u.ID, form.Code, form.ShareOutcomes, h.Now())
+	now := h.Now() // one reading: the answer shows the instant stored
+	cohort, err := models.JoinCohort(c.UserContext(), h.DB, auditActor(c), u.ID, form.Code, form.ShareOutcomes, now)
 	switch {
 	case errors.Is(err, models.ErrNotFound):
 		return &validationError{Fields: FieldErrors{"code": errUnknownCohortCode}}
@@ -162,7 +163,7 @@ func (h *Handlers) apiJoinCohort(c *fiber.Ctx) error {
 	}
 	return c.Status(fiber.StatusCreated).JSON(models.CohortMembership{
 		CohortID: cohort.ID, Name: cohort.Name, Program: cohort.Program, Term: cohort.Term,
-		TargetCode: cohort.TargetCode, JoinedAt: h.Now(), ShareOutcomes: form.ShareOutcomes,
+		TargetCode: cohort.TargetCode, JoinedAt: now, ShareOutcomes: form.ShareOutcomes,
 	})
 }
 

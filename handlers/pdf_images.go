@@ -37,6 +37,10 @@ func addImagePages(d *pdfDoc, files []models.EvidenceFile) {
 	}
 }
 
+// maxPDFImageSide bounds the pixels of an image embedded in a PDF (300 dpi across a
+// Letter or A4 page).
+const maxPDFImageSide = 2400
+
 // uprightImage turns a photo the way its EXIF orientation says (phones store
 // portrait photos sideways with a tag) and re-encodes it in a form fpdf reads
 // (interlaced or 16-bit PNGs it would refuse).
@@ -44,6 +48,12 @@ func uprightImage(content []byte, kind string) ([]byte, bool) {
 	img, err := imaging.Decode(bytes.NewReader(content), imaging.AutoOrientation(true))
 	if err != nil {
 		return nil, false
+	}
+	// A page holds at most about 2,400 pixels a side at 300 dpi: embed no more, so a
+	// large (or 16-bit) photo neither swells the PDF nor costs fpdf hundreds of MB to
+	// process. The ZIP audit pack keeps the original.
+	if b := img.Bounds(); b.Dx() > maxPDFImageSide || b.Dy() > maxPDFImageSide {
+		img = imaging.Fit(img, maxPDFImageSide, maxPDFImageSide, imaging.Linear)
 	}
 	var out bytes.Buffer
 	if kind == "JPG" {

@@ -43,7 +43,13 @@ func (h *Handlers) importDeckCSV(c *fiber.Ctx, deckID int64, data []byte, defaul
 
 func (h *Handlers) parseDeckFile(c *fiber.Ctx, data []byte, outline []models.ExamDomain, code string, domain int) ([]models.StudyCard, []models.ImportProblem, error) {
 	if !models.IsAnkiPackage(data) {
-		cards, problems := models.ParseDeckCSV(data, outline, code, domain)
+		// Read the file in the encoding a spreadsheet wrote it (Windows-1252, UTF-16),
+		// like the CEU import, so no card is stored as invalid UTF-8.
+		text, _ := models.DecodeCSVText(data)
+		if strings.IndexByte(text, 0) >= 0 {
+			return nil, []models.ImportProblem{{Line: 1, Message: "The file contains a NUL character: save it as CSV UTF-8 and try again."}}, nil
+		}
+		cards, problems := models.ParseDeckCSV([]byte(text), outline, code, domain)
 		return cards, problems, nil
 	}
 	notes, err := models.ReadAnkiPackage(c.UserContext(), data)

@@ -11,6 +11,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/gofiber/fiber/v2"
+
+	"hitpath/models"
 )
 
 // refuseBadText answers 422 when any text a request carries (path, query, form
@@ -55,6 +57,13 @@ func badTextField(c *fiber.Ctx) (field string, ok bool) {
 		return badMultipartField(c)
 	case media == fiber.MIMEApplicationJSON:
 		return badJSONField(c.Body())
+	case media == "text/csv":
+		// A CSV comes in whatever encoding a spreadsheet wrote (Windows-1252, UTF-16
+		// with a byte order mark); the import reads it as such, so check the text it
+		// will read, not the raw bytes.
+		if text, _ := models.DecodeCSVText(c.Body()); badText(text) {
+			return "body", true
+		}
 	case strings.HasPrefix(media, "text/"):
 		if badText(string(c.Body())) {
 			return "body", true

@@ -116,7 +116,11 @@ func (p CycleProgress) describe(r requirement) string {
 		return fmt.Sprintf("You need %s: at least %s are required across this cycle and the previous one.",
 			p.more(missing, "in-person "), p.amount(r.need))
 	}
-	return fmt.Sprintf("You need %s: %s are required this cycle and %s are logged.", p.more(missing, ""), required, FormatCEUs(r.have))
+	logged := "are"
+	if r.have == 100 {
+		logged = "is" // "1 is logged"
+	}
+	return fmt.Sprintf("You need %s: %s are required this cycle and %s %s logged.", p.more(missing, ""), required, FormatCEUs(r.have), logged)
 }
 
 // amount writes hundredths with the body's unit: "1 CEU", "2.5 CEUs", "4 hours".
