@@ -84,6 +84,12 @@ func TestSecurityLoginNextStaysOnSite(t *testing.T) {
 // `inflated` zero bytes of pixel data, whatever the dimensions need.
 func craftedPNG(t *testing.T, width, height uint32, inflated int) []byte {
 	t.Helper()
+	return craftedPNGDepth(t, width, height, inflated, 8)
+}
+
+// craftedPNGDepth is craftedPNG with depth bits a colour channel (8 or 16).
+func craftedPNGDepth(t *testing.T, width, height uint32, inflated int, depth byte) []byte {
+	t.Helper()
 	var data bytes.Buffer
 	zw, _ := zlib.NewWriterLevel(&data, zlib.BestCompression)
 	zeros := make([]byte, 1<<20)
@@ -93,7 +99,7 @@ func craftedPNG(t *testing.T, width, height uint32, inflated int) []byte {
 	zw.Close()
 	ihdr := binary.BigEndian.AppendUint32(nil, width)
 	ihdr = binary.BigEndian.AppendUint32(ihdr, height)
-	ihdr = append(ihdr, 8, 6, 0, 0, 0)
+	ihdr = append(ihdr, depth, 6, 0, 0, 0)
 	out := []byte("\x89PNG\r\n\x1a\n")
 	for _, chunk := range []struct {
 		kind string
@@ -124,6 +130,8 @@ func TestSecurityImagePixelLimit(t *testing.T) {
 		}{
 			{"8000x8000 header", craftedPNG(t, 8000, 8000, 1000), http.StatusUnprocessableEntity, "64 megapixels"},
 			{"100000x100000 header", craftedPNG(t, 100000, 100000, 1000), http.StatusUnprocessableEntity, "at most 40 megapixels"},
+			{"16-bit 6300x6300, under 40 megapixels but 317 MB to draw", craftedPNGDepth(t, 6300, 6300, 1000, 16),
+				http.StatusUnprocessableEntity, "16 bits a colour"},
 			{"small header, 64 MB of data", craftedPNG(t, 100, 100, 64<<20), http.StatusUnprocessableEntity, "does not match its size"},
 			{"honest 100x100", craftedPNG(t, 100, 100, 100*(1+100*4)), 0, ""},
 		} {

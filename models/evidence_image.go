@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"image"
+	"image/color"
 	_ "image/jpeg" // registers JPEG for image.DecodeConfig
 	_ "image/png"  // registers PNG for image.DecodeConfig
 	"io"
@@ -16,8 +17,26 @@ import (
 // on pixels, not bytes.
 const MaxImagePixels = 40_000_000
 
+// MaxImageDecodedBytes bounds the memory one decoded evidence image may take: 40
+// megapixels at 4 bytes a pixel. A 16-bit image needs twice that per pixel, so its
+// pixel limit is half.
+const MaxImageDecodedBytes = MaxImagePixels * 4
+
+// bytesPerPixel is what Go's image decoders hold per pixel for a colour model.
+func bytesPerPixel(model color.Model) int64 {
+	switch model {
+	case color.RGBA64Model, color.NRGBA64Model:
+		return 8
+	case color.Gray16Model:
+		return 2
+	case color.GrayModel, color.AlphaModel:
+		return 1
+	}
+	return 4
+}
+
 // CheckImage reads an image's dimensions from its header without decoding it and
-// refuses one above MaxImagePixels. For a PNG it also inflates the pixel data into
+// refuses one above MaxImagePixels or MaxImageDecodedBytes. For a PNG it also inflates the pixel data into
 // nothing, stopping one byte past what the declared dimensions need, so a stream that
 // expands beyond its own header (a decompression bomb) is refused without ever being
 // held in memory. The problem, if any, is worded for the holder.
@@ -30,6 +49,10 @@ func CheckImage(content []byte) string {
 	if pixels > MaxImagePixels {
 		return fmt.Sprintf("The image is %d × %d pixels (%.0f megapixels); evidence images can be at most %d megapixels. "+
 			"Scale it down or save it as a PDF and upload that.", cfg.Width, cfg.Height, float64(pixels)/1e6, MaxImagePixels/1_000_000)
+	}
+	if decoded := pixels * bytesPerPixel(cfg.ColorModel); decoded > MaxImageDecodedBytes {
+		return fmt.Sprintf("The image is %d × %d pixels at 16 bits a colour, which takes %d MB to draw; evidence images can take at most %d MB. "+
+			"Save it with 8-bit colour or as JPEG, scale it down, or save it as a PDF.", cfg.Width, cfg.Height, decoded>>20, MaxImageDecodedBytes>>20)
 	}
 	if format == "png" && !pngDataFits(content, cfg.Width, cfg.Height) {
 		return "The image's data does not match its size: it may be damaged or crafted. Save it again as PNG or JPEG."
