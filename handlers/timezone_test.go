@@ -18,11 +18,14 @@ func registerInZone(t *testing.T, s *apptest.Server, email, zone string) string 
 	var user struct {
 		TimeZone string `json:"time_zone"`
 	}
-	apptest.Must(t, s.API("POST", "/api/v1/auth/register", "", body), http.StatusCreated).JSON(t, &user)
+	// Register answers 202 whatever the address (no account enumeration); /me tells.
+	apptest.Must(t, s.API("POST", "/api/v1/auth/register", "", body), http.StatusAccepted)
+	token := s.LoginAPI(email, goodPassword)
+	apptest.Must(t, s.API("GET", "/api/v1/me", token, nil), http.StatusOK).JSON(t, &user)
 	if user.TimeZone != zone {
 		t.Fatalf("got time zone %q, want %q", user.TimeZone, zone)
 	}
-	return s.LoginAPI(email, goodPassword)
+	return token
 }
 
 // An Auckland user at 01:40 on 1 December may log an activity dated 1 December, and
