@@ -28,7 +28,7 @@ func (h *Handlers) exportCEUCSV(c *fiber.Ctx) error {
 }
 
 func (h *Handlers) showImportCEUs(c *fiber.Ctx) error {
-	return h.render(c, fiber.StatusOK, "pages/ceus_import", fiber.Map{"Title": "Import CEUs", "Header": strings.Join(models.CEUCSVHeader, ",")})
+	return h.render(c, fiber.StatusOK, "pages/ceus_import", ceuImportData(nil))
 }
 
 // ceuImportText returns the CSV a page sent: an uploaded file, or the text carried over
@@ -44,70 +44,70 @@ func ceuImportText(c *fiber.Ctx) string {
 	return c.FormValue("csv")
 }
 
-// previewImportCEUs checks an uploaded CSV and shows what would be imported; nothing
-// is saved until the holder confirms.
+// ceuImportData is the import page's data; rows counts and totals only the new rows.
+func ceuImportData(problems []models.ImportProblem) fiber.Map {
+	return fiber.Map{"Title": "Import CEUs", "Header": strings.Join(models.CEUCSVHeader, ","), "Problems": problems}
+}
+
+// previewImportCEUs checks an uploaded CSV and shows what would be imported, rows
+// already in the log apart; nothing is saved until the holder confirms.
 func (h *Handlers) previewImportCEUs(c *fiber.Ctx) error {
 	text := ceuImportText(c)
-	holder, err := h.loadHolder(c)
+	opts := models.CEUImportOptions{Today: h.today(), Now: h.Now(), Preview: true}
+	result, problems, err := models.ImportCEUCSV(c.UserContext(), h.DB, currentUser(c).ID, strings.NewReader(text), opts)
 	if err != nil {
 		return err
 	}
-	entries, problems := models.ParseCEUCSV(strings.NewReader(text), currentUser(c).ID, holder.Today, holder.EarliestEarnedOn())
-	data := fiber.Map{"Title": "Import CEUs", "Header": strings.Join(models.CEUCSVHeader, ",")}
+	data := ceuImportData(problems)
 	if problems != nil {
-		data["Problems"] = problems
 		return h.render(c, fiber.StatusUnprocessableEntity, "pages/ceus_import", data)
 	}
-	total := 0
-	for _, e := range entries {
-		total += e.CEUs
+	total, preview := 0, []models.CEUEntry{}
+	for _, row := range result.New {
+		total += row.Entry.CEUs
+		if len(preview) < 50 {
+			preview = append(preview, row.Entry)
+		}
 	}
-	data["Preview"] = entries[:min(len(entries), 50)]
-	data["Count"], data["Total"], data["CSV"] = len(entries), total, text
+	data["Preview"], data["Count"], data["Total"], data["CSV"] = preview, len(result.New), total, text
+	data["Duplicates"], data["Checked"] = len(result.Duplicates), true
 	return h.render(c, fiber.StatusOK, "pages/ceus_import", data)
 }
 
 func (h *Handlers) commitImportCEUs(c *fiber.Ctx) error {
-	n, problems, err := h.importCEUs(c, c.FormValue("csv"))
+	opts := models.CEUImportOptions{Today: h.today(), Now: h.Now(), IncludeDuplicates: c.FormValue("include_duplicates") != ""}
+	result, problems, err := models.ImportCEUCSV(c.UserContext(), h.DB, currentUser(c).ID, strings.NewReader(c.FormValue("csv")), opts)
 	if err != nil {
 		return err
 	}
 	if problems != nil {
-		return h.render(c, fiber.StatusUnprocessableEntity, "pages/ceus_import", fiber.Map{
-			"Title": "Import CEUs", "Header": strings.Join(models.CEUCSVHeader, ","), "Problems": problems})
+		return h.render(c, fiber.StatusUnprocessableEntity, "pages/ceus_import", ceuImportData(problems))
 	}
-	return h.flashAndRedirect(c, "/ceus", fmt.Sprintf("Imported %d activities.", n))
+	message := fmt.Sprintf("Imported %d activities.", result.Imported)
+	if n := result.Skipped(opts); n > 0 {
+		message += fmt.Sprintf(" %d already in your log — skipped.", n)
+	}
+	return h.flashAndRedirect(c, "/ceus", message)
 }
 
-// importCEUs parses and saves a CSV for the signed-in user, all or nothing.
-func (h *Handlers) importCEUs(c *fiber.Ctx, text string) (int, []models.ImportProblem, error) {
-	holder, err := h.loadHolder(c)
-	if err != nil {
-		return 0, nil, err
-	}
-	entries, problems := models.ParseCEUCSV(strings.NewReader(text), currentUser(c).ID, holder.Today, holder.EarliestEarnedOn())
-	if problems != nil {
-		return 0, problems, nil
-	}
-	if err := models.ImportCEUEntries(c.UserContext(), h.DB, entries, h.Now(), nil); err != nil {
-		return 0, nil, err
-	}
-	return len(entries), nil, nil
+// ceuImportRequest is the API's import: the CSV and what to do with rows already in
+// the log. Query parameters preview and include_duplicates do the same for text/csv.
+type ceuImportRequest struct {
+	CSV               string `json:"csv"`
+	Preview           bool   `json:"preview"`
+	IncludeDuplicates bool   `json:"include_duplicates"`
 }
 
 // apiImportCEUs takes a CSV body (text/csv) or {"csv": "..."} (application/json).
 func (h *Handlers) apiImportCEUs(c *fiber.Ctx) error {
-	text := string(c.Body())
+	in := ceuImportRequest{CSV: string(c.Body()), Preview: c.QueryBool("preview"), IncludeDuplicates: c.QueryBool("include_duplicates")}
 	if strings.HasPrefix(c.Get(fiber.HeaderContentType), fiber.MIMEApplicationJSON) {
-		var in struct {
-			CSV string `json:"csv"`
-		}
 		if err := readJSON(c, &in); err != nil {
 			return err
 		}
-		text = in.CSV
 	}
-	n, problems, err := h.importCEUs(c, text)
+	opts := models.CEUImportOptions{Today: h.today(), Now: h.Now(), Preview: in.Preview, IncludeDuplicates: in.IncludeDuplicates}
+	result, problems, err := models.ImportCEUCSV(c.UserContext(), h.DB, currentUser(c).ID, strings.NewReader(in.CSV), opts)
 	if err != nil {
 		return err
 	}
@@ -115,7 +115,12 @@ func (h *Handlers) apiImportCEUs(c *fiber.Ctx) error {
 		return c.Status(fiber.StatusUnprocessableEntity).JSON(fiber.Map{
 			"error": "Nothing was imported: fix the lines listed and send the file again.", "problems": problems})
 	}
-	return c.Status(fiber.StatusCreated).JSON(fiber.Map{"imported": n})
+	status := fiber.StatusCreated
+	if in.Preview {
+		status = fiber.StatusOK
+	}
+	return c.Status(status).JSON(fiber.Map{"imported": result.Imported, "new": len(result.New),
+		"already_in_log": len(result.Duplicates), "skipped": result.Skipped(opts)})
 }
 
 // cycleTranscript loads the transcript of the cycle the query names (default: the

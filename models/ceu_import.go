@@ -14,7 +14,15 @@ import (
 )
 
 // CEUCSVHeader is the column list of the CEU CSV export, which the import reads back.
-var CEUCSVHeader = []string{"date", "title", "provider", "provider_kind", "minutes", "ceus", "hiim_domain", "category_a", "delivery", "notes"}
+// The id lets a re-import recognise entries already in the log; a file without the
+// id column (CEUCSVHeaderWithoutID, the older export and hand-made files) is read too.
+var CEUCSVHeader = []string{"id", "date", "title", "provider", "provider_kind", "minutes", "ceus", "hiim_domain", "category_a", "delivery", "notes"}
+
+// CEUCSVHeaderWithoutID is the header of files without an id column.
+var CEUCSVHeaderWithoutID = CEUCSVHeader[1:]
+
+// csvFieldNames maps CEUEntryInput's field names to the CSV's column names.
+var csvFieldNames = map[string]string{FieldActivityDate: "date", FieldInHIIMDomain: "hiim_domain"}
 
 // ImportProblem is one reason a CSV row (or the file) was refused.
 type ImportProblem struct {
@@ -31,20 +39,45 @@ func (p ImportProblem) Error() string {
 	return fmt.Sprintf("line %d: %s: %s", p.Line, p.Field, p.Message)
 }
 
-// ParseCEUCSV reads a CEU CSV file into entries for userID, checking every row the
-// way the entry form does. It is all or nothing: when any row has a problem, every
-// problem is returned (by line number) and no entries.
+// CEURow is one activity read from a CSV file.
+type CEURow struct {
+	// Line is the row's line number in the file.
+	Line int
+	// SourceID is the id column's value: the entry's id in the log it was exported
+	// from; 0 when the file has none.
+	SourceID int64
+	// Entry is the activity, not yet saved (ID 0).
+	Entry CEUEntry
+}
+
+// ParseCEUCSV reads a CEU CSV file into entries for userID; see ReadCEUCSV.
 func ParseCEUCSV(r io.Reader, userID int64, today, earliest time.Time) ([]CEUEntry, []ImportProblem) {
+	rows, problems := ReadCEUCSV(r, userID, today, earliest)
+	if problems != nil {
+		return nil, problems
+	}
+	entries := make([]CEUEntry, len(rows))
+	for i, row := range rows {
+		entries[i] = row.Entry
+	}
+	return entries, nil
+}
+
+// ReadCEUCSV reads a CEU CSV file into rows for userID, checking every row with
+// CEUEntryInput.Entry, as the entry form does. It is all or nothing: when any row has
+// a problem, every problem is returned (by line number) and no rows.
+func ReadCEUCSV(r io.Reader, userID int64, today, earliest time.Time) ([]CEURow, []ImportProblem) {
 	reader := csv.NewReader(r)
 	reader.FieldsPerRecord = -1
 	header, err := reader.Read()
 	if err != nil {
 		return nil, []ImportProblem{{Line: 1, Message: "The file is empty or not CSV: the first line must be " + strings.Join(CEUCSVHeader, ",") + "."}}
 	}
-	if problem, ok := checkHeader(header); !ok {
+	columns, problem, ok := checkHeader(header)
+	if !ok {
 		return nil, []ImportProblem{problem}
 	}
-	var entries []CEUEntry
+	var rows []CEURow
 	var problems []ImportProblem
 	for {
 		record, err := reader.Read()
@@ -56,32 +89,43 @@ func ParseCEUCSV(r io.Reader, userID int64, today, earliest time.Time) ([]CEUEnt
 			problems = append(problems, ImportProblem{Line: line, Message: "This line is not valid CSV: " + csvReason(err)})
 			continue
 		}
-		entry, rowProblems := parseCEURow(record, line, userID, today, earliest)
+		row, rowProblems := parseCEURow(record, columns, line, userID, today, earliest)
 		problems = append(problems, rowProblems...)
-		entries = append(entries, entry)
+		rows = append(rows, row)
 	}
 	if len(problems) > 0 {
 		return nil, problems
 	}
-	if len(entries) == 0 {
+	if len(rows) == 0 {
 		return nil, []ImportProblem{{Line: 1, Message: "The file has a header but no activities."}}
 	}
-	return entries, nil
+	return rows, nil
 }
 
-func checkHeader(header []string) (ImportProblem, bool) {
+// checkHeader accepts either header and returns its columns.
+func checkHeader(header []string) ([]string, ImportProblem, bool) {
 	if len(header) > 0 {
 		header[0] = strings.TrimPrefix(header[0], "\ufeff")
 	}
-	ok := len(header) == len(CEUCSVHeader)
-	for i := 0; ok && i < len(header); i++ {
-		ok = strings.EqualFold(strings.TrimSpace(header[i]), CEUCSVHeader[i])
+	for _, columns := range [][]string{CEUCSVHeader, CEUCSVHeaderWithoutID} {
+		if sameColumns(header, columns) {
+			return columns, ImportProblem{}, true
+		}
 	}
-	if ok {
-		return ImportProblem{}, true
-	}
-	return ImportProblem{Line: 1, Field: "header", Message: fmt.Sprintf(
+	return nil, ImportProblem{Line: 1, Field: "header", Message: fmt.Sprintf(
 		"The columns must be %s (got %s).", strings.Join(CEUCSVHeader, ","), strings.Join(header, ","))}, false
+}
+
+func sameColumns(header, columns []string) bool {
+	if len(header) != len(columns) {
+		return false
+	}
+	for i := range header {
+		if !strings.EqualFold(strings.TrimSpace(header[i]), columns[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 func csvReason(err error) string {
@@ -92,56 +136,41 @@ func csvReason(err error) string {
 	return err.Error()
 }
 
-// parseCEURow turns one record into an entry and the problems found in it.
-func parseCEURow(record []string, line int, userID int64, today, earliest time.Time) (CEUEntry, []ImportProblem) {
-	if len(record) != len(CEUCSVHeader) {
-		return CEUEntry{}, []ImportProblem{{Line: line, Field: "columns", Message: fmt.Sprintf(
-			"Expected %d columns, found %d.", len(CEUCSVHeader), len(record))}}
+// parseCEURow turns one record into a row and the problems found in it.
+func parseCEURow(record, columns []string, line int, userID int64, today, earliest time.Time) (CEURow, []ImportProblem) {
+	if len(record) != len(columns) {
+		return CEURow{}, []ImportProblem{{Line: line, Field: "columns", Message: fmt.Sprintf(
+			"Expected %d columns, found %d.", len(columns), len(record))}}
 	}
-	field := func(i int) string { return strings.TrimSpace(record[i]) }
-	fields := map[string]string{}
-	e := CEUEntry{UserID: userID, Title: field(1), Provider: field(2), ProviderKind: field(3),
-		Delivery: field(8), Notes: field(9)}
-	if d, err := time.Parse(time.DateOnly, field(0)); err == nil {
-		e.ActivityDate = d
-	} else if field(0) != "" {
-		fields["date"] = "Write the date as YYYY-MM-DD, like 2025-03-15."
+	value := map[string]string{}
+	for i, name := range columns {
+		value[name] = strings.TrimSpace(record[i])
 	}
-	if text := field(4); text != "" {
-		if minutes, err := strconv.Atoi(text); err == nil {
-			e.Minutes = &minutes
-			e.CEUs = CEUsFromMinutes(minutes)
-		} else {
-			fields["minutes"] = "Write the minutes as a whole number."
+	in := CEUEntryInput{ActivityDate: value["date"], Title: value["title"], Provider: value["provider"],
+		ProviderKind: value["provider_kind"], Minutes: value["minutes"], CEUs: value["ceus"],
+		InHIIMDomain: value["hiim_domain"], CategoryA: value["category_a"], Delivery: value["delivery"], Notes: value["notes"]}
+	row := CEURow{Line: line}
+	problems := Problems{}
+	if text := value["id"]; text != "" {
+		id, err := strconv.ParseInt(text, 10, 64)
+		if err != nil || id <= 0 {
+			problems.add("id", "The id must be a whole number from an export, or empty.")
 		}
+		row.SourceID = id
 	}
-	if text := field(5); text != "" {
-		if ceus, err := ParseCEUs(text); err == nil {
-			e.CEUs = ceus
-		} else {
-			fields["ceus"] = "Write the CEUs as a number with at most two decimals, like 1.5."
+	var entryProblems Problems
+	row.Entry, entryProblems = in.Entry(CEUEntry{UserID: userID}, today, earliest)
+	for field, message := range entryProblems {
+		if name, ok := csvFieldNames[field]; ok {
+			field = name
 		}
+		problems.add(field, message)
 	}
-	var err error
-	if e.InHIIMDomain, err = parseYesNo(field(6)); err != nil {
-		fields["hiim_domain"] = err.Error()
-	}
-	if e.CategoryA, err = parseYesNo(field(7)); err != nil {
-		fields["category_a"] = err.Error()
-	}
-	for name, message := range CEUEntryProblems(e, today, earliest) {
-		if name == "activity_date" {
-			name = "date"
-		}
-		if _, seen := fields[name]; !seen {
-			fields[name] = message
-		}
-	}
-	return e, rowProblems(line, fields)
+	return row, rowProblems(line, problems)
 }
 
 // rowProblems lists a row's field problems in column order.
-func rowProblems(line int, fields map[string]string) []ImportProblem {
+func rowProblems(line int, fields Problems) []ImportProblem {
 	var problems []ImportProblem
 	for _, name := range CEUCSVHeader {
 		if message, ok := fields[name]; ok {
@@ -149,16 +178,6 @@ func rowProblems(line int, fields map[string]string) []ImportProblem {
 		}
 	}
 	return problems
-}
-
-func parseYesNo(text string) (bool, error) {
-	switch strings.ToLower(text) {
-	case "yes", "y", "true", "1":
-		return true, nil
-	case "no", "n", "false", "0", "":
-		return false, nil
-	}
-	return false, fmt.Errorf("Write yes or no, not %q.", text)
 }
 
 // WriteCEUCSV writes entries in the format ParseCEUCSV reads.
@@ -172,21 +191,18 @@ func WriteCEUCSV(w io.Writer, entries []CEUEntry) error {
 		if e.Minutes != nil {
 			minutes = strconv.Itoa(*e.Minutes)
 		}
-		record := []string{e.ActivityDate.Format(time.DateOnly), e.Title, e.Provider, e.ProviderKind, minutes,
-			FormatCEUs(e.CEUs), ceuYesNoText(e.InHIIMDomain), ceuYesNoText(e.CategoryA), e.Delivery, e.Notes}
+		id := ""
+		if e.ID != 0 {
+			id = strconv.FormatInt(e.ID, 10)
+		}
+		record := []string{id, e.ActivityDate.Format(time.DateOnly), e.Title, e.Provider, e.ProviderKind, minutes,
+			FormatCEUs(e.CEUs), YesNo(e.InHIIMDomain), YesNo(e.CategoryA), e.Delivery, e.Notes}
 		if err := out.Write(record); err != nil {
 			return err
 		}
 	}
 	out.Flush()
 	return out.Error()
-}
-
-func ceuYesNoText(b bool) string {
-	if b {
-		return "yes"
-	}
-	return "no"
 }
 
 // importBatch is how many rows one INSERT carries: 500 × 13 columns stays far below
