@@ -3,7 +3,7 @@ package handlers
 import (
 	"encoding/json"
 	"strconv"
-	
+
 	"github.com/gofiber/fiber/v2"
 
 	"hitpath/models"
