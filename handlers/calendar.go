@@ -79,6 +79,9 @@ func (h *Handlers) cycleCalendar(holder models.Holder) *ics.Calendar {
 	stamp := h.Now()
 	link := strings.TrimRight(h.BaseURL, "/") + "/ceus"
 	for _, p := range holder.Progress.Cycles {
+		if p.Status == models.StatusNotTracked {
+			continue // recertified before the holder tracked it here: nothing to plan
+		}
 		key, label := models.CycleKey(p), strings.Join(p.Credentials, " + ")
 		summary := label + " cycle ends: " + models.FormatCEUs(p.Earned) + " of " + models.FormatCEUs(p.Required) + " " + p.Unit + "s"
 		addDayEvent(cal, "end-"+key+"@hitpath", p.Cycle.End, summary, strings.Join(p.Problems, "\n"), link, stamp)

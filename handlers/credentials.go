@@ -16,12 +16,32 @@ type credentialForm struct {
 	EarnedOn           string `json:"earned_on" form:"earned_on"`
 	CycleStartOverride string `json:"cycle_start_override" form:"cycle_start_override"`
 	CycleEndOverride   string `json:"cycle_end_override" form:"cycle_end_override"`
+	// Current is whether the holder holds the credential now; nil keeps what is
+	// stored (a new credential: current).
+	Current *bool `json:"current" form:"-"`
+}
+
+// IsCurrent reports whether the form says current, for the checkbox.
+func (f credentialForm) IsCurrent() bool { return f.Current != nil && *f.Current }
+
+// readCredentialForm reads the page's form; the current checkbox sends nothing when
+// cleared, so its absence means "not current".
+func readCredentialForm(c *fiber.Ctx) (credentialForm, error) {
+	var form credentialForm
+	if err := readForm(c, &form); err != nil {
+		return form, err
+	}
+	current := c.FormValue("current") != ""
+	form.Current = &current
+	return form, nil
 }
 
 func formFromHeld(held models.HeldCredential) credentialForm {
 	f := held.Facts()
+	current := held.CurrentAsOf != nil
 	return credentialForm{CredentialCode: held.CredentialCode, CertificateNumber: held.CertificateNumber,
-		EarnedOn: ceuDateString(f.EarnedOn), CycleStartOverride: ceuDateString(f.OverrideStart), CycleEndOverride: ceuDateString(f.OverrideEnd)}
+		EarnedOn: ceuDateString(f.EarnedOn), CycleStartOverride: ceuDateString(f.OverrideStart), CycleEndOverride: ceuDateString(f.OverrideEnd),
+		Current: &current}
 }
 
 // saveHeldCredential validates form into held (new when held.ID is 0) and saves it.
@@ -36,6 +56,11 @@ func (h *Handlers) saveHeldCredential(c *fiber.Ctx, form credentialForm, held mo
 	held.EarnedOn = ceuParseDate(form.EarnedOn, "earned_on", fields)
 	held.SetOverride(ceuParseDate(form.CycleStartOverride, "cycle_start_override", fields),
 		ceuParseDate(form.CycleEndOverride, "cycle_end_override", fields))
+	if form.Current != nil {
+		held.SetCurrent(*form.Current, h.today())
+	} else if held.ID == 0 {
+		held.SetCurrent(true, h.today())
+	}
 	types, err := models.ListCredentialTypes(c.UserContext(), h.DB)
 	if err != nil {
 		return held, nil, err
@@ -52,7 +77,8 @@ func (h *Handlers) saveHeldCredential(c *fiber.Ctx, form credentialForm, held mo
 }
 
 func (h *Handlers) showCredentials(c *fiber.Ctx) error {
-	return h.renderCredentials(c, fiber.StatusOK, credentialForm{}, nil)
+	current := true
+	return h.renderCredentials(c, fiber.StatusOK, credentialForm{Current: &current}, nil)
 }
 
 func (h *Handlers) renderCredentials(c *fiber.Ctx, status int, form credentialForm, fields FieldErrors) error {
@@ -75,8 +101,8 @@ func (h *Handlers) renderCredentials(c *fiber.Ctx, status int, form credentialFo
 }
 
 func (h *Handlers) createCredential(c *fiber.Ctx) error {
-	var form credentialForm
-	if err := readForm(c, &form); err != nil {
+	form, err := readCredentialForm(c)
+	if err != nil {
 		return err
 	}
 	held, fields, err := h.saveHeldCredential(c, form, models.HeldCredential{})
@@ -135,8 +161,8 @@ func (h *Handlers) updateCredential(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	var form credentialForm
-	if err := readForm(c, &form); err != nil {
+	form, err := readCredentialForm(c)
+	if err != nil {
 		return err
 	}
 	saved, fields, err := h.saveHeldCredential(c, form, held)

@@ -14,11 +14,13 @@ type credentialJSON struct {
 	EarnedOn           string  `json:"earned_on"`
 	CycleStartOverride *string `json:"cycle_start_override"`
 	CycleEndOverride   *string `json:"cycle_end_override"`
+	Current            bool    `json:"current"`
 }
 
 func toCredentialJSON(held models.HeldCredential) credentialJSON {
 	f := formFromHeld(held)
-	out := credentialJSON{ID: held.ID, CredentialCode: held.CredentialCode, CertificateNumber: held.CertificateNumber, EarnedOn: f.EarnedOn}
+	out := credentialJSON{ID: held.ID, CredentialCode: held.CredentialCode, CertificateNumber: held.CertificateNumber, EarnedOn: f.EarnedOn,
+		Current: f.IsCurrent()}
 	if f.CycleStartOverride != "" {
 		out.CycleStartOverride, out.CycleEndOverride = &f.CycleStartOverride, &f.CycleEndOverride
 	}
@@ -131,6 +133,8 @@ type cycleJSON struct {
 	PaceNeeded          ceuNumber `json:"pace_needed"`
 	ForecastOn          *string   `json:"forecast_on"`
 	Problems            []string  `json:"problems"`
+	Behind              []string  `json:"behind"`
+	Notes               []string  `json:"notes"`
 }
 
 func toCycleJSON(p models.CycleProgress) cycleJSON {
@@ -148,6 +152,10 @@ func toCycleJSON(p models.CycleProgress) cycleJSON {
 	}
 	if out.Problems == nil {
 		out.Problems = []string{}
+	}
+	out.Behind, out.Notes = []string{}, []string{}
+	for _, pace := range p.Behind() {
+		out.Behind = append(out.Behind, pace.Rule)
 	}
 	if !p.ForecastOn.IsZero() {
 		forecast := ceuDateString(p.ForecastOn)

@@ -74,14 +74,40 @@ func (g credentialGroup) anchor() cycleAnchor {
 // that whole cycle; it is the cautious reading, and a holder whose body realigned the
 // cycle enters the new dates as an override.
 func (g credentialGroup) rulesIn(c Cycle, rules []MaintenanceRule) []MaintenanceRule {
+	return g.rulesAt(c, c.Start, rules)
+}
+
+// rulesAt returns the rules in force on day for the group's credentials that count in
+// cycle c (see rulesIn).
+func (g credentialGroup) rulesAt(c Cycle, day time.Time, rules []MaintenanceRule) []MaintenanceRule {
 	var in []MaintenanceRule
 	for _, h := range g.held {
 		if DateOnly(h.EarnedOn).After(c.End) {
 			continue
 		}
-		if rule, ok := RuleFor(rules, h.Code, c.Start); ok {
+		if rule, ok := RuleFor(rules, h.Code, day); ok {
 			in = append(in, rule)
 		}
 	}
 	return withoutReplaced(in)
+}
+
+// trackedFrom is the first day the holder tracks the group here: the earliest day on
+// which they said one of its credentials was current. Zero: they never said so, and
+// every cycle is judged.
+func (g credentialGroup) trackedFrom() time.Time {
+	var from time.Time
+	for _, h := range g.held {
+		if !h.CurrentFrom.IsZero() && (from.IsZero() || h.CurrentFrom.Before(from)) {
+			from = DateOnly(h.CurrentFrom)
+		}
+	}
+	return from
+}
+
+// untracked reports whether cycle c is history before hitpath: it ended before the
+// holder started tracking a credential they hold now, and they logged nothing in it.
+func (g credentialGroup) untracked(c Cycle, logged int) bool {
+	from := g.trackedFrom()
+	return !from.IsZero() && c.End.Before(from) && logged == 0
 }
