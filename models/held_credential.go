@@ -49,8 +49,8 @@ type HeldCredential struct {
 	// CurrentAsOf is the day the holder said the credential was current; nil when
 	// they did not (a lapsed credential, or not said).
 	CurrentAsOf *time.Time `gorm:"column:current_as_of"`
-	CreatedAt          time.Time  `gorm:"column:created_at"`
-	UpdatedAt          time.Time  `gorm:"column:updated_at"`
+	CreatedAt   time.Time  `gorm:"column:created_at"`
+	UpdatedAt   time.Time  `gorm:"column:updated_at"`
 }
 
 // TableName maps HeldCredential to held_credentials.
