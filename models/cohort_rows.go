@@ -68,9 +68,9 @@ func (f cohortFacts) rows(c Cohort, today time.Time) []CohortRow {
 		row.applyExam(pathway, hasPathway, c)
 		if row.ExamStatus != CohortExamPassed {
 			row.Flags = AtRisk(StudentRiskFacts{
-				LastStudyOn: row.LastStudyOn, JoinedOn: DateOnly(m.JoinedAt), Readiness: row.Readiness,
-				ExamOn: row.ExamOn, Courses: courses,
-			}, today)
+				LastStudyOn: row.LastStudyOn, JoinedOn: DateOnly(m.JoinedAt), SignedUpOn: DateOnly(m.SignedUpAt),
+				Readiness: row.Readiness, ExamOn: row.ExamOn, Courses: courses,
+			}, c.Thresholds(), today)
 		}
 		rows = append(rows, row)
 	}

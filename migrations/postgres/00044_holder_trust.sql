@@ -64,7 +64,22 @@ INSERT INTO maintenance_rules (credential_code, body, effective_from, effective_
 -- CEUs typed won; keep the CEUs (what the certificate shows) and drop the minutes.
 UPDATE ceu_entries SET minutes = NULL WHERE minutes IS NOT NULL AND ceus <> ((minutes / 60) + CASE WHEN minutes % 60 >= 45 THEN 1 ELSE 0 END) * 100;
 
+-- Each cohort's at-risk thresholds, editable by its instructors (defaults as before
+-- plus the readiness trend rule), and the readiness trend the rule projects.
+ALTER TABLE cohorts ADD COLUMN risk_no_study_days INTEGER NOT NULL DEFAULT 14;
+ALTER TABLE cohorts ADD COLUMN risk_passing_percent INTEGER NOT NULL DEFAULT 70;
+ALTER TABLE cohorts ADD COLUMN risk_trend_window_days INTEGER NOT NULL DEFAULT 120;
+ALTER TABLE cohorts ADD COLUMN risk_floor_percent INTEGER NOT NULL DEFAULT 50;
+ALTER TABLE cohorts ADD COLUMN risk_floor_window_days INTEGER NOT NULL DEFAULT 90;
+ALTER TABLE readiness_summaries ADD COLUMN trend_per_30_days DOUBLE PRECISION NOT NULL DEFAULT 0;
+
 -- +goose Down
+ALTER TABLE readiness_summaries DROP COLUMN trend_per_30_days;
+ALTER TABLE cohorts DROP COLUMN risk_floor_window_days;
+ALTER TABLE cohorts DROP COLUMN risk_floor_percent;
+ALTER TABLE cohorts DROP COLUMN risk_trend_window_days;
+ALTER TABLE cohorts DROP COLUMN risk_passing_percent;
+ALTER TABLE cohorts DROP COLUMN risk_no_study_days;
 DELETE FROM maintenance_rules WHERE credential_code IN ('CHPS', 'CHDA', 'CDIP', 'CPHI', 'CHTS-CP', 'CHTS-IM', 'CHTS-IS', 'CHTS-PW', 'CHTS-TR', 'CHTS-TS');
 DELETE FROM credential_types WHERE code IN ('CHPS', 'CHDA', 'CDIP', 'CPHI', 'CHTS-CP', 'CHTS-IM', 'CHTS-IS', 'CHTS-PW', 'CHTS-TR', 'CHTS-TS');
 ALTER TABLE credential_types DROP COLUMN first_year;
