@@ -33,7 +33,7 @@ type Cohort struct {
 	RiskFloorPercent    int       `gorm:"column:risk_floor_percent"`
 	RiskFloorWindowDays int       `gorm:"column:risk_floor_window_days"`
 	CreatedAt           time.Time `gorm:"column:created_at"`
-	UpdatedAt  time.Time  `gorm:"column:updated_at"`
+	UpdatedAt           time.Time `gorm:"column:updated_at"`
 }
 
 // TableName maps Cohort to cohorts.

@@ -52,7 +52,7 @@ type ReadinessReport struct {
 	Trend           []ReadinessPoint  // readiness after each attempt, oldest first
 	// TrendPer30Days is the trend's slope in percentage points per 30 days (least
 	// squares over Trend; 0 with one point), for projecting readiness to an exam.
-	TrendPer30Days float64
+	TrendPer30Days  float64
 	AttemptsCounted int
 	LastAttemptOn   time.Time
 }
