@@ -180,17 +180,22 @@ func riskOverdueCoursework(courses []CourseFacts, today time.Time) (RiskFlag, bo
 	}, true
 }
 
-// CourseworkPercent is the share of courses completed, rounded down so 100% means
-// every course is done. It is 0 for no courses; callers show "no courses" by length.
-func CourseworkPercent(statuses []CourseStatus) int {
-	if len(statuses) == 0 {
-		return 0
+// CourseworkShare is how far a student is through the core coursework: the one
+// definition the student's page, the instructor's dashboard and the CSV all show.
+type CourseworkShare struct {
+	// Done is the completed courses of the catalogue; Total the catalogue's courses,
+	// whether or not the student has put them on a plan yet.
+	Done, Total int
+	// Percent is Done of Total, rounded down so 100% means every course is done; 0
+	// for an empty catalogue (callers show "no courses" by Total).
+	Percent int
+}
+
+// CourseworkOf returns the share for done completed courses of a catalogue of total.
+func CourseworkOf(done, total int) CourseworkShare {
+	share := CourseworkShare{Done: min(done, total), Total: total}
+	if total > 0 {
+		share.Percent = share.Done * 100 / total
 	}
-	done := 0
-	for _, s := range statuses {
-		if s == CourseCompleted {
-			done++
-		}
-	}
-	return done * 100 / len(statuses)
+	return share
 }

@@ -158,23 +158,24 @@ func TestReadinessSlope(t *testing.T) {
 	}
 }
 
-func TestCourseworkPercent(t *testing.T) {
+// TestCourseworkOf: one definition, completed courses of the whole catalogue.
+func TestCourseworkOf(t *testing.T) {
 	tests := []struct {
-		name     string
-		statuses []CourseStatus
-		want     int
+		name        string
+		done, total int
+		want        CourseworkShare
 	}{
-		{"no courses", nil, 0},
-		{"none done", []CourseStatus{CoursePlanned, CourseInProgress}, 0},
-		{"one of three", []CourseStatus{CourseCompleted, CoursePlanned, CourseInProgress}, 33},
-		{"two of three rounds down", []CourseStatus{CourseCompleted, CourseCompleted, CoursePlanned}, 66},
-		{"199 of 200 is not 100", append(slices.Repeat([]CourseStatus{CourseCompleted}, 199), CoursePlanned), 99},
-		{"all done", []CourseStatus{CourseCompleted, CourseCompleted}, 100},
+		{"empty catalogue", 0, 0, CourseworkShare{}},
+		{"two of eight, whatever is on the plan", 2, 8, CourseworkShare{2, 8, 25}},
+		{"two of three rounds down", 2, 3, CourseworkShare{2, 3, 66}},
+		{"199 of 200 is not 100", 199, 200, CourseworkShare{199, 200, 99}},
+		{"all done", 8, 8, CourseworkShare{8, 8, 100}},
+		{"a course removed from the catalogue", 9, 8, CourseworkShare{8, 8, 100}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := CourseworkPercent(tt.statuses); got != tt.want {
-				t.Errorf("got %v, want %v", got, tt.want)
+			if got := CourseworkOf(tt.done, tt.total); got != tt.want {
+				t.Errorf("got %+v, want %+v", got, tt.want)
 			}
 		})
 	}
