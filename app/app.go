@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"sync"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -12,6 +13,7 @@ import (
 
 	"hitpath/app/security"
 	"hitpath/handlers"
+	"hitpath/models"
 	"hitpath/views"
 )
 
@@ -21,13 +23,19 @@ type App struct {
 	DB     *gorm.DB
 	Server *fiber.App
 	Log    *slog.Logger
+	// Now is the one clock: handlers, tokens, cookies, the database's timestamps and
+	// the background jobs all read it.
+	Now func() time.Time
+
+	jobs   sync.WaitGroup // background jobs, waited for at shutdown
+	mailer *Mailer        // the background outbox sender, once started
 }
 
 // Options adjust New for tests and tools; the zero value is production.
 type Options struct {
-	DB      *gorm.DB  // use this database instead of opening Config's
-	Log     io.Writer // access and error logs; nil means discard
-	Now     func() time.Time
+	DB      *gorm.DB         // use this database instead of opening Config's
+	Log     io.Writer        // access and error logs; nil means discard
+	Now     func() time.Time // the clock; nil means the real one, in UTC
 	Handler func(*handlers.Deps)
 }
 
@@ -41,25 +49,28 @@ func New(cfg Config, opts Options) (*App, error) {
 	db := opts.DB
 	if db == nil {
 		var err error
-		if db, err = OpenDB(cfg); err != nil {
+		if db, err = WaitForDB(context.Background(), cfg, log); err != nil {
 			return nil, err
 		}
 		if err := Migrate(context.Background(), db); err != nil {
 			return nil, err
 		}
 	}
-	if _, err := SeedReferenceContent(context.Background(), db, time.Now()); err != nil {
-		return nil, err
-	}
 	deps, err := buildDeps(cfg, db, log)
 	if err != nil {
 		return nil, err
 	}
-	if opts.Now != nil {
-		deps.Now = opts.Now
+	deps.Now = opts.Now
+	if deps.Now == nil {
+		deps.Now = func() time.Time { return time.Now().UTC() }
 	}
 	if opts.Handler != nil {
 		opts.Handler(&deps)
+	}
+	// Timestamps GORM fills in (created_at, updated_at) come from the same clock.
+	deps.DB = db.Session(&gorm.Session{NewDB: true, NowFunc: deps.Now})
+	if _, err := SeedReferenceContent(context.Background(), deps.DB, deps.Now()); err != nil {
+		return nil, err
 	}
 	h, err := handlers.New(deps)
 	if err != nil {
@@ -69,7 +80,7 @@ func New(cfg Config, opts Options) (*App, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &App{Config: cfg, DB: db, Server: server, Log: log}, nil
+	return &App{Config: cfg, DB: deps.DB, Server: server, Log: log, Now: deps.Now}, nil
 }
 
 func buildDeps(cfg Config, db *gorm.DB, log *slog.Logger) (handlers.Deps, error) {
@@ -87,8 +98,20 @@ func buildDeps(cfg Config, db *gorm.DB, log *slog.Logger) (handlers.Deps, error)
 	}
 	return handlers.Deps{
 		DB: db, Tokens: tokens, Hasher: hasher, Log: log, CSRFKey: security.DeriveKey(secret, "csrf"),
-		BaseURL: cfg.BaseURL, SecureCookies: cfg.SecureCookies(),
+		CalendarKey: security.DeriveKey(secret, "calendar-uid"),
+		BaseURL:     cfg.BaseURL, SecureCookies: cfg.SecureCookies(),
+		EvidenceQuota: cfg.EvidenceQuota, HeavyExports: cfg.HeavyExports,
+		TrustedProxies: cfg.TrustedProxies, Limits: rateLimitStore(db),
 	}, nil
+}
+
+// rateLimitStore keeps limiter counters in PostgreSQL, where several processes may
+// share one database, and in memory for the single process SQLite allows.
+func rateLimitStore(db *gorm.DB) models.RateLimitStore {
+	if db.Dialector.Name() == "postgres" {
+		return &models.DBRateLimits{DB: db}
+	}
+	return models.NewMemoryRateLimits()
 }
 
 func newServer(cfg Config, h *handlers.Handlers, log *slog.Logger) (*fiber.App, error) {
@@ -115,7 +138,8 @@ func newServer(cfg Config, h *handlers.Handlers, log *slog.Logger) (*fiber.App, 
 	return server, nil
 }
 
-// Listen serves until ctx is cancelled, then drains requests for up to 10 seconds.
+// Listen serves until ctx is cancelled, then drains requests for up to 10 seconds and
+// waits (bounded by ShutdownWait) for background jobs to finish what they started.
 func (a *App) Listen(ctx context.Context) error {
 	errs := make(chan error, 1)
 	go func() { errs <- a.Server.Listen(":" + a.Config.Port) }()
@@ -130,6 +154,7 @@ func (a *App) Listen(ctx context.Context) error {
 	if err := a.Server.ShutdownWithTimeout(10 * time.Second); err != nil {
 		return fmt.Errorf("shut down: %w", err)
 	}
+	a.WaitBackground(a.Config.ShutdownWait)
 	return a.Close()
 }
 

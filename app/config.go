@@ -5,13 +5,17 @@ package app
 import (
 	"errors"
 	"fmt"
+	"net/netip"
 	"net/url"
 	"path/filepath"
 	"runtime"
 	"strconv"
 	"strings"
+	"time"
 
 	"golang.org/x/crypto/bcrypt"
+
+	"hitpath/app/security"
 )
 
 // Config is everything hitpath reads from the environment.
@@ -22,9 +26,21 @@ type Config struct {
 	JWTSecret    string
 	BaseURL      string
 	SMTPURL      string
+	MailFrom     string // sender of every email; empty means no-reply at BASE_URL's host
 	MaxDBConns   int
 	PasswordCost int
 	BenchRoutes  bool // serves /bench/* for the load script; never in production
+	// DBWait bounds how long start-up waits for a database that is not up yet.
+	DBWait time.Duration
+	// ShutdownWait bounds how long shutdown waits for background jobs (a send in flight).
+	ShutdownWait time.Duration
+	// EvidenceQuota is the most evidence bytes one user may store.
+	EvidenceQuota int64
+	// HeavyExports is how many audit packs may be built at once.
+	HeavyExports int
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For is believed; with
+	// none, the connection's address is the client's.
+	TrustedProxies []netip.Prefix
 }
 
 // Postgres reports whether the configuration selects PostgreSQL.
@@ -48,6 +64,7 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 		JWTSecret:    getenv("JWT_SECRET"),
 		BaseURL:      strings.TrimRight(or(getenv("BASE_URL"), "http://localhost:3000"), "/"),
 		SMTPURL:      getenv("SMTP_URL"),
+		MailFrom:     getenv("MAIL_FROM"),
 		PasswordCost: bcrypt.DefaultCost,
 		BenchRoutes:  getenv("HITPATH_BENCH_ROUTES") == "1",
 	}
@@ -63,12 +80,20 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 	if _, err := url.Parse(cfg.BaseURL); err != nil {
 		return cfg, fmt.Errorf("BASE_URL is not a URL: %w", err)
 	}
+	if cfg.MailFrom != "" {
+		if _, err := ParseMailFrom(cfg.MailFrom); err != nil {
+			return cfg, err
+		}
+	}
 	conns, err := poolSize(getenv("DB_MAX_CONNS"), cfg.Postgres())
 	if err != nil {
 		return cfg, err
 	}
 	cfg.MaxDBConns = conns
-	return cfg, nil
+	if cfg.TrustedProxies, err = security.ParseTrustedProxies(getenv("TRUSTED_PROXIES")); err != nil {
+		return cfg, err
+	}
+	return cfg, loadLimits(&cfg, getenv)
 }
 
 // poolSize picks the connection pool size. Measured with 50 concurrent clients on

@@ -28,6 +28,10 @@ func TestLoadConfig(t *testing.T) {
 		}},
 		{"pool size override", map[string]string{"DB_MAX_CONNS": "32"}, "", func(c Config) bool { return c.MaxDBConns == 32 }},
 		{"bad pool size", map[string]string{"DB_MAX_CONNS": "many"}, "DB_MAX_CONNS", nil},
+		{"trusted proxies", map[string]string{"TRUSTED_PROXIES": "10.0.0.0/8, 192.0.2.7"}, "", func(c Config) bool {
+			return len(c.TrustedProxies) == 2 && c.TrustedProxies[1].String() == "192.0.2.7/32"
+		}},
+		{"bad trusted proxy", map[string]string{"TRUSTED_PROXIES": "proxy.example"}, "TRUSTED_PROXIES", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -25,18 +25,28 @@ type smtpInbox struct {
 	mu       sync.Mutex
 	failNext int
 	delay    time.Duration
+	onData   func() // called as each message arrives, before it is accepted
 	messages []string
+	senders  []string // envelope senders (MAIL FROM)
 }
 
 func (b *smtpInbox) NewSession(*smtp.Conn) (smtp.Session, error) { return &smtpSession{inbox: b}, nil }
 
 type smtpSession struct{ inbox *smtpInbox }
 
-func (s *smtpSession) Reset()                                    {}
-func (s *smtpSession) Logout() error                             { return nil }
-func (s *smtpSession) Mail(string, *smtp.MailOptions) error      { return nil }
+func (s *smtpSession) Reset()        {}
+func (s *smtpSession) Logout() error { return nil }
+func (s *smtpSession) Mail(from string, _ *smtp.MailOptions) error {
+	s.inbox.mu.Lock()
+	defer s.inbox.mu.Unlock()
+	s.inbox.senders = append(s.inbox.senders, from)
+	return nil
+}
 func (s *smtpSession) Rcpt(to string, _ *smtp.RcptOptions) error { return nil }
 func (s *smtpSession) Data(r io.Reader) error {
+	if s.inbox.onData != nil {
+		s.inbox.onData()
+	}
 	time.Sleep(s.inbox.delay)
 	raw, err := io.ReadAll(r)
 	if err != nil {
@@ -61,13 +71,19 @@ func (b *smtpInbox) received() []string {
 // startSMTP serves inbox on a free local port and returns its smtp:// URL.
 func startSMTP(t *testing.T, inbox *smtpInbox) string {
 	t.Helper()
+	return startSMTPWith(t, inbox, func(ln net.Listener) net.Listener { return ln })
+}
+
+// startSMTPWith is startSMTP with the listener wrapped, to inject network faults.
+func startSMTPWith(t *testing.T, inbox *smtpInbox, wrap func(net.Listener) net.Listener) string {
+	t.Helper()
 	server := smtp.NewServer(inbox)
 	server.Domain = "localhost"
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
-	go server.Serve(ln)
+	go server.Serve(wrap(ln))
 	t.Cleanup(func() { server.Close() })
 	return "smtp://" + ln.Addr().String() + "?from=hitpath@example.com"
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/gofiber/fiber/v2/middleware/recover"
 	"github.com/gofiber/fiber/v2/middleware/requestid"
 
+	"hitpath/handlers"
 	"hitpath/views"
 )
 
@@ -38,27 +39,26 @@ func useMiddleware(server *fiber.App, log *slog.Logger) {
 	}))
 }
 
-// accessLog writes one structured line per request.
+// accessLog writes one structured line per request with the status the client got:
+// a handler's error is turned into its response here, by the app's ErrorHandler, before
+// the line is written (as Fiber's own logger does), so a 404 or 422 is never logged
+// as 500.
 func accessLog(log *slog.Logger) fiber.Handler {
 	return func(c *fiber.Ctx) error {
 		start := time.Now()
-		err := c.Next()
-		status := c.Response().StatusCode()
-		if err != nil {
-			// The error handler has not run yet; log the status it will choose.
-			if fe, ok := err.(*fiber.Error); ok {
-				status = fe.Code
-			} else {
-				status = fiber.StatusInternalServerError
+		if err := c.Next(); err != nil {
+			if herr := c.App().ErrorHandler(c, err); herr != nil {
+				log.Error("error handler failed", "path", c.Path(), "err", herr)
+				_ = c.SendStatus(fiber.StatusInternalServerError)
 			}
 		}
 		if strings.HasPrefix(c.Path(), "/static/") {
-			return err
+			return nil
 		}
 		log.Info("request",
-			"method", c.Method(), "path", c.Path(), "status", status,
+			"method", c.Method(), "path", c.Path(), "status", c.Response().StatusCode(),
 			"duration_ms", float64(time.Since(start).Microseconds())/1000,
-			"request_id", c.GetRespHeader(fiber.HeaderXRequestID), "ip", c.IP())
-		return err
+			"request_id", c.GetRespHeader(fiber.HeaderXRequestID), "ip", handlers.ClientIP(c))
+		return nil
 	}
 }

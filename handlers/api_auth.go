@@ -48,8 +48,6 @@ func (h *Handlers) apiLogin(c *fiber.Ctx) error {
 	}
 	user, err := h.checkLogin(c, form)
 	if errors.Is(err, models.ErrInvalidCredentials) {
-		// Answered here rather than through the error handler so the per-account
-		// limiter, which runs before it, sees the failure.
 		return c.Status(fiber.StatusUnauthorized).JSON(apiProblem{Error: msgBadLogin})
 	}
 	if err != nil {

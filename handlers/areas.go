@@ -9,6 +9,7 @@ func (h *Handlers) registerAreaAPI(api fiber.Router) {
 	h.registerCEUAPI(api)
 	h.registerReferenceAPI(api)
 	h.registerCohortAPI(api)
+	h.registerStudyEngineAPI(api)
 }
 
 // registerAreaPages mounts the pages of the product areas. Each area adds one line here.
@@ -17,6 +18,7 @@ func (h *Handlers) registerAreaPages(pages fiber.Router) {
 	h.registerCEUPages(pages)
 	h.registerReferencePages(pages)
 	h.registerCohortPages(pages)
+	h.registerStudyEnginePages(pages)
 }
 
 // dashboardPanels lists the areas' dashboard summaries in display order. Each area adds

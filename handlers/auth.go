@@ -1,8 +1,12 @@
 package handlers
 
 import (
+	"time"
+
 	"errors"
+	"net/url"
 	"strings"
+	"unicode"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -43,7 +47,7 @@ func (h *Handlers) showLogin(c *fiber.Ctx) error {
 	if currentViewer(c) != nil {
 		return c.Redirect("/dashboard")
 	}
-	return h.render(c, fiber.StatusOK, "pages/login", fiber.Map{"Title": "Log in", "Form": loginForm{}, "Next": c.Query("next")})
+	return h.render(c, fiber.StatusOK, "pages/login", fiber.Map{"Title": "Log in", "Form": loginForm{}, "Next": safeNext(c.Query("next"))})
 }
 
 func (h *Handlers) login(c *fiber.Ctx) error {
@@ -85,7 +89,8 @@ func (h *Handlers) logout(c *fiber.Ctx) error {
 }
 
 // startPageSession opens a session and hands its token to the browser in an HttpOnly
-// cookie that scripts cannot read.
+// cookie that scripts cannot read. Its lifetime is a Max-Age so that the browser's clock
+// never has to agree with the server's; the session row and the JWT hold the real expiry.
 func (h *Handlers) startPageSession(c *fiber.Ctx, user models.User) error {
 	token, err := h.openSession(c, user)
 	if err != nil {
@@ -93,7 +98,7 @@ func (h *Handlers) startPageSession(c *fiber.Ctx, user models.User) error {
 	}
 	c.Cookie(&fiber.Cookie{
 		Name: sessionCookie, Value: token, Path: "/", HTTPOnly: true, SameSite: "Lax",
-		Secure: h.SecureCookies, Expires: h.Now().Add(sessionTTL),
+		Secure: h.SecureCookies, MaxAge: int(sessionTTL / time.Second),
 	})
 	return nil
 }
@@ -103,10 +108,27 @@ func (h *Handlers) clearSessionCookie(c *fiber.Ctx) {
 		Secure: h.SecureCookies, MaxAge: -1})
 }
 
-// safeNext keeps post-login redirects on this site.
+// safeNext keeps post-login redirects on this site: only a path with one leading
+// slash, no scheme or host once parsed, and no control characters or backslashes
+// (browsers read "/\\host" and "/\t/host" as another site). Anything else goes to
+// the dashboard.
 func safeNext(next string) string {
-	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
-		return "/dashboard"
+	const fallback = "/dashboard"
+	if !strings.HasPrefix(next, "/") || len(next) > 2000 {
+		return fallback
+	}
+	for _, r := range next {
+		if r < 0x20 || r == 0x7f || r == '\\' || unicode.IsSpace(r) {
+			return fallback
+		}
+	}
+	u, err := url.Parse(next)
+	if err != nil || u.Scheme != "" || u.Host != "" || u.User != nil || strings.HasPrefix(u.Path, "//") {
+		return fallback
+	}
+	unescaped, err := url.PathUnescape(u.EscapedPath())
+	if err != nil || strings.HasPrefix(unescaped, "//") || strings.ContainsAny(unescaped, "\\\x00\r\n\t") {
+		return fallback
 	}
 	return next
 }

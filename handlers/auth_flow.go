@@ -3,7 +3,9 @@ package handlers
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/gofiber/fiber/v2"
 	"github.com/google/uuid"
@@ -58,7 +60,13 @@ func (h *Handlers) registerUser(c *fiber.Ctx, form signupForm) (models.User, Fie
 }
 
 // checkLogin returns the account whose password matches, or ErrInvalidCredentials.
+// Attempts are limited per account, keyed on the very address looked up, whatever
+// the request's shape; a correct password clears the count.
 func (h *Handlers) checkLogin(c *fiber.Ctx, form loginForm) (models.User, error) {
+	key := "login:" + models.NormalizeEmail(form.Email)
+	if err := h.limit(c, key, h.FailedLoginsPerMinute, time.Minute); err != nil {
+		return models.User{}, err
+	}
 	user, err := models.UserByEmail(c.UserContext(), h.DB, form.Email)
 	if errors.Is(err, models.ErrNotFound) {
 		h.Hasher.DummyCheck(form.Password)
@@ -70,7 +78,7 @@ func (h *Handlers) checkLogin(c *fiber.Ctx, form loginForm) (models.User, error)
 	if !h.Hasher.Check(user.PasswordHash, form.Password) {
 		return models.User{}, models.ErrInvalidCredentials
 	}
-	return user, nil
+	return user, h.forgetAttempts(c, key)
 }
 
 // openSession stores a session row for user and returns its signed token.
@@ -78,7 +86,7 @@ func (h *Handlers) openSession(c *fiber.Ctx, user models.User) (string, error) {
 	now := h.Now()
 	session := models.Session{
 		ID: uuid.NewString(), UserID: user.ID, CreatedAt: now, ExpiresAt: now.Add(sessionTTL),
-		UserAgent: truncate(string(c.Request().Header.UserAgent()), 300), IP: c.IP(),
+		UserAgent: truncate(string(c.Request().Header.UserAgent()), 300), IP: ClientIP(c),
 	}
 	if err := models.CreateSession(c.UserContext(), h.DB, &session); err != nil {
 		return "", err
@@ -97,8 +105,15 @@ func (h *Handlers) changeOwnPassword(c *fiber.Ctx, form passwordForm) (FieldErro
 		return fields, nil
 	}
 	user := currentUser(c)
+	key := "password:" + strconv.FormatInt(user.ID, 10)
+	if err := h.limit(c, key, h.FailedLoginsPerMinute, time.Minute); err != nil {
+		return nil, err
+	}
 	if !h.Hasher.Check(user.PasswordHash, form.Current) {
 		return FieldErrors{"current_password": "That is not your current password."}, nil
+	}
+	if err := h.forgetAttempts(c, key); err != nil {
+		return nil, err
 	}
 	hash, err := h.Hasher.Hash(form.New)
 	if err != nil {

@@ -5,6 +5,7 @@ import (
 	"net"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -35,6 +36,7 @@ func newChromium(t *testing.T) context.Context {
 		}
 		t.Skip("chromium is not installed")
 	}
+	artifacts := filepath.Join(os.TempDir(), "hitpath-browser-failures")
 	tmp := t.TempDir()
 	t.Setenv("TMPDIR", tmp)
 	opts := []chromedp.ExecAllocatorOption{
@@ -46,10 +48,52 @@ func newChromium(t *testing.T) context.Context {
 		chromedp.WindowSize(1200, 900),
 	}
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelCtx := chromedp.NewContext(allocCtx)
-	ctx, cancelTimeout := context.WithTimeout(ctx, 120*time.Second)
-	t.Cleanup(func() { cancelTimeout(); cancelCtx(); cancelAlloc() })
+	browserCtx, cancelCtx := chromedp.NewContext(allocCtx)
+	t.Cleanup(func() { cancelCtx(); cancelAlloc() })
+	// Start the browser on the context without a deadline: chromedp ties the browser's
+	// life to the context of the first call, and a failed test still needs it to look.
+	if err := chromedp.Do(browserCtx); err != nil {
+		t.Fatalf("start chromium: %v", err)
+	}
+	ctx, cancelTimeout := context.WithTimeout(browserCtx, 120*time.Second)
+	t.Cleanup(cancelTimeout)
+	// Runs before the browser closes (cleanups run last-in first-out), on the browser's
+	// own context, which has time left even when the test's ran out.
+	t.Cleanup(func() {
+		if t.Failed() {
+			describePage(t, browserCtx, artifacts)
+		}
+	})
 	return ctx
+}
+
+// describePage logs what the browser showed when a test failed — its URL, title, flash,
+// error messages and first heading — and saves a screenshot that outlives the test, so
+// a failure says more than "context deadline exceeded".
+func describePage(t *testing.T, browserCtx context.Context, artifacts string) {
+	ctx, cancel := context.WithTimeout(browserCtx, 15*time.Second)
+	defer cancel()
+	const shown = `(() => {
+		const texts = sel => [...document.querySelectorAll(sel)].map(e => e.innerText.trim()).filter(Boolean);
+		return JSON.stringify({url: location.href, title: document.title,
+			flash: texts("p.flash"), errors: texts(".form-error, .error-summary, [id$='-error'], .field-error"),
+			heading: texts("main h1").slice(0, 1)});
+	})()`
+	page, err := chromedp.Run(ctx, chromedp.Evaluate[string](shown))
+	if err != nil {
+		t.Logf("the browser could not describe its page: %v", err)
+		return
+	}
+	t.Logf("the browser showed: %s", page)
+	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		t.Logf("no screenshot: %v", err)
+		return
+	}
+	name := filepath.Join(artifacts, strings.NewReplacer("/", "_", " ", "_").Replace(t.Name())+".png")
+	if err := os.MkdirAll(artifacts, 0o755); err == nil && os.WriteFile(name, png, 0o644) == nil {
+		t.Logf("screenshot: %s", name)
+	}
 }
 
 // serveForBrowser serves s on a free local port until the test ends and returns its

@@ -5,7 +5,6 @@ import (
 	"strings"
 	"time"
 
-	ics "github.com/arran4/golang-ical"
 	"github.com/gofiber/fiber/v2"
 
 	"hitpath/models"
@@ -17,17 +16,53 @@ type calendarFeed struct {
 	CreatedAt time.Time
 	// URL is set only right after a new token is made: only its hash is stored.
 	URL string
+	// Alarms adds an alert to each reminder event.
+	Alarms bool
 }
 
 func (h *Handlers) calendarFeedState(c *fiber.Ctx) (calendarFeed, error) {
+	settings, err := models.LoadCalendarFeed(c.UserContext(), h.DB, currentUser(c).ID)
+	if err != nil {
+		return calendarFeed{}, err
+	}
 	token, err := models.ActiveCalendarToken(c.UserContext(), h.DB, currentUser(c).ID)
 	if errors.Is(err, models.ErrNotFound) {
-		return calendarFeed{}, nil
+		return calendarFeed{Alarms: settings.Alarms}, nil
 	}
 	if err != nil {
 		return calendarFeed{}, err
 	}
-	return calendarFeed{Active: true, CreatedAt: token.CreatedAt}, nil
+	return calendarFeed{Active: true, CreatedAt: token.CreatedAt, Alarms: settings.Alarms}, nil
+}
+
+// saveCalendarAlarms turns the alert on each reminder on or off.
+func (h *Handlers) saveCalendarAlarms(c *fiber.Ctx) error {
+	on := c.FormValue("alarms") == "true"
+	if err := models.SetCalendarAlarms(c.UserContext(), h.DB, currentUser(c).ID, on, h.Now()); err != nil {
+		return err
+	}
+	message := "Reminders in your calendar feed come without an alert."
+	if on {
+		message = "Reminders in your calendar feed now come with an alert at 9:00 on the day."
+	}
+	return h.flashAndRedirect(c, "/credentials#calendar", message)
+}
+
+// apiSaveCalendarAlarms sets the alert on each reminder: {"alarms": true|false}.
+func (h *Handlers) apiSaveCalendarAlarms(c *fiber.Ctx) error {
+	var in struct {
+		Alarms *bool `json:"alarms"`
+	}
+	if err := readJSON(c, &in); err != nil {
+		return err
+	}
+	if in.Alarms == nil {
+		return c.Status(fiber.StatusUnprocessableEntity).JSON(fiber.Map{"error": "Say whether reminders come with an alert.", "fields": fiber.Map{"alarms": "Send true or false."}})
+	}
+	if err := models.SetCalendarAlarms(c.UserContext(), h.DB, currentUser(c).ID, *in.Alarms, h.Now()); err != nil {
+		return err
+	}
+	return h.apiShowCalendarToken(c)
 }
 
 func (h *Handlers) calendarURL(token string) string {
@@ -52,75 +87,13 @@ func (h *Handlers) revokeCalendarToken(c *fiber.Ctx) error {
 	return h.flashAndRedirect(c, "/credentials", "Your calendar feed URL no longer works.")
 }
 
-// showCalendarFeed serves the private feed; the token in the URL is the only
-// credential, so an unknown or revoked one is a plain 404.
-func (h *Handlers) showCalendarFeed(c *fiber.Ctx) error {
-	userID, err := models.CalendarTokenOwner(c.UserContext(), h.DB, c.Params("token"))
-	if err != nil {
-		return err
-	}
-	holder, err := models.LoadHolder(c.UserContext(), h.DB, userID, h.today())
-	if err != nil {
-		return err
-	}
-	c.Set(fiber.HeaderContentType, "text/calendar; charset=utf-8")
-	c.Set(fiber.HeaderCacheControl, "private, max-age=3600")
-	return c.SendString(h.cycleCalendar(holder).Serialize())
-}
-
-// cycleCalendar lists each cycle's end (and due date when later) and, for cycles
-// not yet complete, the reminder dates, as all-day events.
-func (h *Handlers) cycleCalendar(holder models.Holder) *ics.Calendar {
-	cal := ics.NewCalendarFor("hitpath")
-	cal.SetMethod(ics.MethodPublish)
-	cal.SetName("hitpath CEU cycles")
-	cal.SetXWRCalName("hitpath CEU cycles")
-	cal.SetRefreshInterval("PT12H")
-	stamp := h.Now()
-	link := strings.TrimRight(h.BaseURL, "/") + "/ceus"
-	for _, p := range holder.Progress.Cycles {
-		if p.Status == models.StatusNotTracked {
-			continue // recertified before the holder tracked it here: nothing to plan
-		}
-		key, label := models.CycleKey(p), strings.Join(p.Credentials, " + ")
-		summary := label + " cycle ends: " + models.FormatCEUs(p.Earned) + " of " + models.FormatCEUs(p.Required) + " " + p.Unit + "s"
-		addDayEvent(cal, "end-"+key+"@hitpath", p.Cycle.End, summary, strings.Join(p.Problems, "\n"), link, stamp)
-		if p.Cycle.Due.After(p.Cycle.End) {
-			addDayEvent(cal, "due-"+key+"@hitpath", p.Cycle.Due, label+" CEUs due", "Last day to report this cycle's credit.", link, stamp)
-		}
-		if p.Status == models.StatusComplete {
-			continue
-		}
-		for _, day := range models.ReminderDates(p.Cycle) {
-			days := models.DaysBetween(day, p.Cycle.End)
-			addDayEvent(cal, "reminder-"+key+"-"+day.Format("20060102")+"@hitpath", day,
-				label+": "+ceuItoa(days)+" days left in the cycle", "Check your CEUs at "+link, link, stamp)
-		}
-	}
-	return cal
-}
-
-func addDayEvent(cal *ics.Calendar, uid string, day time.Time, summary, description, link string, stamp time.Time) {
-	event := cal.AddEvent(uid)
-	event.SetDtStampTime(stamp)
-	event.SetAllDayStartAt(day)
-	event.SetAllDayEndAt(models.AddDays(day, 1))
-	event.SetSummary(summary)
-	if description != "" {
-		event.SetDescription(description)
-	}
-	event.SetURL(link)
-}
-
-func ceuItoa(n int) string { return ceuID(int64(n)) }
-
 // apiShowCalendarToken says whether a feed is active.
 func (h *Handlers) apiShowCalendarToken(c *fiber.Ctx) error {
 	feed, err := h.calendarFeedState(c)
 	if err != nil {
 		return err
 	}
-	out := fiber.Map{"active": feed.Active}
+	out := fiber.Map{"active": feed.Active, "alarms": feed.Alarms}
 	if feed.Active {
 		out["created_at"] = feed.CreatedAt.UTC().Format(time.RFC3339)
 	}

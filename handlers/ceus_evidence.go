@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"encoding/base64"
+	"errors"
 	"fmt"
 	"io"
 	"mime"
@@ -27,9 +28,20 @@ func (h *Handlers) renderEvidence(c *fiber.Ctx, status int, entry models.CEUEntr
 	if err != nil {
 		return err
 	}
+	storage, err := h.evidenceStorage(c, entry.UserID)
+	if err != nil {
+		return err
+	}
 	return h.render(c, status, "pages/ceus_evidence", fiber.Map{
 		"Title": "Evidence for “" + entry.Title + "”", "Entry": entry, "Files": files, "Errors": fields,
+		"Storage": storage,
 	})
+}
+
+// evidenceStorage is how much of their evidence quota the user takes.
+func (h *Handlers) evidenceStorage(c *fiber.Ctx, userID int64) (models.EvidenceStorage, error) {
+	used, err := models.EvidenceUsage(c.UserContext(), h.DB, userID)
+	return models.EvidenceStorage{UsedBytes: used, QuotaBytes: h.EvidenceQuota}, err
 }
 
 // ceuReadUpload reads the multipart file field "file", at most one byte past the limit
@@ -64,7 +76,11 @@ func (h *Handlers) uploadEvidence(c *fiber.Ctx) error {
 	if problem != "" {
 		return h.renderEvidence(c, fiber.StatusUnprocessableEntity, entry, FieldErrors{"file": problem})
 	}
-	if err := models.AddEvidence(c.UserContext(), h.DB, entry.UserID, entry.ID, &file, h.Now()); err != nil {
+	err = models.AddEvidence(c.UserContext(), h.DB, entry.UserID, entry.ID, &file, h.EvidenceQuota, h.Now())
+	if quota, ok := errors.AsType[*models.EvidenceQuotaError](err); ok {
+		return h.renderEvidence(c, fiber.StatusUnprocessableEntity, entry, FieldErrors{"file": quota.Message()})
+	}
+	if err != nil {
 		return err
 	}
 	return h.flashAndRedirect(c, "/ceus/"+ceuID(entry.ID)+"/evidence", "Attached "+file.Filename+".")
@@ -133,7 +149,11 @@ func (h *Handlers) apiListEvidence(c *fiber.Ctx) error {
 	for i, f := range files {
 		out[i] = toEvidenceJSON(f)
 	}
-	return c.JSON(fiber.Map{"files": out})
+	storage, err := h.evidenceStorage(c, entry.UserID)
+	if err != nil {
+		return err
+	}
+	return c.JSON(fiber.Map{"files": out, "storage": fiber.Map{"used_bytes": storage.UsedBytes, "quota_bytes": storage.QuotaBytes}})
 }
 
 func (h *Handlers) apiUploadEvidence(c *fiber.Ctx) error {
@@ -156,7 +176,12 @@ func (h *Handlers) apiUploadEvidence(c *fiber.Ctx) error {
 	if problem != "" {
 		return &validationError{Fields: FieldErrors{"content_base64": problem}}
 	}
-	if err := models.AddEvidence(c.UserContext(), h.DB, entry.UserID, entry.ID, &file, h.Now()); err != nil {
+	err = models.AddEvidence(c.UserContext(), h.DB, entry.UserID, entry.ID, &file, h.EvidenceQuota, h.Now())
+	if quota, ok := errors.AsType[*models.EvidenceQuotaError](err); ok {
+		return c.Status(fiber.StatusRequestEntityTooLarge).JSON(apiProblem{
+			Error: quota.Message(), Fields: FieldErrors{"content_base64": quota.Message()}})
+	}
+	if err != nil {
 		return fmt.Errorf("api upload evidence: %w", err)
 	}
 	return c.Status(fiber.StatusCreated).JSON(toEvidenceJSON(file))

@@ -12,9 +12,10 @@ import (
 	"hitpath/app/apptest"
 )
 
-// ceuToday is the fixed instant the CEU tests run at: noon today, because session
-// tokens are checked against the real clock. Dates in the tests are relative to it.
-var ceuToday = time.Now().UTC().Truncate(24 * time.Hour).Add(12 * time.Hour)
+// ceuToday is the fixed instant the CEU tests run at, years from the real date so that
+// nothing can pass by agreeing with the real clock (HITPATH_TEST_NOW moves it). Dates in
+// the tests are relative to it.
+var ceuToday = apptest.FixedNow(time.Date(2033, 5, 18, 12, 0, 0, 0, time.UTC))
 
 // ceuEarned is the pass date of the holders' RHIT: one year ago, so today is halfway
 // through their first cycle.

@@ -2,16 +2,15 @@ package handlers
 
 import "github.com/gofiber/fiber/v2"
 
-// registerCEUPages mounts the credential-holder pages. The calendar feed is public:
-// its unguessable token is the credential.
+// registerCEUPages mounts the credential-holder pages. The public calendar feed is
+// mounted in Register, outside the pages' CSRF cookie.
 func (h *Handlers) registerCEUPages(pages fiber.Router) {
-	pages.Get("/calendar/:token.ics", h.showCalendarFeed)
-
 	// Credentials and the calendar feed settings.
 	pages.Get("/credentials", h.requireUser, h.showCredentials)
 	pages.Post("/credentials", h.requireUser, h.createCredential)
 	pages.Post("/credentials/calendar", h.requireUser, h.regenerateCalendarToken)
 	pages.Post("/credentials/calendar/revoke", h.requireUser, h.revokeCalendarToken)
+	pages.Post("/credentials/calendar/alarms", h.requireUser, h.saveCalendarAlarms)
 	pages.Get("/credentials/:id", h.requireUser, h.showCredential)
 	pages.Get("/credentials/:id/edit", h.requireUser, h.showEditCredential)
 	pages.Post("/credentials/:id", h.requireUser, h.updateCredential)
@@ -68,6 +67,7 @@ func (h *Handlers) registerCEUAPI(api fiber.Router) {
 	api.Get("/calendar-token", h.requireAPIUser, h.apiShowCalendarToken)
 	api.Post("/calendar-token", h.requireAPIUser, h.apiCreateCalendarToken)
 	api.Delete("/calendar-token", h.requireAPIUser, h.apiRevokeCalendarToken)
+	api.Put("/calendar-token/alarms", h.requireAPIUser, h.apiSaveCalendarAlarms)
 }
 
 // ceuDashboardPanel adds the holder's current cycles to the dashboard; a learner

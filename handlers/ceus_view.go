@@ -67,9 +67,9 @@ func ceuParseDate(value, name string, fields FieldErrors) time.Time {
 	if value == "" {
 		return time.Time{}
 	}
-	d, err := time.Parse(time.DateOnly, value)
+	d, err := models.ParseDate(value)
 	if err != nil {
-		fields[name] = "Write the date as YYYY-MM-DD, like 2025-03-15."
+		fields[name] = err.Error()
 		return time.Time{}
 	}
 	return d

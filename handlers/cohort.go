@@ -2,7 +2,6 @@ package handlers
 
 import (
 	"strings"
-	"time"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -33,9 +32,9 @@ func (h *Handlers) checkCohortForm(c *fiber.Ctx, form cohortForm) (models.Cohort
 	}
 	out := models.CohortFields{Name: form.Name, Program: form.Program, Term: form.Term, TargetCode: form.TargetCode}
 	if s := strings.TrimSpace(form.TargetExamOn); s != "" {
-		on, err := time.Parse("2006-01-02", s)
+		on, err := models.ParseDate(s)
 		if err != nil {
-			fields["target_exam_on"] = "Enter the date as YYYY-MM-DD, like 2026-05-14."
+			fields["target_exam_on"] = err.Error()
 		}
 		out.TargetExamOn = on
 	}

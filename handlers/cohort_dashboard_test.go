@@ -209,7 +209,10 @@ func TestCohortCSVExport(t *testing.T) {
 		if ct := resp.Header.Get("Content-Type"); ct != "text/csv; charset=utf-8" {
 			t.Fatalf("got content type %q, want text/csv; charset=utf-8", ct)
 		}
-		records, err := csv.NewReader(bytes.NewReader(resp.Body)).ReadAll()
+		if !bytes.HasPrefix(resp.Body, []byte("\ufeffname,")) || bytes.Count(resp.Body, []byte("\n")) != bytes.Count(resp.Body, []byte("\r\n")) {
+			t.Fatalf("got a CSV without a UTF-8 BOM or with lines not ended by CRLF: %q", resp.Body[:min(len(resp.Body), 80)])
+		}
+		records, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(resp.Body, []byte("\ufeff")))).ReadAll()
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -241,19 +244,26 @@ func TestCohortNudgeOnlyReachesMembers(t *testing.T) {
 		w := newCohortWorld(t, s)
 		api := "/api/v1/cohorts/" + itoa(w.cohortID) + "/nudges"
 		var out struct {
-			Sent int `json:"sent"`
+			Queued  int     `json:"queued"`
+			UserIDs []int64 `json:"user_ids"`
+			Already []int64 `json:"already_queued_user_ids"`
 		}
 		apptest.Must(t, s.API("POST", api, w.owner.Token, map[string]any{"user_ids": []int64{w.student.ID, w.other.ID, w.admin.ID}, "message": "Practice exam on Friday"}), http.StatusOK).JSON(t, &out)
-		if out.Sent != 1 {
-			t.Fatalf("got %d sent, want 1", out.Sent)
+		if out.Queued != 1 || len(out.UserIDs) != 1 || out.UserIDs[0] != w.student.ID || len(out.Already) != 0 {
+			t.Fatalf("got %+v, want 1 queued for the student", out)
 		}
 		var to []string
 		s.DB.Table("outbox").Pluck("to_address", &to)
 		if strings.Join(to, ",") != w.student.Email {
 			t.Fatalf("got outbox rows to %v, want only %s", to, w.student.Email)
 		}
-		// The same message again today is not sent twice; an empty selection is refused.
-		apptest.Must(t, s.API("POST", api, w.owner.Token, map[string]any{"user_ids": []int64{w.student.ID}, "message": "Practice exam on Friday"}), http.StatusOK)
+		// The same message again today is not sent twice, and the answer says so; an
+		// empty selection is refused.
+		out.Queued, out.UserIDs, out.Already = -1, nil, nil
+		apptest.Must(t, s.API("POST", api, w.owner.Token, map[string]any{"user_ids": []int64{w.student.ID}, "message": "Practice exam on Friday"}), http.StatusOK).JSON(t, &out)
+		if out.Queued != 0 || len(out.UserIDs) != 0 || len(out.Already) != 1 || out.Already[0] != w.student.ID {
+			t.Fatalf("got %+v for a repeated nudge, want nothing queued and the student listed as already queued", out)
+		}
 		apptest.Must(t, s.API("POST", api, w.owner.Token, map[string]any{"user_ids": []int64{w.other.ID}, "message": "Hi"}), http.StatusOK)
 		apptest.Must(t, s.API("POST", api, w.owner.Token, map[string]any{"user_ids": []int64{}, "message": "Hi"}), http.StatusUnprocessableEntity)
 		apptest.Must(t, s.API("POST", api, w.owner.Token, map[string]any{"user_ids": []int64{w.student.ID}, "message": ""}), http.StatusUnprocessableEntity)

@@ -2,7 +2,6 @@ package handlers
 
 import (
 	"bytes"
-	"encoding/csv"
 	"fmt"
 	"strings"
 
@@ -24,8 +23,7 @@ func (h *Handlers) exportCohortCSV(c *fiber.Ctx) error {
 	}
 	readCohortDashboardView(c).apply(&dash)
 	var buf bytes.Buffer
-	w := csv.NewWriter(&buf)
-	if err := w.WriteAll(models.CohortCSVRecords(dash.Rows)); err != nil {
+	if err := models.WriteSpreadsheetCSV(&buf, models.CohortCSVRecords(dash.Rows)); err != nil {
 		return fmt.Errorf("write cohort %d csv: %w", cohort.ID, err)
 	}
 	if err := models.RecordCohortExport(c.UserContext(), h.DB, auditActor(c), cohort.ID, len(dash.Rows)); err != nil {

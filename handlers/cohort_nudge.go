@@ -71,7 +71,12 @@ func (h *Handlers) sendCohortNudge(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return h.flashAndRedirect(c, cohortPath(cohort.ID), fmt.Sprintf("Message queued for %d students.", len(sent)))
+	queued, _ := splitQueued(sent)
+	msg := fmt.Sprintf("Message queued for %d students.", len(queued))
+	if skipped := len(sent) - len(queued); skipped > 0 {
+		msg += fmt.Sprintf(" %d already had this message today and will not get it twice.", skipped)
+	}
+	return h.flashAndRedirect(c, cohortPath(cohort.ID), msg)
 }
 
 func (h *Handlers) apiSendCohortNudge(c *fiber.Ctx) error {
@@ -94,9 +99,20 @@ func (h *Handlers) apiSendCohortNudge(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	out := make([]int64, len(sent))
-	for i, r := range sent {
-		out[i] = r.ID
+	queued, already := splitQueued(sent)
+	return c.JSON(fiber.Map{"queued": len(queued), "user_ids": queued, "already_queued_user_ids": already})
+}
+
+// splitQueued separates the recipients whose email this nudge queued from those who
+// already had the same message today.
+func splitQueued(recipients []models.CohortNudgeRecipient) (queued, already []int64) {
+	queued, already = []int64{}, []int64{}
+	for _, r := range recipients {
+		if r.Queued {
+			queued = append(queued, r.ID)
+		} else {
+			already = append(already, r.ID)
+		}
 	}
-	return c.JSON(fiber.Map{"sent": len(sent), "user_ids": out})
+	return queued, already
 }

@@ -22,7 +22,7 @@ func (h *Handlers) registerCohortPages(pages fiber.Router) {
 
 	learner := h.requireRole("learner")
 	pages.Get("/join", learner, h.showJoin)
-	pages.Post("/join", learner, h.addressLimiter(), h.joinCohort)
+	pages.Post("/join", learner, h.addressLimit("join"), h.joinCohort)
 	pages.Post("/join/:id/leave", learner, h.leaveCohort)
 }
 
@@ -47,6 +47,6 @@ func (h *Handlers) registerCohortAPI(api fiber.Router) {
 
 	learner := h.requireAPIRole("learner")
 	api.Get("/memberships", learner, h.apiListMemberships)
-	api.Post("/memberships", learner, h.addressLimiter(), h.apiJoinCohort)
+	api.Post("/memberships", learner, h.addressLimit("join"), h.apiJoinCohort)
 	api.Delete("/memberships/:id", learner, h.apiLeaveCohort)
 }

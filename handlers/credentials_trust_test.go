@@ -102,7 +102,8 @@ func TestCEUEntryMessagesNameTheFieldSent(t *testing.T) {
 			name, minutes, ceus string
 			field, want         string
 		}{
-			{"100000 minutes", "100000", "", "minutes", "100000 minutes is more than one activity can claim"},
+			{"100000 minutes", "100000", "", "minutes", "One activity can last at most 10000 minutes."},
+			{"3000 minutes", "3000", "", "minutes", "3000 minutes is more than one activity can claim"},
 			{"60 minutes with 3 CEUs", "60", "3", "ceus", "60 minutes earn 1 CEUs, not 3"},
 			{"nothing", "", "", "ceus", "or the minutes you took part"},
 		}

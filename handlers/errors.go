@@ -22,6 +22,12 @@ type apiProblem struct {
 	Fields FieldErrors `json:"fields,omitempty"`
 }
 
+// msgUnavailable answers requests while the database cannot serve them.
+const msgUnavailable = "hitpath cannot reach its database right now. Nothing was lost: please try again in a few seconds."
+
+// retryAfterUnavailable is the Retry-After, in seconds, sent with a 503.
+const retryAfterUnavailable = "5"
+
 // ErrorHandler turns a handler's error into a response: JSON under /api, a page
 // elsewhere. Unexpected errors are logged with their detail and answered with a
 // generic 500; database text never reaches the user.
@@ -36,6 +42,9 @@ func (h *Handlers) ErrorHandler(c *fiber.Ctx, err error) error {
 		status, message = fe.Code, fe.Message
 	case errors.Is(err, models.ErrNotFound):
 		status, message = fiber.StatusNotFound, "Not found."
+	case models.IsUnavailable(err):
+		status, message = fiber.StatusServiceUnavailable, msgUnavailable
+		c.Set(fiber.HeaderRetryAfter, retryAfterUnavailable)
 	}
 	if status == fiber.StatusNotFound && (message == "" || message == "Cannot "+c.Method()+" "+c.Path()) {
 		message = "Not found."

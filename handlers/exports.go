@@ -3,9 +3,12 @@ package handlers
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"fmt"
 	"io"
+	"os"
 	"strings"
+	"time"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -37,7 +40,7 @@ func ceuImportText(c *fiber.Ctx) string {
 	if header, err := c.FormFile("file"); err == nil {
 		if f, err := header.Open(); err == nil {
 			defer f.Close()
-			raw, _ := io.ReadAll(io.LimitReader(f, 8<<20))
+			raw, _ := io.ReadAll(io.LimitReader(f, models.MaxImportBytes+1))
 			return string(raw)
 		}
 	}
@@ -101,7 +104,7 @@ type ceuImportRequest struct {
 // apiImportCEUs takes a CSV body (text/csv) or {"csv": "..."} (application/json).
 func (h *Handlers) apiImportCEUs(c *fiber.Ctx) error {
 	in := ceuImportRequest{CSV: string(c.Body()), Preview: c.QueryBool("preview"), IncludeDuplicates: c.QueryBool("include_duplicates")}
-	if strings.HasPrefix(c.Get(fiber.HeaderContentType), fiber.MIMEApplicationJSON) {
+	if isJSONBody(c) {
 		if err := readJSON(c, &in); err != nil {
 			return err
 		}
@@ -165,9 +168,7 @@ func ceuEntryIDs(entries []models.CEUEntry) []int64 {
 }
 
 func ceuSendDownload(c *fiber.Ctx, contentType, filename string, body []byte) error {
-	c.Set(fiber.HeaderContentType, contentType)
-	c.Set(fiber.HeaderContentDisposition, `attachment; filename="`+filename+`"`)
-	c.Set(fiber.HeaderCacheControl, "private, no-store")
+	setDownloadHeaders(c, contentType, filename)
 	return c.Send(body)
 }
 
@@ -176,43 +177,56 @@ func (h *Handlers) exportTranscriptPDF(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	var buf bytes.Buffer
-	if err := newTranscriptPDF(t).Output(&buf); err != nil {
-		return fmt.Errorf("write transcript pdf: %w", err)
+	doc := newTranscriptPDF(t)
+	if err := doc.Error(); err != nil {
+		return fmt.Errorf("lay out transcript pdf: %w", err)
 	}
-	return ceuSendDownload(c, "application/pdf", "ceu-transcript-"+models.CycleKey(t.Cycle)+".pdf", buf.Bytes())
+	return h.streamDownload(c, "application/pdf", "ceu-transcript-"+models.CycleKey(t.Cycle)+".pdf", func() {},
+		func(w io.Writer) error { return doc.Output(w) })
 }
 
+// exportAuditZip streams the transcript and every evidence file of a cycle as a ZIP,
+// reading one evidence file at a time. At most HeavyExports audit packs are built at
+// once; past that the answer is 429 with Retry-After.
 func (h *Handlers) exportAuditZip(c *fiber.Ctx) error {
+	release, ok := h.exports.take()
+	if !ok {
+		return busyExporting(c)
+	}
 	t, err := h.cycleTranscript(c, true)
 	if err != nil {
+		release()
 		return err
 	}
-	var pdfBuf, zipBuf bytes.Buffer
-	if err := newTranscriptPDF(t).Output(&pdfBuf); err != nil {
-		return fmt.Errorf("write transcript pdf: %w", err)
+	doc := newTranscriptPDF(t)
+	if err := doc.Error(); err != nil {
+		release()
+		return fmt.Errorf("lay out transcript pdf: %w", err)
 	}
-	files, err := models.EvidenceWithContent(c.UserContext(), h.DB, currentUser(c).ID, ceuEntryIDs(t.Entries))
-	if err != nil {
-		return err
-	}
-	zw := zip.NewWriter(&zipBuf)
-	if err := ceuAddZipFile(zw, "transcript.pdf", pdfBuf.Bytes()); err != nil {
-		return err
-	}
-	for _, f := range files {
-		if err := ceuAddZipFile(zw, fmt.Sprintf("evidence/%d-%d-%s", f.EntryID, f.ID, f.Filename), f.Content); err != nil {
+	ctx, db, files, now := context.WithoutCancel(c.UserContext()), h.DB, evidenceInOrder(t), h.Now()
+	return h.streamDownload(c, "application/zip", "audit-pack-"+models.CycleKey(t.Cycle)+".zip", release, func(w io.Writer) error {
+		zw := zip.NewWriter(w)
+		var transcript bytes.Buffer
+		if err := doc.Output(&transcript); err != nil {
+			return fmt.Errorf("write transcript pdf: %w", err)
+		}
+		if err := ceuAddZipFile(zw, "transcript.pdf", now, transcript.Bytes()); err != nil {
 			return err
 		}
-	}
-	if err := zw.Close(); err != nil {
-		return fmt.Errorf("close audit zip: %w", err)
-	}
-	return ceuSendDownload(c, "application/zip", "audit-pack-"+models.CycleKey(t.Cycle)+".zip", zipBuf.Bytes())
+		err := eachEvidenceContent(ctx, db, files, func(f models.EvidenceFile) error {
+			return ceuAddZipFile(zw, fmt.Sprintf("evidence/%d-%d-%s", f.EntryID, f.ID, f.Filename), f.CreatedAt, f.Content)
+		})
+		if err != nil {
+			return err
+		}
+		return zw.Close()
+	})
 }
 
-func ceuAddZipFile(zw *zip.Writer, name string, content []byte) error {
-	w, err := zw.Create(name)
+// ceuAddZipFile adds a compressed entry dated when its content was made (the
+// transcript now, evidence at upload), in UTC as the ZIP's extended time field says.
+func ceuAddZipFile(zw *zip.Writer, name string, modified time.Time, content []byte) error {
+	w, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: modified.UTC()})
 	if err != nil {
 		return fmt.Errorf("add %s to audit zip: %w", name, err)
 	}
@@ -220,26 +234,27 @@ func ceuAddZipFile(zw *zip.Writer, name string, content []byte) error {
 	return err
 }
 
+// exportAuditPDF builds the transcript, one page per image and every evidence PDF
+// merged into one document on disk, loading one evidence file at a time, then
+// streams the file. A PDF that cannot be merged is a 422 suggesting the ZIP.
 func (h *Handlers) exportAuditPDF(c *fiber.Ctx) error {
+	release, ok := h.exports.take()
+	if !ok {
+		return busyExporting(c)
+	}
 	t, err := h.cycleTranscript(c, true)
 	if err != nil {
+		release()
 		return err
 	}
-	files, err := models.EvidenceWithContent(c.UserContext(), h.DB, currentUser(c).ID, ceuEntryIDs(t.Entries))
+	merged, err := h.buildAuditPDF(c.UserContext(), t)
 	if err != nil {
+		release()
 		return err
 	}
-	doc := newTranscriptPDF(t)
-	addImagePages(doc, files)
-	var first, merged bytes.Buffer
-	if err := doc.Output(&first); err != nil {
-		return fmt.Errorf("write audit pdf: %w", err)
-	}
-	if err := mergePDFs(first.Bytes(), files, &merged); err != nil {
-		h.Log.Warn("merge audit pdf", "err", err)
-		return fiber.NewError(fiber.StatusUnprocessableEntity, "One of your evidence PDFs could not be merged. Download the audit pack as a ZIP instead.")
-	}
-	return ceuSendDownload(c, "application/pdf", "audit-pack-"+models.CycleKey(t.Cycle)+".pdf", merged.Bytes())
+	done := func() { merged.Close(); os.Remove(merged.Name()); release() }
+	return h.streamDownload(c, "application/pdf", "audit-pack-"+models.CycleKey(t.Cycle)+".pdf", done,
+		func(w io.Writer) error { _, err := io.Copy(w, merged); return err })
 }
 
 // ceuPackSize is an audit pack's estimated size for the page.

@@ -1,14 +1,12 @@
 package handlers
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"strings"
 	"sync"
 	"time"
 
-	"github.com/go-pdf/fpdf"
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 
@@ -25,36 +23,31 @@ type ceuTranscript struct {
 	Generated time.Time
 }
 
-// newTranscriptPDF lays out the transcript. Streams are left uncompressed: the file
-// stays small (text only) and its text can be searched as written.
-func newTranscriptPDF(t ceuTranscript) *fpdf.Fpdf {
-	pdf := fpdf.New("P", "mm", "Letter", "")
-	pdf.SetCompression(false)
-	pdf.SetTitle("CEU transcript", true)
-	pdf.SetCreator("hitpath", true)
-	tr := pdf.UnicodeTranslatorFromDescriptor("")
-	pdf.AddPage()
+// newTranscriptPDF lays out the transcript in the embedded Unicode font.
+func newTranscriptPDF(t ceuTranscript) *pdfDoc {
+	d := newPDFDoc("CEU transcript")
+	d.AddPage()
 	p := t.Cycle
-	pdf.SetFont("Helvetica", "B", 16)
-	pdf.CellFormat(0, 9, tr("CEU transcript: "+strings.Join(p.Credentials, " + ")+" cycle "+fmt.Sprint(p.Cycle.Number)), "", 1, "", false, 0, "")
-	pdf.SetFont("Helvetica", "", 10)
+	d.SetFont(pdfFontFamily, "B", 16)
+	d.paragraph(8, "CEU transcript: "+strings.Join(p.Credentials, " + ")+" cycle "+fmt.Sprint(p.Cycle.Number))
+	d.SetFont(pdfFontFamily, "", 10)
 	for _, line := range []string{
 		fmt.Sprintf("%s <%s>", t.Name, t.Email),
 		fmt.Sprintf("Cycle %s to %s (due %s), %s", p.Cycle.Start.Format(time.DateOnly), p.Cycle.End.Format(time.DateOnly), p.Cycle.Due.Format(time.DateOnly), p.Body),
 		fmt.Sprintf("Status on %s: %s", t.Generated.Format(time.DateOnly), ceuStatusLabels[p.Status]),
 	} {
-		pdf.CellFormat(0, 6, tr(line), "", 1, "", false, 0, "")
+		d.paragraph(6, line)
 	}
-	pdf.Ln(3)
-	writeTotals(pdf, tr, p)
-	writeEntries(pdf, tr, t)
-	return pdf
+	d.Ln(3)
+	writeTotals(d, p)
+	writeEntries(d, t)
+	return d
 }
 
-func writeTotals(pdf *fpdf.Fpdf, tr func(string) string, p models.CycleProgress) {
-	pdf.SetFont("Helvetica", "B", 12)
-	pdf.CellFormat(0, 7, "Totals and rules", "", 1, "", false, 0, "")
-	pdf.SetFont("Helvetica", "", 10)
+func writeTotals(d *pdfDoc, p models.CycleProgress) {
+	d.SetFont(pdfFontFamily, "B", 12)
+	d.paragraph(7, "Totals and rules")
+	d.SetFont(pdfFontFamily, "", 10)
 	rows := [][2]string{
 		{"Logged / required", models.FormatCEUs(p.Earned) + " / " + models.FormatCEUs(p.Required) + " " + p.Unit + "s"},
 	}
@@ -71,49 +64,97 @@ func writeTotals(pdf *fpdf.Fpdf, tr func(string) string, p models.CycleProgress)
 		rows = append(rows, [2]string{"In person (two cycles)", models.FormatCEUs(p.InPerson) + " / " + models.FormatCEUs(p.InPersonRequired)})
 	}
 	for _, row := range rows {
-		pdf.CellFormat(70, 6, tr(row[0]), "", 0, "", false, 0, "")
-		pdf.CellFormat(0, 6, tr(row[1]), "", 1, "", false, 0, "")
+		d.CellFormat(70, 6, d.text(row[0]), "", 0, "", false, 0, "")
+		d.paragraph(6, row[1])
 	}
 	if len(p.Problems) == 0 {
-		pdf.MultiCell(0, 6, "Every requirement hitpath can check is met.", "", "", false)
+		d.paragraph(6, "Every requirement hitpath can check is met.")
 	}
 	for _, problem := range p.Problems {
-		pdf.MultiCell(0, 6, tr("- "+problem), "", "", false)
+		d.paragraph(6, "- "+problem)
 	}
-	pdf.Ln(3)
+	d.Ln(3)
 }
 
-func writeEntries(pdf *fpdf.Fpdf, tr func(string) string, t ceuTranscript) {
-	pdf.SetFont("Helvetica", "B", 12)
-	pdf.CellFormat(0, 7, tr(fmt.Sprintf("Activities (%d)", len(t.Entries))), "", 1, "", false, 0, "")
-	widths := []float64{22, 78, 50, 16, 14}
-	pdf.SetFont("Helvetica", "B", 9)
-	for i, head := range []string{"Date", "Title", "Provider", "CEUs", "HIIM"} {
-		pdf.CellFormat(widths[i], 6, head, "B", 0, "", false, 0, "")
-	}
-	pdf.Ln(-1)
-	pdf.SetFont("Helvetica", "", 9)
+// pdfTableColumns are the activity table's headings and widths (mm); the last two
+// are right-aligned numbers and flags.
+var pdfTableColumns = []struct {
+	Head  string
+	Width float64
+	Align string
+}{{"Date", 22, "L"}, {"Title", 88, "L"}, {"Provider", 52, "L"}, {"CEUs", 16, "R"}, {"HIIM", 14, "R"}}
+
+// pdfRowLine is the height (mm) of one wrapped line in the activity table.
+const pdfRowLine = 4.6
+
+func writeEntries(d *pdfDoc, t ceuTranscript) {
+	d.SetFont(pdfFontFamily, "B", 12)
+	d.paragraph(7, fmt.Sprintf("Activities (%d)", len(t.Entries)))
+	writeTableHeader(d)
 	for _, e := range t.Entries {
-		cells := []string{e.ActivityDate.Format(time.DateOnly), ceuClipText(e.Title, 48), ceuClipText(e.Provider, 30), models.FormatCEUs(e.CEUs), ceuYesNo(e.InHIIMDomain)}
-		for i, cell := range cells {
-			pdf.CellFormat(widths[i], 6, tr(cell), "", 0, "", false, 0, "")
-		}
-		pdf.Ln(-1)
+		writeTableRow(d, []string{e.ActivityDate.Format(time.DateOnly), e.Title, e.Provider, models.FormatCEUs(e.CEUs), ceuYesNo(e.InHIIMDomain)})
 		files := t.Evidence[e.ID]
 		if t.Evidence != nil && len(files) == 0 {
-			pdf.CellFormat(0, 5, "    No evidence attached: an audit risk.", "", 1, "", false, 0, "")
+			writeTableNote(d, "No evidence attached: an audit risk.")
 		}
 		for _, f := range files {
-			pdf.CellFormat(0, 5, tr(fmt.Sprintf("    Evidence: %s (%s, %d bytes) sha256 %s", ceuClipText(f.Filename, 40), f.ContentType, f.SizeBytes, f.SHA256)), "", 1, "", false, 0, "")
+			writeTableNote(d, fmt.Sprintf("Evidence: %s (%s, %d bytes) sha256 %s", f.Filename, f.ContentType, f.SizeBytes, f.SHA256))
 		}
 	}
 }
 
-func ceuClipText(s string, n int) string {
-	if r := []rune(s); len(r) > n {
-		return string(r[:n-1]) + "…"
+// writeTableHeader draws the column headings, at the table's start and again at
+// the top of every page the table continues on.
+func writeTableHeader(d *pdfDoc) {
+	d.SetFont(pdfFontFamily, "B", 9)
+	for _, col := range pdfTableColumns {
+		d.CellFormat(col.Width, 6, col.Head, "B", 0, col.Align, false, 0, "")
 	}
-	return s
+	d.Ln(-1)
+	d.SetFont(pdfFontFamily, "", 9)
+}
+
+// writeTableRow wraps each cell to its column's measured width and draws the row
+// whole, on a new page under a repeated header when it does not fit.
+func writeTableRow(d *pdfDoc, cells []string) {
+	wrapped := make([][]string, len(cells))
+	rows := 1
+	for i, cell := range cells {
+		wrapped[i] = d.lines(cell, pdfTableColumns[i].Width)
+		rows = max(rows, len(wrapped[i]))
+	}
+	tableRoom(d, float64(rows)*pdfRowLine+1)
+	x, y := d.GetX(), d.GetY()
+	for i, lines := range wrapped {
+		for n, line := range lines {
+			d.SetXY(x, y+float64(n)*pdfRowLine)
+			d.CellFormat(pdfTableColumns[i].Width, pdfRowLine, line, "", 0, pdfTableColumns[i].Align, false, 0, "")
+		}
+		x += pdfTableColumns[i].Width
+	}
+	left, _, _, _ := d.GetMargins()
+	d.SetXY(left, y+float64(rows)*pdfRowLine+1)
+}
+
+// writeTableNote writes an indented line under a row (evidence, hashes), wrapped
+// to the table's width.
+func writeTableNote(d *pdfDoc, note string) {
+	left, _, right, _ := d.GetMargins()
+	pageWidth, _ := d.GetPageSize()
+	indent := 6.0
+	for _, line := range d.lines(note, pageWidth-left-right-indent) {
+		tableRoom(d, pdfRowLine)
+		d.SetX(left + indent)
+		d.CellFormat(0, pdfRowLine, line, "", 1, "L", false, 0, "")
+	}
+}
+
+// tableRoom starts a new page with the header repeated when h mm do not fit.
+func tableRoom(d *pdfDoc, h float64) {
+	if !d.fitsOnPage(h) {
+		d.AddPage()
+		writeTableHeader(d)
+	}
 }
 
 func ceuYesNo(b bool) string {
@@ -123,43 +164,14 @@ func ceuYesNo(b bool) string {
 	return "no"
 }
 
-// addImagePages appends one page per image evidence file, the image fitted to the page.
-func addImagePages(pdf *fpdf.Fpdf, files []models.EvidenceFile) {
-	tr := pdf.UnicodeTranslatorFromDescriptor("")
-	for _, f := range files {
-		kind := map[string]string{"image/png": "PNG", "image/jpeg": "JPG"}[f.ContentType]
-		if kind == "" {
-			continue
-		}
-		opts := fpdf.ImageOptions{ImageType: kind, ReadDpi: true}
-		info := pdf.RegisterImageOptionsReader("evidence-"+ceuID(f.ID), opts, bytes.NewReader(f.Content))
-		if info == nil {
-			return
-		}
-		pdf.AddPage()
-		pdf.SetFont("Helvetica", "", 9)
-		pdf.CellFormat(0, 5, tr("Evidence: "+f.Filename+" sha256 "+f.SHA256), "", 1, "", false, 0, "")
-		width, height := 190.0, 240.0
-		w, hgt := info.Width(), info.Height()
-		scale := min(width/w, height/hgt)
-		pdf.ImageOptions("evidence-"+ceuID(f.ID), 13, 20, w*scale, hgt*scale, false, opts, 0, "")
-	}
-}
-
 // pdfcpuOffline stops pdfcpu from reading or creating a configuration directory
 // in the server's home; the knob is the library's own package variable.
 var pdfcpuOffline sync.Once
 
-// mergePDFs joins the transcript (with image pages) and the PDF evidence into one.
-func mergePDFs(first []byte, files []models.EvidenceFile, w io.Writer) error {
-	readers := []io.ReadSeeker{bytes.NewReader(first)}
-	for _, f := range files {
-		if f.ContentType == "application/pdf" {
-			readers = append(readers, bytes.NewReader(f.Content))
-		}
-	}
+// mergePDFs joins PDFs, in order, into one written to w.
+func mergePDFs(readers []io.ReadSeeker, w io.Writer) error {
 	if len(readers) == 1 {
-		_, err := w.Write(first)
+		_, err := io.Copy(w, readers[0])
 		return err
 	}
 	pdfcpuOffline.Do(func() { model.ConfigPath = "disable" })

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"mime"
 	"reflect"
 	"strings"
 
@@ -75,19 +76,75 @@ func fieldMessage(f validator.FieldError) string {
 // errMalformedJSON is answered with 400.
 var errMalformedJSON = fiber.NewError(fiber.StatusBadRequest, "The request body is not valid JSON.")
 
-// readJSON decodes an API request body into dst; anything that is not a JSON object of
-// the right shape is a 400.
+// errNotJSON is answered with 415: a JSON body must say so, which a cross-site form
+// or a text/plain "simple request" cannot.
+var errNotJSON = fiber.NewError(fiber.StatusUnsupportedMediaType, "Send the body as JSON with Content-Type: application/json.")
+
+// readJSON decodes an API request body into dst. A body not labelled
+// application/json is a 415; anything that is not a JSON object of the right shape is
+// a 400. A value of the wrong type or out of the field's range (a number above 2^63, a
+// string where a number goes) is a 422 naming the field.
 func readJSON(c *fiber.Ctx, dst any) error {
-	if err := json.Unmarshal(c.Body(), dst); err != nil {
-		return errMalformedJSON
+	if !isJSONBody(c) {
+		return errNotJSON
 	}
-	return nil
+	err := json.Unmarshal(c.Body(), dst)
+	var typeErr *json.UnmarshalTypeError
+	switch {
+	case err == nil:
+		return nil
+	case errors.As(err, &typeErr) && typeErr.Field != "":
+		name := typeErr.Field[strings.LastIndexByte(typeErr.Field, '.')+1:]
+		return &validationError{Fields: FieldErrors{name: wrongTypeMessage(typeErr.Type.Kind())}}
+	}
+	return errMalformedJSON
 }
 
-// readForm decodes a page's form post into dst.
-func readForm(c *fiber.Ctx, dst any) error {
-	if err := c.BodyParser(dst); err != nil {
-		return fiber.NewError(fiber.StatusBadRequest, "The form could not be read. Reload the page and try again.")
+// isJSONBody reports whether the request's Content-Type is application/json (any
+// letter case, parameters such as charset allowed).
+func isJSONBody(c *fiber.Ctx) bool {
+	media, _, err := mime.ParseMediaType(c.Get(fiber.HeaderContentType))
+	return err == nil && media == fiber.MIMEApplicationJSON
+}
+
+// wrongTypeMessage words a JSON value that does not fit its field.
+func wrongTypeMessage(kind reflect.Kind) string {
+	switch kind {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return "Send a whole number of a sensible size here."
+	case reflect.Float32, reflect.Float64:
+		return "Send a number of a sensible size here."
+	case reflect.Bool:
+		return "Send true or false here."
 	}
-	return nil
+	return "Send a " + kind.String() + " here."
+}
+
+// readForm decodes a page's form post into dst. A number field holding text or a
+// number too large for it is a 422 naming the field.
+func readForm(c *fiber.Ctx, dst any) error {
+	err := c.BodyParser(dst)
+	if err == nil {
+		return nil
+	}
+	var multi fiber.MultiError
+	if errors.As(err, &multi) {
+		fields := FieldErrors{}
+		for name := range multi {
+			fields[name] = "Enter a whole number of a sensible size."
+		}
+		return &validationError{Fields: fields}
+	}
+	return fiber.NewError(fiber.StatusBadRequest, "The form could not be read. Reload the page and try again.")
+}
+
+// formFieldProblems separates readForm's refusals that belong beside a field (so the
+// page re-renders with them) from the ones that fail the request.
+func formFieldProblems(err error) (FieldErrors, error) {
+	var ve *validationError
+	if errors.As(err, &ve) {
+		return ve.Fields, nil
+	}
+	return nil, err
 }

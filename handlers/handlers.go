@@ -5,27 +5,41 @@ package handlers
 
 import (
 	"log/slog"
+	"net/netip"
 	"time"
 
 	"gorm.io/gorm"
 
 	"hitpath/app/security"
+	"hitpath/models"
 )
 
 // Deps are what the handlers need, built once by app.New.
 type Deps struct {
-	DB            *gorm.DB
-	Tokens        *security.Tokens
-	Hasher        *security.Hasher
-	CSRFKey       []byte // signs CSRF tokens; derived from the JWT secret
+	DB      *gorm.DB
+	Tokens  *security.Tokens
+	Hasher  *security.Hasher
+	CSRFKey []byte // signs CSRF tokens; derived from the JWT secret
+	// CalendarKey makes calendar event UIDs unique to this installation; derived
+	// from the JWT secret.
+	CalendarKey   []byte
 	Log           *slog.Logger
 	BaseURL       string
 	SecureCookies bool
 	Now           func() time.Time
 	// AuthAttemptsPerMinute limits sign-up and login attempts from one address.
 	AuthAttemptsPerMinute int
-	// FailedLoginsPerMinute limits failed logins for one account.
+	// FailedLoginsPerMinute limits failed logins for one account, and wrong current
+	// passwords when changing one.
 	FailedLoginsPerMinute int
+	// EvidenceQuota is the most evidence bytes one user may store (0: the default).
+	EvidenceQuota int64
+	// HeavyExports is how many audit packs may be built at once (0: the default).
+	HeavyExports int
+	// Limits keeps the rate limiters' counters (memory when nil).
+	Limits models.RateLimitStore
+	// TrustedProxies are the proxies whose X-Forwarded-For names the client.
+	TrustedProxies []netip.Prefix
 }
 
 // Handlers holds the dependencies every handler method uses.
@@ -35,6 +49,7 @@ type Handlers struct {
 	forms   *formValidator
 
 	reference referenceCache // rendered career reference pages, by content revision
+	exports   exportSlots    // audit packs being built now
 }
 
 // sessionTTL is how long a login lasts; the session row and the JWT expire together.
@@ -51,11 +66,20 @@ func New(deps Deps) (*Handlers, error) {
 	if deps.FailedLoginsPerMinute == 0 {
 		deps.FailedLoginsPerMinute = 5
 	}
+	if deps.EvidenceQuota == 0 {
+		deps.EvidenceQuota = models.DefaultEvidenceQuota
+	}
+	if deps.HeavyExports == 0 {
+		deps.HeavyExports = 2
+	}
+	if deps.Limits == nil {
+		deps.Limits = models.NewMemoryRateLimits()
+	}
 	doc, err := buildOpenAPI()
 	if err != nil {
 		return nil, err
 	}
-	return &Handlers{Deps: deps, openAPI: doc, forms: newFormValidator()}, nil
+	return &Handlers{Deps: deps, openAPI: doc, forms: newFormValidator(), exports: newExportSlots(deps.HeavyExports)}, nil
 }
 
 // today is the current date at 00:00 UTC, the "today" every rule is given.

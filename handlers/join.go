@@ -2,6 +2,8 @@ package handlers
 
 import (
 	"errors"
+	"strconv"
+	"time"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -33,12 +35,21 @@ func (h *Handlers) checkCohortJoinForm(form cohortJoinForm) FieldErrors {
 	return errs
 }
 
+// limitJoinCodes caps how many join codes one learner may try a minute, so codes
+// cannot be guessed by trying them all.
+func (h *Handlers) limitJoinCodes(c *fiber.Ctx) error {
+	return h.limit(c, "join:"+strconv.FormatInt(currentUser(c).ID, 10), h.AuthAttemptsPerMinute, time.Minute)
+}
+
 const errUnknownCohortCode = "No open cohort uses this code. Check it with your instructor: it may have been changed."
 
 func (h *Handlers) showJoin(c *fiber.Ctx) error {
 	form := cohortJoinForm{Code: models.NormalizeJoinCode(c.Query("code"))}
 	if form.Code == "" {
 		return h.renderJoin(c, fiber.StatusOK, form, nil)
+	}
+	if err := h.limitJoinCodes(c); err != nil {
+		return err
 	}
 	if _, err := models.CohortByJoinCode(c.UserContext(), h.DB, form.Code); errors.Is(err, models.ErrNotFound) {
 		return h.renderJoin(c, fiber.StatusNotFound, form, FieldErrors{"code": errUnknownCohortCode})
@@ -83,6 +94,9 @@ func (h *Handlers) joinCohort(c *fiber.Ctx) error {
 	if errs := h.checkCohortJoinForm(form); errs != nil {
 		return h.renderJoin(c, fiber.StatusUnprocessableEntity, form, errs)
 	}
+	if err := h.limitJoinCodes(c); err != nil {
+		return err
+	}
 	cohort, err := models.JoinCohort(c.UserContext(), h.DB, auditActor(c), currentUser(c).ID, form.Code, form.ShareOutcomes, h.Now())
 	switch {
 	case errors.Is(err, models.ErrNotFound):
@@ -125,6 +139,9 @@ func (h *Handlers) apiJoinCohort(c *fiber.Ctx) error {
 	form.Code = models.NormalizeJoinCode(form.Code)
 	if errs := h.checkCohortJoinForm(form); errs != nil {
 		return &validationError{Fields: errs}
+	}
+	if err := h.limitJoinCodes(c); err != nil {
+		return err
 	}
 	u := currentUser(c)
 	cohort, err := models.JoinCohort(c.UserContext(), h.DB, auditActor(c), u.ID, form.Code, form.ShareOutcomes, h.Now())

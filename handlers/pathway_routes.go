@@ -66,9 +66,9 @@ func parseDay(value, field string, fields FieldErrors) *time.Time {
 	if value == "" {
 		return nil
 	}
-	d, err := time.Parse(time.DateOnly, value)
+	d, err := models.ParseDate(value)
 	if err != nil {
-		fields[field] = "Enter a date like 2025-09-01."
+		fields[field] = err.Error()
 		return nil
 	}
 	return &d

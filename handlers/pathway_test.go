@@ -11,7 +11,7 @@ import (
 
 // studentToday is the fixed "today" of the student tests, in the future so the JWTs
 // the server signs with this clock have not expired in real time.
-var studentToday = time.Date(2035, 3, 10, 15, 0, 0, 0, time.UTC)
+var studentToday = apptest.FixedNow(time.Date(2035, 3, 10, 15, 0, 0, 0, time.UTC))
 
 func studentClock() apptest.Option {
 	return apptest.WithClock(func() time.Time { return studentToday })

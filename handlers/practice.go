@@ -3,6 +3,7 @@ package handlers
 import (
 	"errors"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -37,7 +38,7 @@ func parsePercent(value, field string, fields FieldErrors) (float64, bool) {
 		return 0, false
 	}
 	p, err := strconv.ParseFloat(value, 64)
-	if err != nil {
+	if err != nil || math.IsNaN(p) || math.IsInf(p, 0) {
 		fields[field] = "Enter a percent from 0 to 100."
 		return 0, false
 	}

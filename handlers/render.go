@@ -35,10 +35,12 @@ func (h *Handlers) renderError(c *fiber.Ctx, status int, message string) error {
 }
 
 // flashAndRedirect shows message on the next page the browser loads (post/redirect/get).
+// The cookie's lifetime is a Max-Age, not an Expires date: a browser judges Expires by
+// its own clock, which need not agree with the server's.
 func (h *Handlers) flashAndRedirect(c *fiber.Ctx, to, message string) error {
 	c.Cookie(&fiber.Cookie{
 		Name: flashCookie, Value: url.QueryEscape(message), Path: "/",
-		HTTPOnly: true, SameSite: "Lax", Secure: h.SecureCookies, Expires: h.Now().Add(time.Minute),
+		HTTPOnly: true, SameSite: "Lax", Secure: h.SecureCookies, MaxAge: int(time.Minute / time.Second),
 	})
 	return c.Redirect(to, fiber.StatusSeeOther)
 }

@@ -5,24 +5,29 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 	"github.com/gofiber/fiber/v2/middleware/csrf"
-	"github.com/gofiber/fiber/v2/middleware/limiter"
 )
 
 // Register mounts every route. Pages sit behind CSRF protection; the API under
 // /api/v1 authenticates with a bearer token and needs none.
 func (h *Handlers) Register(app *fiber.App) {
+	app.Use(h.resolveClientIP)
+	app.Use(h.refuseBadText)
 	app.Get("/healthz", h.showHealth)
 	app.Get("/readyz", h.showReadiness)
+	// The calendar feed is public (its unguessable token is the credential) and is
+	// read by calendar apps: no session and no CSRF cookie.
+	app.Get("/calendar/:token.ics", h.showCalendarFeed)
 	app.Use(h.authenticate)
 
-	authLimit := h.addressLimiter()
-	loginLimit := h.accountLimiter()
+	// Per-account limits (logins, password changes, join codes) are counted in the
+	// handlers, keyed on what they actually check.
+	authLimit := h.addressLimit("auth")
 
 	// JSON API.
 	api := app.Group("/api/v1")
 	api.Get("/openapi.json", h.showOpenAPI)
 	api.Post("/auth/register", authLimit, h.apiRegister)
-	api.Post("/auth/login", authLimit, loginLimit, h.apiLogin)
+	api.Post("/auth/login", authLimit, h.apiLogin)
 	api.Post("/auth/logout", h.requireAPIUser, h.apiLogout)
 	api.Get("/me", h.requireAPIUser, h.apiShowMe)
 	api.Post("/me/password", h.requireAPIUser, h.apiChangePassword)
@@ -37,7 +42,7 @@ func (h *Handlers) Register(app *fiber.App) {
 	pages.Get("/signup", h.showSignup)
 	pages.Post("/signup", authLimit, h.signup)
 	pages.Get("/login", h.showLogin)
-	pages.Post("/login", authLimit, loginLimit, h.login)
+	pages.Post("/login", authLimit, h.login)
 	pages.Get("/logout", h.requireUser, h.showLogout)
 	pages.Post("/logout", h.requireUser, h.logout)
 	pages.Get("/dashboard", h.requireUser, h.showDashboard)
@@ -61,37 +66,13 @@ func (h *Handlers) csrfProtection() fiber.Handler {
 		CookieSameSite: "Lax",
 		CookieHTTPOnly: true,
 		CookieSecure:   h.SecureCookies,
-		Expiration:     12 * time.Hour,
-		ContextKey:     "csrf",
+		// The token carries its own expiry, judged by our clock; a session cookie has no
+		// Expires date for the browser to compare with its own clock.
+		CookieSessionOnly: true,
+		Expiration:        12 * time.Hour,
+		ContextKey:        "csrf",
 		ErrorHandler: func(c *fiber.Ctx, err error) error {
 			return fiber.NewError(fiber.StatusForbidden, "This form has expired. Go back, reload the page and try again.")
 		},
 	})
-}
-
-// addressLimiter refuses more than AuthAttemptsPerMinute sign-up or login attempts a
-// minute from one address.
-func (h *Handlers) addressLimiter() fiber.Handler {
-	return limiter.New(limiter.Config{
-		Max:          h.AuthAttemptsPerMinute,
-		Expiration:   time.Minute,
-		KeyGenerator: func(c *fiber.Ctx) string { return "ip:" + c.IP() },
-		LimitReached: tooManyAttempts,
-	})
-}
-
-// accountLimiter refuses logins to one account after FailedLoginsPerMinute failures in
-// a minute, whichever address they come from.
-func (h *Handlers) accountLimiter() fiber.Handler {
-	return limiter.New(limiter.Config{
-		Max:                    h.FailedLoginsPerMinute,
-		Expiration:             time.Minute,
-		SkipSuccessfulRequests: true,
-		KeyGenerator:           func(c *fiber.Ctx) string { return "account:" + loginEmail(c) },
-		LimitReached:           tooManyAttempts,
-	})
-}
-
-func tooManyAttempts(c *fiber.Ctx) error {
-	return fiber.NewError(fiber.StatusTooManyRequests, "Too many attempts. Wait a minute and try again.")
 }

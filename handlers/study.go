@@ -101,12 +101,15 @@ func (h *Handlers) showStudy(c *fiber.Ctx) error {
 
 func (h *Handlers) logStudySession(c *fiber.Ctx) error {
 	var form studyForm
-	if err := readForm(c, &form); err != nil {
-		return err
-	}
-	entry, fields, err := h.applyStudyForm(c, form)
+	fields, err := formFieldProblems(readForm(c, &form))
 	if err != nil {
 		return err
+	}
+	var entry models.StudyLogEntry
+	if fields == nil {
+		if entry, fields, err = h.applyStudyForm(c, form); err != nil {
+			return err
+		}
 	}
 	if fields != nil {
 		data, err := h.studyPageData(c, form, fields)
@@ -128,12 +131,14 @@ func (h *Handlers) applyGoalForm(c *fiber.Ctx, form goalForm) (FieldErrors, erro
 
 func (h *Handlers) saveWeeklyGoal(c *fiber.Ctx) error {
 	var form goalForm
-	if err := readForm(c, &form); err != nil {
-		return err
-	}
-	fields, err := h.applyGoalForm(c, form)
+	fields, err := formFieldProblems(readForm(c, &form))
 	if err != nil {
 		return err
+	}
+	if fields == nil {
+		if fields, err = h.applyGoalForm(c, form); err != nil {
+			return err
+		}
 	}
 	if fields != nil {
 		data, err := h.studyPageData(c, studyForm{StudiedOn: h.today().Format(time.DateOnly)}, fields)

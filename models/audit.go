@@ -28,9 +28,10 @@ type AuditEntry struct {
 func (AuditEntry) TableName() string { return "audit_log" }
 
 // WriteAudit appends to audit_log inside the caller's transaction, so the record and
-// the action it describes commit together.
+// the action it describes commit together. The time is the database handle's clock,
+// which app.New sets to the app's one clock.
 func WriteAudit(tx *gorm.DB, actor AuditActor, action, target, detail string) error {
-	entry := AuditEntry{Action: action, Target: target, Detail: detail, IP: actor.IP, At: time.Now().UTC()}
+	entry := AuditEntry{Action: action, Target: target, Detail: detail, IP: actor.IP, At: tx.NowFunc().UTC()}
 	if actor.UserID != 0 {
 		id := actor.UserID
 		entry.ActorID = &id

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // CEUEntryProblems checks an entry built in code before it is saved and names each
@@ -12,6 +13,11 @@ import (
 // entryFieldProblems checks. Input from people goes through CEUEntryInput.Entry.
 func CEUEntryProblems(e CEUEntry, today, earliest time.Time) map[string]string {
 	problems := entryFieldProblems(e, today, earliest)
+	if e.Minutes != nil {
+		if problem := minutesProblem(*e.Minutes); problem != "" {
+			problems.add(FieldMinutes, problem)
+		}
+	}
 	switch {
 	case e.CEUs <= 0:
 		problems.add(FieldCEUs, "The CEUs must be more than 0.")
@@ -39,12 +45,12 @@ func entryFieldProblems(e CEUEntry, today, earliest time.Time) Problems {
 	}
 	if strings.TrimSpace(e.Title) == "" {
 		problems.add(FieldTitle, "Enter the activity's title.")
-	} else if len(e.Title) > 200 {
+	} else if utf8.RuneCountInString(e.Title) > 200 {
 		problems.add(FieldTitle, "Use at most 200 characters for the title.")
 	}
 	if strings.TrimSpace(e.Provider) == "" {
 		problems.add(FieldProvider, "Enter who offered the activity.")
-	} else if len(e.Provider) > 200 {
+	} else if utf8.RuneCountInString(e.Provider) > 200 {
 		problems.add(FieldProvider, "Use at most 200 characters for the provider.")
 	}
 	if !ceuOneOf(e.ProviderKind, ProviderKinds) {
@@ -53,7 +59,7 @@ func entryFieldProblems(e CEUEntry, today, earliest time.Time) Problems {
 	if !ceuOneOf(e.Delivery, Deliveries) {
 		problems.add(FieldDelivery, "Choose how you attended: live, in person, online or self-study.")
 	}
-	if len(e.Notes) > 2000 {
+	if utf8.RuneCountInString(e.Notes) > 2000 {
 		problems.add(FieldNotes, "Use at most 2000 characters for the notes.")
 	}
 	return problems

@@ -2,10 +2,9 @@ package models
 
 import (
 	"context"
-	"encoding/csv"
-	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -14,11 +13,11 @@ import (
 )
 
 // CEUCSVHeader is the column list of the CEU CSV export, which the import reads back.
-// The id lets a re-import recognise entries already in the log; a file without the
-// id column (CEUCSVHeaderWithoutID, the older export and hand-made files) is read too.
+// The id lets a re-import recognise entries already in the log; columns are found by
+// their headings (MatchCEUColumns), so a file without the id is read too.
 var CEUCSVHeader = []string{"id", "date", "title", "provider", "provider_kind", "minutes", "ceus", "hiim_domain", "category_a", "delivery", "notes"}
 
-// CEUCSVHeaderWithoutID is the header of files without an id column.
+// CEUCSVHeaderWithoutID is the header of files without an id column (older exports).
 var CEUCSVHeaderWithoutID = CEUCSVHeader[1:]
 
 // csvFieldNames maps CEUEntryInput's field names to the CSV's column names.
@@ -50,9 +49,15 @@ type CEURow struct {
 	Entry CEUEntry
 }
 
-// ParseCEUCSV reads a CEU CSV file into entries for userID; see ReadCEUCSV.
+// ParseCEUCSV reads a CEU CSV file into entries for userID; see ReadCEUCSVColumns.
 func ParseCEUCSV(r io.Reader, userID int64, today, earliest time.Time) ([]CEUEntry, []ImportProblem) {
-	rows, problems := ReadCEUCSV(r, userID, today, earliest)
+	return ParseCEUCSVColumns(r, nil, userID, today, earliest)
+}
+
+// ParseCEUCSVColumns is ParseCEUCSV with the columns chosen by the user; nil
+// matches them by their headings.
+func ParseCEUCSVColumns(r io.Reader, columns CEUColumns, userID int64, today, earliest time.Time) ([]CEUEntry, []ImportProblem) {
+	rows, problems := ReadCEUCSVColumns(r, columns, userID, today, earliest)
 	if problems != nil {
 		return nil, problems
 	}
@@ -63,37 +68,53 @@ func ParseCEUCSV(r io.Reader, userID int64, today, earliest time.Time) ([]CEUEnt
 	return entries, nil
 }
 
-// ReadCEUCSV reads a CEU CSV file into rows for userID, checking every row with
-// CEUEntryInput.Entry, as the entry form does. It is all or nothing: when any row has
-// a problem, every problem is returned (by line number) and no rows.
+// ReadCEUCSV reads a CEU CSV file with the columns found by their headings.
 func ReadCEUCSV(r io.Reader, userID int64, today, earliest time.Time) ([]CEURow, []ImportProblem) {
-	reader := csv.NewReader(r)
-	reader.FieldsPerRecord = -1
-	header, err := reader.Read()
+	return ReadCEUCSVColumns(r, nil, userID, today, earliest)
+}
+
+// ReadCEUCSVColumns reads a CEU CSV file into rows for userID, checking every row
+// with CEUEntryInput.Entry, the parser every way in shares, with the columns chosen
+// (nil: found by their headings, MatchCEUColumns). It is all or nothing: when any
+// row has a problem, every problem is returned (by line number) and no rows. A file
+// over MaxImportBytes or MaxImportRows is refused whole, so that one import holds the
+// write lock briefly.
+func ReadCEUCSVColumns(r io.Reader, columns CEUColumns, userID int64, today, earliest time.Time) ([]CEURow, []ImportProblem) {
+	limited := &importSizeGuard{r: r}
+	raw, err := io.ReadAll(limited)
 	if err != nil {
-		return nil, []ImportProblem{{Line: 1, Message: "The file is empty or not CSV: the first line must be " + strings.Join(CEUCSVHeader, ",") + "."}}
+		return nil, []ImportProblem{{Line: 1, Message: "The file could not be read."}}
 	}
-	columns, problem, ok := checkHeader(header)
-	if !ok {
-		return nil, []ImportProblem{problem}
+	if limited.over() {
+		return nil, []ImportProblem{importTooBig(1)}
+	}
+	table := ReadCSVTable(raw)
+	if len(table.Rows) > MaxImportRows {
+		return nil, []ImportProblem{importTooBig(table.Rows[MaxImportRows].Line)}
+	}
+	if table.Header == nil {
+		return nil, append(table.Problems, ImportProblem{Line: 1, Message: "The file is empty or not CSV: the first line must be " + strings.Join(CEUCSVHeader, ",") + "."})
+	}
+	if columns == nil {
+		var ok bool
+		if columns, ok = MatchCEUColumns(table.Header); !ok {
+			return nil, []ImportProblem{headerProblem(table.Header)}
+		}
 	}
 	var rows []CEURow
-	var problems []ImportProblem
-	for {
-		record, err := reader.Read()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		line, _ := reader.FieldPos(0)
-		if err != nil {
-			problems = append(problems, ImportProblem{Line: line, Message: "This line is not valid CSV: " + csvReason(err)})
+	problems := table.Problems
+	for _, cells := range table.Rows {
+		if len(cells.Cells) != len(table.Header) {
+			problems = append(problems, ImportProblem{Line: cells.Line, Field: "columns", Message: fmt.Sprintf(
+				"Expected %d columns, found %d.", len(table.Header), len(cells.Cells))})
 			continue
 		}
-		row, rowProblems := parseCEURow(record, columns, line, userID, today, earliest)
+		row, rowProblems := parseCEURow(columns.Record(cells.Cells), cells.Line, userID, today, earliest)
 		problems = append(problems, rowProblems...)
 		rows = append(rows, row)
 	}
 	if len(problems) > 0 {
+		slices.SortStableFunc(problems, func(a, b ImportProblem) int { return a.Line - b.Line })
 		return nil, problems
 	}
 	if len(rows) == 0 {
@@ -102,48 +123,21 @@ func ReadCEUCSV(r io.Reader, userID int64, today, earliest time.Time) ([]CEURow,
 	return rows, nil
 }
 
-// checkHeader accepts either header and returns its columns.
-func checkHeader(header []string) ([]string, ImportProblem, bool) {
-	if len(header) > 0 {
-		header[0] = strings.TrimPrefix(header[0], "\ufeff")
-	}
-	for _, columns := range [][]string{CEUCSVHeader, CEUCSVHeaderWithoutID} {
-		if sameColumns(header, columns) {
-			return columns, ImportProblem{}, true
-		}
-	}
-	return nil, ImportProblem{Line: 1, Field: "header", Message: fmt.Sprintf(
-		"The columns must be %s (got %s).", strings.Join(CEUCSVHeader, ","), strings.Join(header, ","))}, false
+func headerProblem(header []string) ImportProblem {
+	return ImportProblem{Line: 1, Field: "header", Message: fmt.Sprintf(
+		"The columns must be %s (got %s). Rename them, or choose below which of your columns hold ours.",
+		strings.Join(CEUCSVHeader, ","), strings.Join(header, ","))}
 }
 
-func sameColumns(header, columns []string) bool {
-	if len(header) != len(columns) {
-		return false
-	}
-	for i := range header {
-		if !strings.EqualFold(strings.TrimSpace(header[i]), columns[i]) {
-			return false
-		}
-	}
-	return true
-}
-
-func csvReason(err error) string {
-	var parseErr *csv.ParseError
-	if errors.As(err, &parseErr) {
-		return parseErr.Err.Error()
-	}
-	return err.Error()
-}
-
-// parseCEURow turns one record into a row and the problems found in it.
-func parseCEURow(record, columns []string, line int, userID int64, today, earliest time.Time) (CEURow, []ImportProblem) {
-	if len(record) != len(columns) {
-		return CEURow{}, []ImportProblem{{Line: line, Field: "columns", Message: fmt.Sprintf(
-			"Expected %d columns, found %d.", len(columns), len(record))}}
+// parseCEURow turns one record, in CEUCSVHeader order, into a row and the problems
+// found in it, each filed under the CSV's name for the field.
+func parseCEURow(record []string, line int, userID int64, today, earliest time.Time) (CEURow, []ImportProblem) {
+	if len(record) != len(CEUCSVHeader) {
+		return CEURow{Line: line}, []ImportProblem{{Line: line, Field: "columns", Message: fmt.Sprintf(
+			"Expected %d columns, found %d.", len(CEUCSVHeader), len(record))}}
 	}
 	value := map[string]string{}
-	for i, name := range columns {
+	for i, name := range CEUCSVHeader {
 		value[name] = strings.TrimSpace(record[i])
 	}
 	in := CEUEntryInput{ActivityDate: value["date"], Title: value["title"], Provider: value["provider"],
@@ -180,12 +174,10 @@ func rowProblems(line int, fields Problems) []ImportProblem {
 	return problems
 }
 
-// WriteCEUCSV writes entries in the format ParseCEUCSV reads.
+// WriteCEUCSV writes entries in the format ParseCEUCSV reads, for spreadsheets
+// (WriteSpreadsheetCSV).
 func WriteCEUCSV(w io.Writer, entries []CEUEntry) error {
-	out := csv.NewWriter(w)
-	if err := out.Write(CEUCSVHeader); err != nil {
-		return err
-	}
+	records := [][]string{CEUCSVHeader}
 	for _, e := range entries {
 		minutes := ""
 		if e.Minutes != nil {
@@ -197,12 +189,9 @@ func WriteCEUCSV(w io.Writer, entries []CEUEntry) error {
 		}
 		record := []string{id, e.ActivityDate.Format(time.DateOnly), e.Title, e.Provider, e.ProviderKind, minutes,
 			FormatCEUs(e.CEUs), YesNo(e.InHIIMDomain), YesNo(e.CategoryA), e.Delivery, e.Notes}
-		if err := out.Write(record); err != nil {
-			return err
-		}
+		records = append(records, record)
 	}
-	out.Flush()
-	return out.Error()
+	return WriteSpreadsheetCSV(w, records)
 }
 
 // importBatch is how many rows one INSERT carries: 500 × 13 columns stays far below

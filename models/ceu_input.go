@@ -2,8 +2,7 @@ package models
 
 import (
 	"fmt"
-	"strconv"
-	"strings"
+		"strings"
 	"time"
 )
 
@@ -100,12 +99,12 @@ func (in CEUEntryInput) amounts(problems Problems) (*int, int) {
 	var minutes *int
 	derived := 0
 	if minutesText != "" {
-		m, err := strconv.Atoi(minutesText)
+		m, ok := ParseImportMinutes(minutesText)
 		switch {
-		case err != nil:
-			problems.add(FieldMinutes, "Write the minutes as a whole number, like 90.")
-		case m <= 0:
-			problems.add(FieldMinutes, "The minutes must be more than 0.")
+		case !ok:
+			problems.add(FieldMinutes, "Write the minutes as a whole number (165) or hours and minutes (2:45 or 2h 45m).")
+		case minutesProblem(m) != "":
+			problems.add(FieldMinutes, minutesProblem(m))
 		case m < 45:
 			problems.add(FieldMinutes, "Under 45 minutes earns no CEU: enter at least 45 minutes, or the CEUs your certificate shows.")
 		case CEUsFromMinutes(m) > MaxCEUsPerEntry:
@@ -117,7 +116,7 @@ func (in CEUEntryInput) amounts(problems Problems) (*int, int) {
 	if ceusText == "" {
 		return minutes, derived
 	}
-	ceus, err := ParseCEUs(ceusText)
+	ceus, err := ParseImportCEUs(ceusText)
 	switch {
 	case err != nil:
 		problems.add(FieldCEUs, "Write the CEUs as a number with at most two decimals, like 1.5.")
@@ -133,15 +132,15 @@ func (in CEUEntryInput) amounts(problems Problems) (*int, int) {
 	return minutes, ceus
 }
 
-// parseInputDate reads YYYY-MM-DD; empty is the zero time (CEUEntryProblems asks for it).
+// parseInputDate reads YYYY-MM-DD (or a spreadsheet's M/D/YYYY); empty is the zero time (CEUEntryProblems asks for it).
 func parseInputDate(text string, problems Problems) time.Time {
 	text = strings.TrimSpace(text)
 	if text == "" {
 		return time.Time{}
 	}
-	d, err := time.Parse(time.DateOnly, text)
-	if err != nil {
-		problems.add(FieldActivityDate, "Write the date as YYYY-MM-DD, like 2025-03-15.")
+	d, ok := ParseImportDate(text)
+	if !ok {
+		problems.add(FieldActivityDate, "Write the date as YYYY-MM-DD (2025-03-15) or M/D/YYYY (3/15/2025).")
 		return time.Time{}
 	}
 	return d

@@ -1,9 +1,46 @@
 package models
 
 import (
+	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 )
+
+// MaxActivityMinutes is the longest one CEU activity may last: 10,000 minutes (about
+// 166 hours), far beyond any course and far inside every integer column.
+const MaxActivityMinutes = 10000
+
+// errMinutesFormat is the problem with minutes that are not a whole number.
+var errMinutesFormat = errors.New("Write the minutes as a whole number, like 90.")
+
+// ParseMinutes reads an activity's minutes typed by a person: a whole number from 1
+// to MaxActivityMinutes. The error is worded for the person.
+func ParseMinutes(text string) (int, error) {
+	text = strings.TrimSpace(text)
+	if text == "" || len(text) > 12 || !ceuDigits(strings.TrimPrefix(text, "-")) || text == "-" {
+		return 0, errMinutesFormat
+	}
+	minutes, err := strconv.Atoi(text)
+	if err != nil {
+		return 0, errMinutesFormat
+	}
+	if problem := minutesProblem(minutes); problem != "" {
+		return 0, errors.New(problem)
+	}
+	return minutes, nil
+}
+
+// minutesProblem words what is wrong with an activity's minutes, or "".
+func minutesProblem(minutes int) string {
+	switch {
+	case minutes <= 0:
+		return "The minutes must be more than 0."
+	case minutes > MaxActivityMinutes:
+		return fmt.Sprintf("One activity can last at most %d minutes.", MaxActivityMinutes)
+	}
+	return ""
+}
 
 // CEUsFromMinutes converts minutes of participation to CEUs in hundredths the way
 // AHIMA counts them: 60 minutes make one CEU, and a remainder of 45 minutes or more

@@ -55,7 +55,7 @@ func TestHolderQueriesAreScopedByUser(t *testing.T) {
 		if problem != "" {
 			t.Fatal(problem)
 		}
-		if err := models.AddEvidence(ctx, db, bob.ID, anaEntry.ID, &file, time.Now()); !errors.Is(err, models.ErrNotFound) {
+		if err := models.AddEvidence(ctx, db, bob.ID, anaEntry.ID, &file, models.DefaultEvidenceQuota, time.Now()); !errors.Is(err, models.ErrNotFound) {
 			t.Fatalf("got %v, want ErrNotFound attaching to another learner's entry", err)
 		}
 		holder, err := models.LoadHolder(ctx, db, ana.ID, models.DateOf(2026, 1, 1))

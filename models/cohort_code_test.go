@@ -45,10 +45,18 @@ func TestSpreadsheetSafe(t *testing.T) {
 		{"Ana = Lima", "Ana = Lima"},
 		{"", ""},
 		{"Zoë", "Zoë"},
+		{"'=1", "''=1"},
+		{"''-x", "'''-x"},
+		{"'plain", "'plain"},
+		{"'", "'"},
 	}
 	for _, tt := range tests {
-		if got := CohortCSVSafe(tt.in); got != tt.want {
-			t.Errorf("CohortCSVSafe(%q): got %q, want %q", tt.in, got, tt.want)
+		got := CSVSafeCell(tt.in)
+		if got != tt.want {
+			t.Errorf("CSVSafeCell(%q): got %q, want %q", tt.in, got, tt.want)
+		}
+		if back := CSVCellValue(got); back != tt.in {
+			t.Errorf("CSVCellValue(%q): got %q, want %q back", got, back, tt.in)
 		}
 	}
 }

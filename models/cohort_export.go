@@ -18,8 +18,8 @@ var CohortCSVHeader = []string{
 	"at risk", "risk rules",
 }
 
-// CohortCSVRecords turns dashboard rows into CSV records, header first, with every cell
-// made safe for spreadsheets (CohortCSVSafe).
+// CohortCSVRecords turns dashboard rows into CSV records, header first; the writer
+// (WriteSpreadsheetCSV) makes every cell safe for spreadsheets.
 func CohortCSVRecords(rows []CohortRow) [][]string {
 	out := make([][]string, 0, len(rows)+1)
 	out = append(out, CohortCSVHeader)
@@ -38,9 +38,6 @@ func CohortCSVRecords(rows []CohortRow) [][]string {
 			r.WeakestDomain, r.ExamStatus, cohortCSVDate(r.ExamOn), strconv.Itoa(r.PracticumDone), strconv.Itoa(r.PracticumRequired),
 			map[bool]string{true: "yes", false: "no"}[r.AtRisk()], strings.Join(flags, "; "),
 		}
-		for i := range record {
-			record[i] = CohortCSVSafe(record[i])
-		}
 		out = append(out, record)
 	}
 	return out
@@ -51,20 +48,6 @@ func cohortCSVDate(t time.Time) string {
 		return ""
 	}
 	return t.Format("2006-01-02")
-}
-
-// CohortCSVSafe escapes a cell a spreadsheet would run as a formula: one starting
-// with = + - @ (or a tab or carriage return, which some programs skip before one)
-// gets a leading apostrophe, so it is shown as text.
-func CohortCSVSafe(cell string) string {
-	if cell == "" {
-		return cell
-	}
-	switch cell[0] {
-	case '=', '+', '-', '@', '\t', '\r':
-		return "'" + cell
-	}
-	return cell
 }
 
 // RecordCohortExport writes the export of a cohort's data to the audit log.

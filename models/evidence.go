@@ -50,6 +50,11 @@ func NewEvidenceFile(filename string, content []byte) (EvidenceFile, string) {
 	if !evidenceTypes[contentType] {
 		return EvidenceFile{}, "Upload a PDF, PNG or JPEG file: this file's content is none of those, whatever its name says."
 	}
+	if contentType != "application/pdf" {
+		if problem := CheckImage(content); problem != "" {
+			return EvidenceFile{}, problem
+		}
+	}
 	sum := sha256.Sum256(content)
 	return EvidenceFile{
 		Filename: cleanFilename(filename), ContentType: contentType, SizeBytes: int64(len(content)),
@@ -70,16 +75,27 @@ func cleanFilename(name string) string {
 	if name == "" || name == "." || name == "/" {
 		return "evidence"
 	}
-	if len(name) > 200 {
-		name = name[len(name)-200:]
+	if runes := []rune(name); len(runes) > 200 {
+		name = string(runes[len(runes)-200:])
 	}
 	return name
 }
 
 // AddEvidence attaches f to one of the learner's entries; another learner's entry is
-// ErrNotFound and nothing is written.
-func AddEvidence(ctx context.Context, db *gorm.DB, userID, entryID int64, f *EvidenceFile, now time.Time) error {
+// ErrNotFound, a file that takes the learner past quota bytes of evidence is an
+// *EvidenceQuotaError, and in both cases nothing is written.
+func AddEvidence(ctx context.Context, db *gorm.DB, userID, entryID int64, f *EvidenceFile, quota int64, now time.Time) error {
 	return db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		if err := lockUserForEvidence(tx, userID); err != nil {
+			return err
+		}
+		used, err := EvidenceUsage(ctx, tx, userID)
+		if err != nil {
+			return err
+		}
+		if err := CheckEvidenceQuota(used, f.SizeBytes, quota); err != nil {
+			return err
+		}
 		var n int64
 		if err := tx.Model(&CEUEntry{}).Where("id = ? AND user_id = ?", entryID, userID).Count(&n).Error; err != nil {
 			return fmt.Errorf("check ceu entry %d for evidence: %w", entryID, err)

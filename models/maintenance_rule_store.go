@@ -103,10 +103,14 @@ func MaintenanceRuleProblems(r MaintenanceRuleRow) map[string]string {
 			problems[field] = "Enter a percentage from 0 to 100."
 		}
 	}
-	for field, amount := range map[string]int{"category_a_ceus": r.CategoryACEUs, "in_person_ceus_two_cycles": r.InPersonCEUsTwoCycles,
-		"grace_days_until_revoked": r.GraceDaysUntilRevoked, "due_offset_days": r.DueOffsetDays} {
-		if amount < 0 {
-			problems[field] = "This can't be negative."
+	for field, amount := range map[string]int{"category_a_ceus": r.CategoryACEUs, "in_person_ceus_two_cycles": r.InPersonCEUsTwoCycles} {
+		if amount < 0 || amount > 2*10000 {
+			problems[field] = "Enter from 0 to 200 CEUs."
+		}
+	}
+	for field, days := range map[string]int{"grace_days_until_revoked": r.GraceDaysUntilRevoked, "due_offset_days": r.DueOffsetDays} {
+		if days < 0 || days > 3660 {
+			problems[field] = "Enter from 0 to 3660 days."
 		}
 	}
 	if len(problems) == 0 {

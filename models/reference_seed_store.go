@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
 )
 
 // SeedReport counts what SeedReference did.
@@ -22,10 +23,16 @@ func (r SeedReport) Changed() bool { return r.Inserted+r.Updated > 0 }
 // it inserts missing pages and facts, updates rows no admin has edited whose content
 // differs, and never touches a row an admin edited. Running it twice writes nothing
 // the second time, and the content revision moves only when something changed.
+// Processes seeding at the same moment take turns (an advisory lock on PostgreSQL,
+// the single writer on SQLite), and an insert that meets a row another seeder added
+// is skipped rather than failing.
 func SeedReference(ctx context.Context, db *gorm.DB, seed ReferenceSeed, now time.Time) (SeedReport, error) {
 	var report SeedReport
 	now = now.UTC()
 	err := db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		if err := lockSeeding(tx); err != nil {
+			return err
+		}
 		if err := seedReferencePages(tx, seed.Pages, now, &report); err != nil {
 			return err
 		}
@@ -72,10 +79,11 @@ func seedReferencePages(tx *gorm.DB, pages []SeedPage, now time.Time, report *Se
 		}
 	}
 	if len(missing) > 0 {
-		if err := tx.Create(&missing).Error; err != nil {
-			return fmt.Errorf("insert pages: %w", err)
+		res := tx.Clauses(clause.OnConflict{DoNothing: true}).Create(&missing)
+		if res.Error != nil {
+			return fmt.Errorf("insert pages: %w", res.Error)
 		}
-		report.Inserted += len(missing)
+		report.Inserted += int(res.RowsAffected)
 	}
 	return nil
 }
@@ -111,10 +119,29 @@ func seedReferenceFacts(tx *gorm.DB, facts []SeedFact, now time.Time, report *Se
 		}
 	}
 	if len(missing) > 0 {
-		if err := tx.CreateInBatches(&missing, 200).Error; err != nil {
-			return fmt.Errorf("insert facts: %w", err)
+		res := tx.Clauses(clause.OnConflict{DoNothing: true}).CreateInBatches(&missing, 200)
+		if res.Error != nil {
+			return fmt.Errorf("insert facts: %w", res.Error)
 		}
-		report.Inserted += len(missing)
+		report.Inserted += int(res.RowsAffected)
+	}
+	return nil
+}
+
+// seedLockID names the advisory lock seeders take; any constant unique to hitpath.
+const seedLockID = 0x68697470_73656564 // "hitpseed"
+
+// lockSeeding makes concurrent seeders take turns until tx ends: an advisory lock on
+// PostgreSQL; on SQLite a write before any read, which takes the database's write lock
+// while the busy timeout still applies (a read-then-write transaction fails at once
+// when another writer got there first).
+func lockSeeding(tx *gorm.DB) error {
+	query, args := "UPDATE reference_revision SET revision = revision WHERE id = 1", []any{}
+	if tx.Dialector.Name() == "postgres" {
+		query, args = "SELECT pg_advisory_xact_lock(?)", []any{int64(seedLockID)}
+	}
+	if err := tx.Exec(query, args...).Error; err != nil {
+		return fmt.Errorf("lock reference seeding: %w", err)
 	}
 	return nil
 }

@@ -109,7 +109,7 @@ func queueUserReminders(ctx context.Context, tx *gorm.DB, userID int64, today ti
 	queued := 0
 	for _, r := range DueReminders(holder.Progress, today) {
 		subject, body := ReminderEmail(user, r, baseURL)
-		added, err := EnqueueEmail(tx, user.Email, subject, body, ReminderKey(userID, r), time.Now().UTC())
+		added, err := EnqueueEmail(tx, user.Email, subject, body, ReminderKey(userID, r), today)
 		if err != nil {
 			return queued, err
 		}

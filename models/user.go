@@ -97,7 +97,7 @@ func SetUserRole(ctx context.Context, db *gorm.DB, actor AuditActor, userID int6
 		}
 		from := u.Role
 		u.Role = role
-		u.UpdatedAt = time.Now().UTC()
+		u.UpdatedAt = tx.NowFunc().UTC()
 		if err := tx.Model(&u).Select("role", "updated_at").Updates(&u).Error; err != nil {
 			return fmt.Errorf("update role of user %d: %w", userID, err)
 		}

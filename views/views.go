@@ -44,6 +44,9 @@ func Funcs() template.FuncMap {
 		"hundreds": formatHundredths,
 		"eq1":      func(a, b any) bool { return fmt.Sprint(a) == fmt.Sprint(b) },
 		"dict":     dict,
+		"percent":  func(share float64) float64 { return share * 100 },
+		"deref":    func(t *time.Time) time.Time { return *t },
+		"inc":      func(i int) int { return i + 1 },
 	}
 }
 

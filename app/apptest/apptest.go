@@ -112,6 +112,10 @@ type Browser struct {
 // Browser returns a new client with no cookies.
 func (s *Server) Browser() *Browser { return &Browser{s: s, cookies: map[string]string{}} }
 
+// On returns a client sharing this browser's cookies that talks to another server, as
+// a load balancer may send the next request of one browser to another process.
+func (b *Browser) On(s *Server) *Browser { return &Browser{s: s, cookies: b.cookies} }
+
 // Get loads a page.
 func (b *Browser) Get(path string) *Response {
 	b.s.t.Helper()
@@ -152,7 +156,13 @@ func (b *Browser) send(req *http.Request) *Response {
 	}
 	resp := b.s.Do(req)
 	for _, c := range (&http.Response{Header: resp.Header}).Cookies() {
-		if c.MaxAge < 0 || c.Value == "" || (!c.Expires.IsZero() && c.Expires.Before(time.Now())) {
+		// A browser judges Expires by its own clock, which need not agree with the
+		// server's, so hitpath gives lifetimes as Max-Age; only a deletion may carry a
+		// (long past) Expires date.
+		if !c.Expires.IsZero() && c.Expires.Year() >= 2010 {
+			b.s.t.Errorf("cookie %s carries Expires=%s; use Max-Age so no browser compares it with its own clock", c.Name, c.RawExpires)
+		}
+		if c.MaxAge < 0 || c.Value == "" || !c.Expires.IsZero() {
 			delete(b.cookies, c.Name)
 		} else {
 			b.cookies[c.Name] = c.Value

@@ -31,8 +31,7 @@ func (c Claims) UserID() (int64, error) {
 
 // Tokens signs and verifies HS256 JWTs with one key.
 type Tokens struct {
-	key    []byte
-	parser *jwt.Parser
+	key []byte
 }
 
 // NewTokens returns a Tokens for key, which must be at least 32 bytes.
@@ -40,9 +39,7 @@ func NewTokens(key []byte) (*Tokens, error) {
 	if len(key) < 32 {
 		return nil, fmt.Errorf("JWT secret must be at least 32 bytes, got %d", len(key))
 	}
-	parser := jwt.NewParser(jwt.WithValidMethods([]string{jwt.SigningMethodHS256.Alg()}),
-		jwt.WithExpirationRequired())
-	return &Tokens{key: key, parser: parser}, nil
+	return &Tokens{key: key}, nil
 }
 
 // Sign issues a token for a user's session.
@@ -63,10 +60,14 @@ func (t *Tokens) Sign(userID int64, sessionID, role string, issuedAt, expires ti
 	return signed, nil
 }
 
-// Parse verifies a token's algorithm, signature and expiry and returns its claims.
-func (t *Tokens) Parse(token string) (Claims, error) {
+// Parse verifies a token's algorithm, signature and expiry and returns its claims. The
+// expiry is judged against now, the caller's clock, never the library's own: one clock
+// decides every "now" in hitpath.
+func (t *Tokens) Parse(token string, now time.Time) (Claims, error) {
+	parser := jwt.NewParser(jwt.WithValidMethods([]string{jwt.SigningMethodHS256.Alg()}),
+		jwt.WithExpirationRequired(), jwt.WithTimeFunc(func() time.Time { return now }))
 	var claims Claims
-	_, err := t.parser.ParseWithClaims(token, &claims, func(*jwt.Token) (any, error) { return t.key, nil })
+	_, err := parser.ParseWithClaims(token, &claims, func(*jwt.Token) (any, error) { return t.key, nil })
 	if err != nil || claims.SessionID == "" {
 		return Claims{}, ErrBadToken
 	}

@@ -14,7 +14,8 @@ func TestParseRefusesBadTokens(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	now := time.Now()
+	// A clock far from the real one: Parse must judge expiry by the clock it is given.
+	now := time.Date(2001, 2, 3, 4, 5, 6, 0, time.UTC)
 	good, _ := tokens.Sign(7, "sess-1", "learner", now, now.Add(time.Hour))
 	otherKey, _ := NewTokens([]byte(strings.Repeat("x", 32)))
 	foreign, _ := otherKey.Sign(7, "sess-1", "learner", now, now.Add(time.Hour))
@@ -33,19 +34,26 @@ func TestParseRefusesBadTokens(t *testing.T) {
 		name  string
 		token string
 		ok    bool
+		at    time.Time // the clock handed to Parse; zero means now
 	}{
-		{"valid", good, true},
-		{"signed with another key", foreign, false},
-		{"expired", expired, false},
-		{"alg none", none, false},
-		{"other algorithm", hs512, false},
-		{"no session id", noSid, false},
-		{"garbage", "not.a.jwt", false},
-		{"empty", "", false},
+		{"valid at the given clock, though long expired by the real one", good, true, time.Time{}},
+		{"expired at the given clock, though valid by the real one until 2040",
+			mustSign(t, tokens, time.Date(2040, 1, 1, 0, 0, 0, 0, time.UTC)), false, time.Date(2041, 1, 1, 0, 0, 0, 0, time.UTC)},
+		{"signed with another key", foreign, false, time.Time{}},
+		{"expired", expired, false, time.Time{}},
+		{"alg none", none, false, time.Time{}},
+		{"other algorithm", hs512, false, time.Time{}},
+		{"no session id", noSid, false, time.Time{}},
+		{"garbage", "not.a.jwt", false, time.Time{}},
+		{"empty", "", false, time.Time{}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			claims, err := tokens.Parse(tt.token)
+			at := now
+			if !tt.at.IsZero() {
+				at = tt.at
+			}
+			claims, err := tokens.Parse(tt.token, at)
 			if (err == nil) != tt.ok {
 				t.Fatalf("got err %v, want ok=%v", err, tt.ok)
 			}
@@ -56,6 +64,15 @@ func TestParseRefusesBadTokens(t *testing.T) {
 			}
 		})
 	}
+}
+
+func mustSign(t *testing.T, tokens *Tokens, expires time.Time) string {
+	t.Helper()
+	token, err := tokens.Sign(7, "sess-1", "learner", expires.Add(-time.Hour), expires)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return token
 }
 
 func TestShortKeyRefused(t *testing.T) {

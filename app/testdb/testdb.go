@@ -58,9 +58,31 @@ func Open(t testing.TB, dialect string) *gorm.DB {
 	return db
 }
 
-// openPostgres creates a database with a random name on the TEST_DATABASE_URL server
-// and drops it (even with connections left open) when the test ends.
+// openPostgres opens a fresh database on the TEST_DATABASE_URL server.
 func openPostgres(t testing.TB) *gorm.DB {
+	t.Helper()
+	db, err := app.OpenDB(app.Config{DatabaseURL: postgresURL(t), MaxDBConns: 8})
+	if err != nil {
+		t.Fatalf("open test database: %v", err)
+	}
+	return db
+}
+
+// FreshConfig returns a configuration naming a fresh, empty (unmigrated) database of
+// dialect, removed when the test ends, for tests that open it several times as
+// separate processes would.
+func FreshConfig(t testing.TB, dialect string) app.Config {
+	t.Helper()
+	cfg := app.Config{DataDir: filepath.Join(t.TempDir(), "data"), MaxDBConns: 4}
+	if dialect == "postgres" {
+		cfg.DatabaseURL, cfg.MaxDBConns = postgresURL(t), 8
+	}
+	return cfg
+}
+
+// postgresURL creates a database with a random name on the TEST_DATABASE_URL server,
+// returns its URL and drops it (even with connections left open) when the test ends.
+func postgresURL(t testing.TB) string {
 	t.Helper()
 	adminURL := os.Getenv("TEST_DATABASE_URL")
 	if adminURL == "" {
@@ -85,11 +107,7 @@ func openPostgres(t testing.TB) *gorm.DB {
 		t.Fatalf("parse TEST_DATABASE_URL: %v", err)
 	}
 	u.Path = "/" + name
-	db, err := app.OpenDB(app.Config{DatabaseURL: u.String(), MaxDBConns: 8})
-	if err != nil {
-		t.Fatalf("open %s: %v", name, err)
-	}
-	return db
+	return u.String()
 }
 
 func randomSuffix() string {

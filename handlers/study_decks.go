@@ -1,0 +1,208 @@
+package handlers
+
+import (
+	"fmt"
+	"html/template"
+
+	"github.com/gofiber/fiber/v2"
+
+	"hitpath/models"
+	"hitpath/views"
+)
+
+// cardForm is the add-card form of the deck page.
+type cardForm struct {
+	Kind        string `form:"kind"`
+	Domain      int    `form:"domain_position"`
+	Front       string `form:"front"`
+	Back        string `form:"back"`
+	OptionA     string `form:"option_a"`
+	OptionB     string `form:"option_b"`
+	OptionC     string `form:"option_c"`
+	OptionD     string `form:"option_d"`
+	Correct     string `form:"correct"`
+	Explanation string `form:"explanation"`
+	Tags        string `form:"tags"`
+	Source      string `form:"source"`
+}
+
+func (f cardForm) input() models.CardInput {
+	return models.CardInput{Kind: f.Kind, Domain: f.Domain, Front: f.Front, Back: f.Back,
+		Options: [4]string{f.OptionA, f.OptionB, f.OptionC, f.OptionD}, Correct: f.Correct,
+		Explanation: f.Explanation, Tags: f.Tags, Source: f.Source}
+}
+
+// cardView is a card as the deck and review pages show it: its Markdown rendered safely.
+type cardView struct {
+	models.StudyCard
+	FrontHTML, BackHTML, ExplanationHTML template.HTML
+	OptionsHTML                          []template.HTML
+}
+
+func renderCard(c models.StudyCard) (cardView, error) {
+	v := cardView{StudyCard: c}
+	var err error
+	if v.FrontHTML, err = views.RenderMarkdown(c.Front); err != nil {
+		return v, err
+	}
+	if v.BackHTML, err = views.RenderMarkdown(c.Back); err != nil {
+		return v, err
+	}
+	if v.ExplanationHTML, err = views.RenderMarkdown(c.Explanation); err != nil {
+		return v, err
+	}
+	for _, o := range c.Options() {
+		html, err := views.RenderMarkdown(o)
+		if err != nil {
+			return v, err
+		}
+		v.OptionsHTML = append(v.OptionsHTML, html)
+	}
+	return v, nil
+}
+
+func (h *Handlers) decksPageData(c *fiber.Ctx, in models.DeckInput, errs FieldErrors) (fiber.Map, error) {
+	decks, err := models.VisibleDecks(c.UserContext(), h.DB, currentUser(c).ID)
+	if err != nil {
+		return nil, err
+	}
+	return fiber.Map{"Title": "Study decks", "Decks": decks, "Input": in, "Errors": errs,
+		"Exams": []string{string(models.TargetCCA), string(models.TargetRHIT), string(models.TargetODS)}}, nil
+}
+
+func (h *Handlers) showDecks(c *fiber.Ctx) error {
+	data, err := h.decksPageData(c, models.DeckInput{}, nil)
+	if err != nil {
+		return err
+	}
+	return h.render(c, fiber.StatusOK, "pages/study_decks", data)
+}
+
+func (h *Handlers) createDeck(c *fiber.Ctx) error {
+	var in models.DeckInput
+	if err := readForm(c, &in); err != nil {
+		return err
+	}
+	deck, fields := models.ValidateDeckInput(in)
+	if fields != nil {
+		data, err := h.decksPageData(c, in, fields)
+		if err != nil {
+			return err
+		}
+		return h.render(c, fiber.StatusUnprocessableEntity, "pages/study_decks", data)
+	}
+	if err := models.CreateDeck(c.UserContext(), h.DB, currentUser(c).ID, &deck, h.Now()); err != nil {
+		return err
+	}
+	return h.flashAndRedirect(c, fmt.Sprintf("/study/decks/%d", deck.ID), "Deck created. Add its first card below.")
+}
+
+func (h *Handlers) deckPageData(c *fiber.Ctx, deck models.StudyDeck, form cardForm, errs FieldErrors) (fiber.Map, error) {
+	userID := currentUser(c).ID
+	cards, err := models.DeckCards(c.UserContext(), h.DB, deck.ID)
+	if err != nil {
+		return nil, err
+	}
+	views := make([]cardView, len(cards))
+	for i, card := range cards {
+		if views[i], err = renderCard(card); err != nil {
+			return nil, err
+		}
+	}
+	outline, err := models.ExamOutlineFor(c.UserContext(), h.DB, deck.CredentialCode)
+	if err != nil {
+		return nil, err
+	}
+	_, editErr := models.DeckForEditor(c.UserContext(), h.DB, userID, deck.ID)
+	if form.Kind == "" {
+		form.Kind = models.KindFlashcard
+	}
+	return fiber.Map{"Title": deck.Title, "Deck": deck, "Cards": views, "Outline": outline, "Form": form,
+		"Errors": errs, "CanEdit": editErr == nil, "Owned": deck.OwnerID == userID}, nil
+}
+
+func (h *Handlers) showDeck(c *fiber.Ctx) error {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	deck, err := models.DeckForViewer(c.UserContext(), h.DB, currentUser(c).ID, id)
+	if err != nil {
+		return err
+	}
+	data, err := h.deckPageData(c, deck, cardForm{}, nil)
+	if err != nil {
+		return err
+	}
+	return h.render(c, fiber.StatusOK, "pages/study_deck", data)
+}
+
+// addCardToDeck validates a card for a deck userID may edit and saves it.
+func (h *Handlers) addCardToDeck(c *fiber.Ctx, deckID int64, in models.CardInput) (models.StudyDeck, models.StudyCard, map[string]string, error) {
+	deck, err := models.DeckForEditor(c.UserContext(), h.DB, currentUser(c).ID, deckID)
+	if err != nil {
+		return deck, models.StudyCard{}, nil, err
+	}
+	outline, err := models.ExamOutlineFor(c.UserContext(), h.DB, deck.CredentialCode)
+	if err != nil {
+		return deck, models.StudyCard{}, nil, err
+	}
+	card, fields := models.ValidateCardInput(in, outline, deck.CredentialCode)
+	if fields != nil {
+		return deck, card, fields, nil
+	}
+	added, err := models.CreateCards(c.UserContext(), h.DB, deck.ID, []models.StudyCard{card}, h.Now())
+	if err != nil {
+		return deck, card, nil, err
+	}
+	return deck, added[0], nil, nil
+}
+
+func (h *Handlers) addCard(c *fiber.Ctx) error {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	var form cardForm
+	if err := readForm(c, &form); err != nil {
+		return err
+	}
+	deck, _, fields, err := h.addCardToDeck(c, id, form.input())
+	if err != nil {
+		return err
+	}
+	if fields != nil {
+		data, err := h.deckPageData(c, deck, form, fields)
+		if err != nil {
+			return err
+		}
+		return h.render(c, fiber.StatusUnprocessableEntity, "pages/study_deck", data)
+	}
+	return h.flashAndRedirect(c, fmt.Sprintf("/study/decks/%d", deck.ID), "Card added.")
+}
+
+func (h *Handlers) deleteDeck(c *fiber.Ctx) error {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	if err := models.DeleteDeck(c.UserContext(), h.DB, currentUser(c).ID, id); err != nil {
+		return err
+	}
+	return h.flashAndRedirect(c, "/study/decks", "Deck deleted.")
+}
+
+func (h *Handlers) deleteCard(c *fiber.Ctx) error {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	deckID, err := models.CardDeckID(c.UserContext(), h.DB, id)
+	if err != nil {
+		return err
+	}
+	if err := models.DeleteCard(c.UserContext(), h.DB, currentUser(c).ID, id); err != nil {
+		return err
+	}
+	return h.flashAndRedirect(c, fmt.Sprintf("/study/decks/%d", deckID), "Card deleted.")
+}

@@ -1,0 +1,210 @@
+package models
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"time"
+
+	"gorm.io/gorm"
+)
+
+// QuizDomainScore is a submitted quiz's result in one blueprint domain.
+type QuizDomainScore struct {
+	Position int
+	Name     string
+	Weight   float64 // share of the exam, 0–1
+	Items    int
+	Correct  int
+	Percent  float64
+}
+
+// QuizResult is a scored quiz.
+type QuizResult struct {
+	Quiz    Quiz
+	Domains []QuizDomainScore
+	Correct int
+	Total   int
+}
+
+// ValidateQuizAnswers is the one check of submitted answers: each is 0 (unanswered)
+// to 4 (D), for a position of the quiz.
+func ValidateQuizAnswers(q Quiz, answers map[int]int) map[string]string {
+	fields := map[string]string{}
+	known := map[int]bool{}
+	for _, it := range q.Items {
+		known[it.Position] = true
+	}
+	for pos, a := range answers {
+		if !known[pos] || a < 0 || a > 4 {
+			fields[fmt.Sprintf("answer_%d", pos)] = "Choose A, B, C or D."
+		}
+	}
+	if len(fields) == 0 {
+		return nil
+	}
+	return fields
+}
+
+// LoadQuiz returns one of the learner's quizzes with its items and their cards.
+func LoadQuiz(ctx context.Context, db *gorm.DB, userID, quizID int64) (Quiz, error) {
+	var q Quiz
+	if err := db.WithContext(ctx).Where("id = ? AND user_id = ?", quizID, userID).Take(&q).Error; err != nil {
+		return q, notFound(err, fmt.Sprintf("load quiz %d of user %d", quizID, userID))
+	}
+	if err := db.WithContext(ctx).Where("quiz_id = ?", q.ID).Order("position").Find(&q.Items).Error; err != nil {
+		return q, fmt.Errorf("load items of quiz %d: %w", q.ID, err)
+	}
+	ids := make([]int64, len(q.Items))
+	for i, it := range q.Items {
+		ids[i] = it.CardID
+	}
+	var cards []StudyCard
+	if err := db.WithContext(ctx).Where("id IN ?", ids).Find(&cards).Error; err != nil {
+		return q, fmt.Errorf("load cards of quiz %d: %w", q.ID, err)
+	}
+	byID := map[int64]StudyCard{}
+	for _, c := range cards {
+		byID[c.ID] = c
+	}
+	for i := range q.Items {
+		q.Items[i].Card = byID[q.Items[i].CardID]
+	}
+	return q, nil
+}
+
+// ScoreQuiz scores answered items per domain of the outline (a pure rule).
+func ScoreQuiz(q Quiz, outline []ExamDomain) QuizResult {
+	res := QuizResult{Quiz: q}
+	total := 0.0
+	for _, d := range outline {
+		total += d.Midpoint()
+	}
+	for _, d := range outline {
+		ds := QuizDomainScore{Position: d.Position, Name: d.Name, Weight: d.Midpoint() / total}
+		for _, it := range q.Items {
+			if it.DomainPosition == d.Position {
+				ds.Items++
+				if it.Correct {
+					ds.Correct++
+				}
+			}
+		}
+		if ds.Items > 0 {
+			ds.Percent = math.Round(1000*float64(ds.Correct)/float64(ds.Items)) / 10
+		}
+		res.Correct += ds.Correct
+		res.Total += ds.Items
+		res.Domains = append(res.Domains, ds)
+	}
+	return res
+}
+
+// SubmitQuiz scores the learner's answers and, in one transaction, records the quiz
+// as a practice exam (so readiness uses it), updates each item's FSRS card (Good when
+// right, Again when wrong) and logs the minutes spent as study time.
+func SubmitQuiz(ctx context.Context, db *gorm.DB, q Quiz, answers map[int]int, outline []ExamDomain, plan ExamPlan, now time.Time) (QuizResult, error) {
+	if q.SubmittedAt != nil {
+		return QuizResult{}, ErrQuizSubmitted
+	}
+	for i := range q.Items {
+		it := &q.Items[i]
+		it.ChosenOption = answers[it.Position]
+		it.Correct = it.ChosenOption != 0 && it.ChosenOption == it.Card.CorrectOption
+	}
+	res := ScoreQuiz(q, outline)
+	err := db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		claimed := tx.Model(&Quiz{}).Where("id = ? AND submitted_at IS NULL", q.ID).Update("submitted_at", now)
+		if claimed.Error != nil {
+			return claimed.Error
+		}
+		if claimed.RowsAffected == 0 {
+			return ErrQuizSubmitted
+		}
+		return recordQuiz(ctx, tx, &res, plan, now)
+	})
+	if err != nil && !errors.Is(err, ErrQuizSubmitted) {
+		return res, fmt.Errorf("submit quiz %d: %w", q.ID, err)
+	}
+	return res, err
+}
+
+func recordQuiz(ctx context.Context, tx *gorm.DB, res *QuizResult, plan ExamPlan, now time.Time) error {
+	q := &res.Quiz
+	for _, it := range q.Items {
+		if err := tx.Model(&QuizItem{}).Where("id = ?", it.ID).Updates(map[string]any{"chosen_option": it.ChosenOption, "correct": it.Correct}).Error; err != nil {
+			return err
+		}
+		rating := RatingAgain
+		if it.Correct {
+			rating = RatingGood
+		}
+		var r ReviewResult
+		if err := applyReview(tx, q.UserID, it.CardID, rating, fmt.Sprintf("quiz-%d-%d", q.ID, it.Position), now, plan, &r); err != nil {
+			return err
+		}
+	}
+	exam := PracticeExamRecord{UserID: q.UserID, CredentialCode: q.CredentialCode, TakenOn: DateOnly(now), Source: "hitpath blueprint quiz"}
+	busiest := QuizDomainScore{}
+	for _, d := range res.Domains {
+		if d.Items > 0 {
+			exam.Scores = append(exam.Scores, PracticeExamScore{DomainPosition: d.Position, Percent: d.Percent})
+		}
+		if d.Items > busiest.Items {
+			busiest = d
+		}
+	}
+	exam.OverallPercent = 100 * float64(res.Correct) / float64(res.Total)
+	if err := CreatePracticeExam(ctx, tx, &exam, now); err != nil {
+		return err
+	}
+	score := round2(exam.OverallPercent)
+	q.SubmittedAt, q.ScorePercent, q.PracticeExamID = &now, &score, &exam.ID
+	if err := tx.Model(&Quiz{}).Where("id = ?", q.ID).Updates(map[string]any{"score_percent": score, "practice_exam_id": exam.ID}).Error; err != nil {
+		return err
+	}
+	minutes := min(max(int(math.Ceil(now.Sub(q.StartedAt).Minutes())), StudyMinMinutes), StudyMaxMinutes)
+	entry := StudyLogEntry{UserID: q.UserID, StudiedOn: now, Minutes: minutes, CredentialCode: q.CredentialCode,
+		DomainPosition: busiest.Position, Topic: fmt.Sprintf("Blueprint quiz, %d items", res.Total)}
+	return CreateStudyLogEntry(ctx, tx, &entry, now)
+}
+
+// ItemStatsFor computes an item's statistics over first attempts in submitted
+// quizzes, for someone who may edit its deck (others get ErrNotFound). The rest score
+// is the share of the attempt's other items answered right.
+func ItemStatsFor(ctx context.Context, db *gorm.DB, userID, cardID int64) (ItemStats, error) {
+	deckID, err := CardDeckID(ctx, db, cardID)
+	if err != nil {
+		return ItemStats{}, err
+	}
+	if _, err := DeckForEditor(ctx, db, userID, deckID); err != nil {
+		return ItemStats{}, err
+	}
+	rows, err := db.WithContext(ctx).Table("study_quiz_items AS qi").
+		Select(`CASE WHEN qi.correct THEN 1 ELSE 0 END,
+			(SELECT COUNT(*) FROM study_quiz_items o WHERE o.quiz_id = qi.quiz_id AND o.id <> qi.id AND o.correct),
+			(SELECT COUNT(*) FROM study_quiz_items o WHERE o.quiz_id = qi.quiz_id AND o.id <> qi.id)`).
+		Joins("JOIN study_quizzes q ON q.id = qi.quiz_id").
+		Where("qi.card_id = ? AND qi.first_attempt AND q.submitted_at IS NOT NULL", cardID).Rows()
+	if err != nil {
+		return ItemStats{}, fmt.Errorf("load attempts of item %d: %w", cardID, err)
+	}
+	defer rows.Close()
+	var item, rest []float64
+	for rows.Next() {
+		var score, right, others int
+		if err := rows.Scan(&score, &right, &others); err != nil {
+			return ItemStats{}, fmt.Errorf("read attempts of item %d: %w", cardID, err)
+		}
+		share := 0.0
+		if others > 0 {
+			share = float64(right) / float64(others)
+		}
+		item, rest = append(item, float64(score)), append(rest, share)
+	}
+	if err := rows.Err(); err != nil {
+		return ItemStats{}, fmt.Errorf("read attempts of item %d: %w", cardID, err)
+	}
+	return ItemStatistics(item, rest), nil
+}

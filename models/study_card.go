@@ -1,0 +1,218 @@
+package models
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"gorm.io/gorm"
+)
+
+// The kinds of study card.
+const (
+	KindFlashcard = "card" // front and back
+	KindItem      = "item" // a multiple-choice item: stem, four options, one answer
+)
+
+// Study card limits.
+const (
+	cardTextMax   = 4000
+	cardOptionMax = 1000
+	cardShortMax  = 500
+)
+
+// StudyCard is a flashcard or a multiple-choice item of a deck. For an item, Front is
+// the stem and CorrectOption is 1–4 (A–D).
+type StudyCard struct {
+	ID             int64     `gorm:"column:id;primaryKey"`
+	DeckID         int64     `gorm:"column:deck_id"`
+	Kind           string    `gorm:"column:kind"`
+	DomainPosition int       `gorm:"column:domain_position"`
+	Front          string    `gorm:"column:front"`
+	Back           string    `gorm:"column:back"`
+	OptionA        string    `gorm:"column:option_a"`
+	OptionB        string    `gorm:"column:option_b"`
+	OptionC        string    `gorm:"column:option_c"`
+	OptionD        string    `gorm:"column:option_d"`
+	CorrectOption  int       `gorm:"column:correct_option"`
+	Explanation    string    `gorm:"column:explanation"`
+	Tags           string    `gorm:"column:tags"`
+	Source         string    `gorm:"column:source"`
+	GUID           *string   `gorm:"column:guid"`
+	CreatedAt      time.Time `gorm:"column:created_at"`
+	UpdatedAt      time.Time `gorm:"column:updated_at"`
+}
+
+// TableName maps StudyCard to study_cards.
+func (StudyCard) TableName() string { return "study_cards" }
+
+// Options returns an item's four options in order.
+func (c StudyCard) Options() []string { return []string{c.OptionA, c.OptionB, c.OptionC, c.OptionD} }
+
+// CorrectLetter is an item's answer as A–D.
+func (c StudyCard) CorrectLetter() string { return OptionLetter(c.CorrectOption) }
+
+// OptionLetter turns 1–4 into A–D ("" otherwise).
+func OptionLetter(n int) string {
+	if n < 1 || n > 4 {
+		return ""
+	}
+	return string(rune('A' + n - 1))
+}
+
+// CardInput is a card or item as typed on the page, sent to the API or read from a
+// CSV row or an Anki note.
+type CardInput struct {
+	Kind        string    `json:"kind" form:"kind"`
+	Domain      int       `json:"domain_position" form:"domain_position"`
+	Front       string    `json:"front" form:"front"`
+	Back        string    `json:"back" form:"back"`
+	Options     [4]string `json:"-" form:"-"`
+	Correct     string    `json:"correct" form:"correct"`
+	Explanation string    `json:"explanation" form:"explanation"`
+	Tags        string    `json:"tags" form:"tags"`
+	Source      string    `json:"source" form:"source"`
+	GUID        string    `json:"-" form:"-"`
+}
+
+// ValidateCardInput is the one check of a card or item against the outline of its
+// deck's exam. It returns the card to save and a message per field (front, back,
+// option_a…option_d, correct, domain_position, explanation, tags, source), or nil.
+func ValidateCardInput(in CardInput, outline []ExamDomain, code string) (StudyCard, map[string]string) {
+	c := StudyCard{Kind: strings.TrimSpace(in.Kind), DomainPosition: in.Domain, Front: strings.TrimSpace(in.Front),
+		Back: strings.TrimSpace(in.Back), Explanation: strings.TrimSpace(in.Explanation),
+		Tags: strings.Join(strings.Fields(in.Tags), " "), Source: strings.TrimSpace(in.Source)}
+	if c.Kind == "" {
+		c.Kind = KindFlashcard
+	}
+	if g := strings.TrimSpace(in.GUID); g != "" {
+		c.GUID = &g
+	}
+	fields := map[string]string{}
+	if c.Kind != KindFlashcard && c.Kind != KindItem {
+		fields["kind"] = "Choose a flashcard or a multiple-choice item."
+	}
+	if !OutlineHasDomain(outline, c.DomainPosition) {
+		fields["domain_position"] = fmt.Sprintf("Choose one of the %s exam domains.", code)
+	}
+	checkText(fields, "front", c.Front, cardTextMax, true, "Write the front (or the question).")
+	checkText(fields, "explanation", c.Explanation, cardTextMax, false, "")
+	checkText(fields, "tags", c.Tags, cardShortMax, false, "")
+	checkText(fields, "source", c.Source, cardShortMax, false, "")
+	if c.Kind == KindItem {
+		validateItem(&c, in, fields)
+	} else {
+		checkText(fields, "back", c.Back, cardTextMax, true, "Write the back (the answer).")
+	}
+	if len(fields) == 0 {
+		return c, nil
+	}
+	return c, fields
+}
+
+func validateItem(c *StudyCard, in CardInput, fields map[string]string) {
+	seen := map[string]bool{}
+	for i, o := range in.Options {
+		o = strings.TrimSpace(o)
+		name := "option_" + strings.ToLower(OptionLetter(i+1))
+		checkText(fields, name, o, cardOptionMax, true, "Write all four options.")
+		if o != "" && seen[strings.ToLower(o)] {
+			fields[name] = "Make each option different."
+		}
+		seen[strings.ToLower(o)] = true
+	}
+	c.OptionA, c.OptionB, c.OptionC, c.OptionD = strings.TrimSpace(in.Options[0]), strings.TrimSpace(in.Options[1]),
+		strings.TrimSpace(in.Options[2]), strings.TrimSpace(in.Options[3])
+	switch l := strings.ToUpper(strings.TrimSpace(in.Correct)); l {
+	case "A", "B", "C", "D":
+		c.CorrectOption = int(l[0]-'A') + 1
+	default:
+		fields["correct"] = "Choose the correct option: A, B, C or D."
+	}
+	c.Back = ""
+}
+
+func checkText(fields map[string]string, name, value string, max int, required bool, missing string) {
+	switch {
+	case required && value == "":
+		fields[name] = missing
+	case utf8.RuneCountInString(value) > max:
+		fields[name] = fmt.Sprintf("Keep this under %d characters.", max)
+	}
+}
+
+// CreateCards adds validated cards to a deck in one transaction. A card whose guid the
+// deck already holds is skipped (re-import); the cards added are returned with their ids.
+func CreateCards(ctx context.Context, db *gorm.DB, deckID int64, cards []StudyCard, now time.Time) ([]StudyCard, error) {
+	var batch []StudyCard
+	err := db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		known, err := deckGUIDs(tx, deckID)
+		if err != nil {
+			return err
+		}
+		batch = make([]StudyCard, 0, len(cards))
+		for _, c := range cards {
+			if c.GUID != nil && known[*c.GUID] {
+				continue
+			}
+			if c.GUID != nil {
+				known[*c.GUID] = true
+			}
+			c.ID, c.DeckID, c.CreatedAt, c.UpdatedAt = 0, deckID, now, now
+			batch = append(batch, c)
+		}
+		if len(batch) == 0 {
+			return nil
+		}
+		return tx.CreateInBatches(&batch, 200).Error
+	})
+	if err != nil {
+		return nil, fmt.Errorf("add cards to deck %d: %w", deckID, err)
+	}
+	return batch, nil
+}
+
+func deckGUIDs(tx *gorm.DB, deckID int64) (map[string]bool, error) {
+	var guids []string
+	if err := tx.Model(&StudyCard{}).Where("deck_id = ? AND guid IS NOT NULL", deckID).Pluck("guid", &guids).Error; err != nil {
+		return nil, err
+	}
+	known := make(map[string]bool, len(guids))
+	for _, g := range guids {
+		known[g] = true
+	}
+	return known, nil
+}
+
+// DeckCards returns a deck's cards in the order they were added.
+func DeckCards(ctx context.Context, db *gorm.DB, deckID int64) ([]StudyCard, error) {
+	var cards []StudyCard
+	if err := db.WithContext(ctx).Where("deck_id = ?", deckID).Order("id").Find(&cards).Error; err != nil {
+		return nil, fmt.Errorf("load cards of deck %d: %w", deckID, err)
+	}
+	return cards, nil
+}
+
+// DeleteCard removes a card from a deck userID may edit.
+func DeleteCard(ctx context.Context, db *gorm.DB, userID, cardID int64) error {
+	var c StudyCard
+	if err := db.WithContext(ctx).Where("id = ?", cardID).Take(&c).Error; err != nil {
+		return notFound(err, fmt.Sprintf("load card %d", cardID))
+	}
+	if _, err := DeckForEditor(ctx, db, userID, c.DeckID); err != nil {
+		return err
+	}
+	if err := db.WithContext(ctx).Delete(&StudyCard{}, c.ID).Error; err != nil {
+		return fmt.Errorf("delete card %d: %w", c.ID, err)
+	}
+	return nil
+}
+
+// CardDeckID returns the deck a card belongs to (ErrNotFound for an unknown card).
+func CardDeckID(ctx context.Context, db *gorm.DB, cardID int64) (int64, error) {
+	var c StudyCard
+	err := db.WithContext(ctx).Select("id, deck_id").Where("id = ?", cardID).Take(&c).Error
+	return c.DeckID, notFound(err, fmt.Sprintf("load card %d", cardID))
+}

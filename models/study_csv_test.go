@@ -1,0 +1,82 @@
+package models
+
+import (
+	"bytes"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func TestDeckCSVRoundTrip(t *testing.T) {
+	outline := DefaultExamOutlines()["CCA"]
+	guid := "g1"
+	cards := []StudyCard{
+		{Kind: KindFlashcard, DomainPosition: 6, Front: "Minimum **necessary**", Back: "Only what the purpose needs,\nno more", Tags: "hipaa privacy", Source: "45 CFR 164.502(b)"},
+		{Kind: KindItem, DomainPosition: 1, Front: "Which code set reports diagnoses?", OptionA: "ICD-10-CM", OptionB: "CPT", OptionC: "HCPCS", OptionD: "LOINC", CorrectOption: 1, Explanation: "ICD-10-CM, \"diagnoses\"", GUID: &guid},
+	}
+	var buf bytes.Buffer
+	if err := WriteDeckCSV(&buf, cards); err != nil {
+		t.Fatal(err)
+	}
+	got, problems := ParseDeckCSV(buf.Bytes(), outline, "CCA", 0)
+	if problems != nil {
+		t.Fatalf("got problems %v", problems)
+	}
+	cards[1].GUID = nil // the export carries no guid
+	if !reflect.DeepEqual(got, cards) {
+		t.Fatalf("round trip:\ngot  %+v\nwant %+v", got, cards)
+	}
+}
+
+func TestParseDeckCSV(t *testing.T) {
+	outline := DefaultExamOutlines()["CCA"]
+	tests := []struct {
+		name     string
+		file     string
+		domain   int
+		want     []int // domain of each card
+		problems []string
+	}{
+		{"our card template", "front,back,domain,tags,explanation\nQ1,A1,2,,\nQ2,A2,Compliance,,\n", 0, []int{2, 4}, nil},
+		{"our item template with a BOM", "\xef\xbb\xbfstem,option_a,option_b,option_c,option_d,correct,domain,explanation\nQ,a,b,c,d,C,3,why\n", 0, []int{3}, nil},
+		{"Anki text export, tab, tags column", "#separator:tab\n#html:true\n#tags column:3\nFront <b>1</b>\tBack&amp;1\tCCA::Domain5 other\nFront 2\tBack 2\tConfidentiality_and_Privacy\n", 0, []int{5, 6}, nil},
+		{"Anki export with a guid column", "#separator:comma\n#guid column:1\n#tags column:4\nabc,F,B,RHIT::Domain2\n", 1, []int{1}, nil},
+		{"all or nothing", "front,back,domain\nQ1,A1,1\nQ2,,9\nQ3,A3,1\n", 0, nil, []string{"line 3: back", "line 3: domain_position"}},
+		{"no front column", "question_text,back\nQ,A\n", 0, nil, []string{"line 1:"}},
+		{"empty file", "front,back\n", 1, nil, []string{"line 1: The file has no cards."}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cards, problems := ParseDeckCSV([]byte(tt.file), outline, "CCA", tt.domain)
+			if len(tt.problems) > 0 {
+				if cards != nil || len(problems) != len(tt.problems) {
+					t.Fatalf("got %d cards and problems %v, want no cards and %v", len(cards), problems, tt.problems)
+				}
+				for i, p := range problems {
+					if !strings.HasPrefix(p.Error(), tt.problems[i]) {
+						t.Errorf("problem %d: got %q, want it to start with %q", i, p.Error(), tt.problems[i])
+					}
+				}
+				return
+			}
+			if problems != nil {
+				t.Fatalf("got problems %v", problems)
+			}
+			var domains []int
+			for _, c := range cards {
+				domains = append(domains, c.DomainPosition)
+			}
+			if !reflect.DeepEqual(domains, tt.want) {
+				t.Fatalf("got domains %v, want %v", domains, tt.want)
+			}
+		})
+	}
+	cards, _ := ParseDeckCSV([]byte("#separator:tab\n#html:true\n#tags column:3\nFront <b>1</b>\tBack&amp;1\tCCA::Domain5\n"), outline, "CCA", 0)
+	if cards[0].Front != "Front 1" || cards[0].Back != "Back&1" || cards[0].Tags != "CCA::Domain5" {
+		t.Fatalf("got %+v, want HTML turned into text and the tags kept", cards[0])
+	}
+	cards, _ = ParseDeckCSV([]byte("#separator:comma\n#guid column:1\nabc,F,B\n"), outline, "CCA", 1)
+	if cards[0].GUID == nil || *cards[0].GUID != "abc" || cards[0].Front != "F" {
+		t.Fatalf("got %+v, want guid abc and front F", cards[0])
+	}
+}
