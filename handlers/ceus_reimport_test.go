@@ -27,6 +27,9 @@ func TestCEUReimportSkipsEntriesAlreadyInTheLog(t *testing.T) {
 		if n := ceuCountRows(t, s, "ceu_entries"); n != 2 {
 			t.Fatalf("got %d entries after re-importing the export, want 2", n)
 		}
+		if page := ana.Get("/ceus").Text(); !strings.Contains(page, "Imported 0 activities. 2 already in your log — skipped.") {
+			t.Fatal("got no flash saying the rows were skipped")
+		}
 
 		token := s.LoginAPI("ana@example.com", goodPassword)
 		var out struct {
