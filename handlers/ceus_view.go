@@ -21,7 +21,12 @@ type cycleCard struct {
 	Current     bool
 	// Notes explain the cycle's dates: realignment and credentials earned mid-cycle.
 	Notes []string
+	// IDPrefix keeps element ids unique when one page shows a cycle twice.
+	IDPrefix string
 }
+
+// DOMID is the card's element id stem.
+func (c cycleCard) DOMID() string { return c.IDPrefix + c.Key }
 
 // statusLabels words each status for people.
 var ceuStatusLabels = map[models.CycleStatus]string{

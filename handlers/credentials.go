@@ -94,10 +94,35 @@ func (h *Handlers) renderCredentials(c *fiber.Ctx, status int, form credentialFo
 	if err != nil {
 		return err
 	}
-	return h.render(c, status, "pages/credentials", fiber.Map{
+	data := fiber.Map{
 		"Title": "Your credentials", "Held": holder.Held, "Cycles": cycleCards(holder, "", true), "Types": types,
 		"Form": form, "Errors": fields, "Feed": feed, "FeedURL": c.Locals("calendarURL"),
-	})
+		"AsOfValue": c.Query("as_of"), "CycleEnds": currentEnds(holder),
+	}
+	if text := c.Query("as_of"); text != "" {
+		day, problems := models.AsOfProblems(text, holder.Today)
+		if problems != nil {
+			data["AsOfError"] = problems["as_of"]
+			status = fiber.StatusUnprocessableEntity
+		} else {
+			cards := cycleCards(holder.OnDay(day), "", false)
+			for i := range cards {
+				cards[i].IDPrefix = "as-of-"
+			}
+			data["AsOf"], data["AsOfCycles"] = day, cards
+		}
+	}
+	return h.render(c, status, "pages/credentials", data)
+}
+
+// currentEnds lists the end of each current cycle, for "where will I stand on my
+// cycle end" links.
+func currentEnds(holder models.Holder) []string {
+	var ends []string
+	for _, p := range holder.CurrentCycles() {
+		ends = append(ends, ceuDateString(p.Cycle.End))
+	}
+	return ends
 }
 
 func (h *Handlers) createCredential(c *fiber.Ctx) error {

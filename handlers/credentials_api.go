@@ -169,6 +169,15 @@ func (h *Handlers) apiShowProgress(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	if text := c.Query("as_of"); text != "" {
+		day, problems := models.AsOfProblems(text, holder.Today)
+		if problems != nil {
+			return &validationError{Fields: FieldErrors(problems)}
+		}
+		out := progressJSON(holder.AsOf(day))
+		out["as_of"] = ceuDateString(day)
+		return c.JSON(out)
+	}
 	return c.JSON(progressJSON(holder.Progress))
 }
 
