@@ -42,3 +42,32 @@ func TestStandingOnADate(t *testing.T) {
 		}
 	})
 }
+
+// TestWholeAHIMACatalogue: the credential list offers CDIP, CHDA and CHPS, and an
+// RHIA + CHDA holder needs 40 CEUs, on the page and in the API.
+func TestWholeAHIMACatalogue(t *testing.T) {
+	eachCEU(t, func(t *testing.T, s *apptest.Server) {
+		b := s.Browser()
+		b.SignUp("Gus", "gus@example.com", goodPassword)
+		page := b.Get("/credentials").Text()
+		for _, want := range []string{"CDIP — Certified Documentation Integrity Practitioner", "CHDA — Certified Health Data Analyst", "CHPS — Certified in Healthcare Privacy and Security"} {
+			if !strings.Contains(page, want) {
+				t.Errorf("got no %q among the credentials offered", want)
+			}
+		}
+		token := s.LoginAPI("gus@example.com", goodPassword)
+		earned := ceuEarned.Format("2006-01-02")
+		apptest.Must(t, s.API("POST", "/api/v1/credentials", token, map[string]string{"credential_code": "RHIA", "earned_on": earned}), 201)
+		apptest.Must(t, s.API("POST", "/api/v1/credentials", token, map[string]string{"credential_code": "CHDA", "earned_on": earned}), 201)
+		var got struct {
+			Cycles []ceuAPICycle `json:"cycles"`
+		}
+		apptest.Must(t, s.API("GET", "/api/v1/progress", token, nil), 200).JSON(t, &got)
+		if got.Cycles[0].Required != 40 {
+			t.Fatalf("got %v CEUs required for RHIA + CHDA, want 40", got.Cycles[0].Required)
+		}
+		if !strings.Contains(b.Get("/credentials").Text(), "0 of 40 CEUs") {
+			t.Fatal("the page does not show 0 of 40 CEUs")
+		}
+	})
+}

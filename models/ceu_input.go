@@ -2,7 +2,7 @@ package models
 
 import (
 	"fmt"
-		"strings"
+	"strings"
 	"time"
 )
 
