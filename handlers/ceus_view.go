@@ -19,8 +19,6 @@ type cycleCard struct {
 	StatusLabel string
 	Chart       *chartFigure
 	Current     bool
-	// Notes explain the cycle's dates: realignment and credentials earned mid-cycle.
-	Notes []string
 	// IDPrefix keeps element ids unique when one page shows a cycle twice.
 	IDPrefix string
 }

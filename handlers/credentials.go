@@ -66,6 +66,16 @@ func (h *Handlers) saveHeldCredential(c *fiber.Ctx, form credentialForm, held mo
 		return held, nil, err
 	}
 	ceuMergeProblems(fields, models.HeldCredentialProblems(held, types, h.today()))
+	if held.CycleStartOverride != nil || held.CycleEndOverride != nil {
+		primary, err := h.primaryFor(c, held)
+		if err != nil {
+			return held, nil, err
+		}
+		if primary.CredentialCode != held.CredentialCode {
+			ceuMergeProblems(fields, map[string]string{"cycle_start_override": "Set the shared cycle on " + primary.CredentialCode +
+				", your first credential of this body: it aligns every later one to its cycle."})
+		}
+	}
 	if len(fields) > 0 {
 		return held, fields, nil
 	}
@@ -74,6 +84,26 @@ func (h *Handlers) saveHeldCredential(c *fiber.Ctx, form credentialForm, held mo
 		return held, FieldErrors{"credential_code": "You already hold " + held.CredentialCode + ": edit it instead of adding it again."}, nil
 	}
 	return held, nil, err
+}
+
+// primaryFor returns the credential whose cycle held shares once saved: the first
+// earned of its certifying body among the holder's credentials, held included.
+func (h *Handlers) primaryFor(c *fiber.Ctx, held models.HeldCredential) (models.HeldCredential, error) {
+	holder, err := h.loadHolder(c)
+	if err != nil {
+		return held, err
+	}
+	list := []models.HeldCredential{held}
+	for _, other := range holder.Held {
+		if other.ID != held.ID && other.CredentialCode != held.CredentialCode {
+			list = append(list, other)
+		}
+	}
+	primary, ok := models.PrimaryCredential(list, holder.Rules, held.CredentialCode)
+	if !ok {
+		return held, nil
+	}
+	return primary, nil
 }
 
 func (h *Handlers) showCredentials(c *fiber.Ctx) error {
@@ -158,8 +188,14 @@ func (h *Handlers) showCredential(c *fiber.Ctx) error {
 		return err
 	}
 	body, _ := bodyOfCredential(holder.Rules, held.CredentialCode)
+	var cards []cycleCard
+	for _, card := range cycleCards(holder, body, true) {
+		if countsFor(card.CycleProgress, held) {
+			cards = append(cards, card)
+		}
+	}
 	return h.render(c, fiber.StatusOK, "pages/credentials_show", fiber.Map{
-		"Title": held.CredentialCode, "Held": held, "Cycles": cycleCards(holder, body, true), "Body": body,
+		"Title": held.CredentialCode, "Held": held, "Cycles": cards, "Body": body,
 	})
 }
 
@@ -176,8 +212,13 @@ func (h *Handlers) renderEditCredential(c *fiber.Ctx, status int, held models.He
 	if err != nil {
 		return err
 	}
+	primary, err := h.primaryFor(c, held)
+	if err != nil {
+		return err
+	}
 	return h.render(c, status, "pages/credentials_edit", fiber.Map{
 		"Title": "Edit " + held.CredentialCode, "Held": held, "Form": form, "Types": types, "Errors": fields,
+		"Primary": primary, "IsPrimary": primary.ID == held.ID,
 	})
 }
 
@@ -217,6 +258,13 @@ func (h *Handlers) deleteCredential(c *fiber.Ctx) error {
 		return err
 	}
 	return h.flashAndRedirect(c, "/credentials", "Removed "+held.CredentialCode+". Your CEU entries are kept.")
+}
+
+// countsFor reports whether a shared cycle is one of held's: it ends on or after the
+// day held was earned. Cycles of the body that ended before are another
+// credential's history and are not listed on held's page.
+func countsFor(p models.CycleProgress, held models.HeldCredential) bool {
+	return !p.Cycle.End.Before(held.EarnedOn)
 }
 
 // bodyOfCredential returns the certifying body the rules name for code.

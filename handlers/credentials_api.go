@@ -66,7 +66,7 @@ func (h *Handlers) apiShowCredential(c *fiber.Ctx) error {
 	body, _ := bodyOfCredential(holder.Rules, held.CredentialCode)
 	cycles := []cycleJSON{}
 	for _, p := range holder.Progress.Cycles {
-		if p.Body == body {
+		if p.Body == body && countsFor(p, held) {
 			cycles = append(cycles, toCycleJSON(p))
 		}
 	}
@@ -153,7 +153,7 @@ func toCycleJSON(p models.CycleProgress) cycleJSON {
 	if out.Problems == nil {
 		out.Problems = []string{}
 	}
-	out.Behind, out.Notes = []string{}, []string{}
+	out.Behind, out.Notes = []string{}, append([]string{}, p.Notes...)
 	for _, pace := range p.Behind() {
 		out.Behind = append(out.Behind, pace.Rule)
 	}

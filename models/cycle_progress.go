@@ -59,6 +59,9 @@ type CycleProgress struct {
 	// ForecastOn is the day Shortfall would be made up at PaceSoFar; zero when there
 	// is nothing to forecast (no pace yet, nothing short, or the cycle is over).
 	ForecastOn time.Time
+	// Notes explain the cycle's dates when credentials share it (see
+	// credentialGroup.notes).
+	Notes []string
 	// PaceRule labels the binding requirement when it is not the total.
 	PaceRule string
 	// Paces measures each requirement; the headline pace and forecast above are the
@@ -140,6 +143,7 @@ func groupProgress(group credentialGroup, sorted []datedCredit, rules []Maintena
 		p.applyTiming(today)
 		p.Status = CycleStatusOf(p, today)
 		p.Problems = p.problems()
+		p.Notes = group.notes(cycle)
 		if group.untracked(cycle, len(logged)) {
 			p.Status, p.Problems, p.RevokesOn = StatusNotTracked, nil, time.Time{}
 		}

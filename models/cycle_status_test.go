@@ -1,6 +1,7 @@
 package models
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -126,5 +127,23 @@ func TestHistoryBeforeHitpathIsNotTracked(t *testing.T) {
 				t.Errorf("the current cycle is not tracked")
 			}
 		})
+	}
+}
+
+// TestAlignedCyclesAreExplained: RHIT passed 2023-05-10 and CCS 2024-08-20 share
+// RHIT's cycle; the cycle CCS was earned in says so, with CCS's +10 in full.
+func TestAlignedCyclesAreExplained(t *testing.T) {
+	progress := progressOn("2024-12-01", []HeldCredentialFacts{held("RHIT", "2023-05-10"), held("CCS", "2024-08-20")}, nil)
+	p := cycleStarting(t, progress, "AHIMA", "2023-05-10")
+	if !p.Cycle.End.Equal(date("2025-05-09")) || p.Required != 3000 {
+		t.Fatalf("got %v … %v needing %d, want RHIT's cycle to 2025-05-09 needing 30", p.Cycle.Start, p.Cycle.End, p.Required)
+	}
+	if len(p.Notes) != 1 || !strings.Contains(p.Notes[0], "CCS was earned on 20 Aug 2024, during this cycle") || !strings.Contains(p.Notes[0], "assumption") {
+		t.Fatalf("got notes %q, want CCS earned mid-cycle explained", p.Notes)
+	}
+	set := HeldCredentialFacts{Code: "RHIT", EarnedOn: date("2025-03-15"), OverrideStart: date("2025-06-10"), OverrideEnd: date("2027-06-09")}
+	aligned := cycleStarting(t, progressOn("2025-12-01", []HeldCredentialFacts{set, held("CCS", "2025-06-10")}, nil), "AHIMA", "2025-06-10")
+	if len(aligned.Notes) == 0 || !strings.Contains(aligned.Notes[0], "shared dates you set on RHIT") {
+		t.Fatalf("got notes %q, want the shared cycle explained", aligned.Notes)
 	}
 }

@@ -73,6 +73,31 @@ ALTER TABLE cohorts ADD COLUMN risk_floor_percent INTEGER NOT NULL DEFAULT 50;
 ALTER TABLE cohorts ADD COLUMN risk_floor_window_days INTEGER NOT NULL DEFAULT 90;
 ALTER TABLE readiness_summaries ADD COLUMN trend_per_30_days DOUBLE PRECISION NOT NULL DEFAULT 0;
 
+-- The shared cycle of a body's credentials is set in one place, on the first earned
+-- (the primary): AHIMA syncs later credentials to it. Until now the override with the
+-- latest start on any of them won; move that one onto the primary, so every holder's
+-- shared cycle stays as it was, and clear the others.
+UPDATE held_credentials SET
+    cycle_start_override = (SELECT s.cycle_start_override FROM held_credentials s JOIN credential_types st ON st.code = s.credential_code
+         WHERE s.user_id = held_credentials.user_id
+           AND st.body = (SELECT t.body FROM credential_types t WHERE t.code = held_credentials.credential_code)
+           AND s.cycle_start_override IS NOT NULL
+         ORDER BY s.cycle_start_override DESC, s.id LIMIT 1),
+    cycle_end_override = (SELECT s.cycle_end_override FROM held_credentials s JOIN credential_types st ON st.code = s.credential_code
+         WHERE s.user_id = held_credentials.user_id
+           AND st.body = (SELECT t.body FROM credential_types t WHERE t.code = held_credentials.credential_code)
+           AND s.cycle_start_override IS NOT NULL
+         ORDER BY s.cycle_start_override DESC, s.id LIMIT 1)
+WHERE id = (SELECT p.id FROM held_credentials p JOIN credential_types pt ON pt.code = p.credential_code
+         WHERE p.user_id = held_credentials.user_id
+           AND pt.body = (SELECT t.body FROM credential_types t WHERE t.code = held_credentials.credential_code)
+         ORDER BY p.earned_on, p.id LIMIT 1);
+UPDATE held_credentials SET cycle_start_override = NULL, cycle_end_override = NULL
+WHERE id <> (SELECT p.id FROM held_credentials p JOIN credential_types pt ON pt.code = p.credential_code
+         WHERE p.user_id = held_credentials.user_id
+           AND pt.body = (SELECT t.body FROM credential_types t WHERE t.code = held_credentials.credential_code)
+         ORDER BY p.earned_on, p.id LIMIT 1);
+
 -- +goose Down
 ALTER TABLE readiness_summaries DROP COLUMN trend_per_30_days;
 ALTER TABLE cohorts DROP COLUMN risk_floor_window_days;
