@@ -144,7 +144,7 @@ func (a *App) Listen(ctx context.Context) error {
 	errs := make(chan error, 1)
 	go func() { errs <- a.Server.Listen(":" + a.Config.Port) }()
 	a.StartBackground(ctx)
-	a.Log.Info("hitpath listening", "url", a.Config.BaseURL, "port", a.Config.Port, "database", a.dialect())
+	a.Log.Info("hitpath listening", "url", "http://localhost:"+a.Config.Port, "links", a.Config.BaseURL, "port", a.Config.Port, "database", a.dialect())
 	select {
 	case err := <-errs:
 		return fmt.Errorf("listen on port %s: %w", a.Config.Port, err)

@@ -113,3 +113,45 @@ func openSQLite(t *testing.T, conns int) *gorm.DB {
 	})
 	return db
 }
+
+// TestConcurrentPathwaySavesAllSucceed saves one learner's pathway from several tabs
+// at once, the first time and again: every save succeeds and one row remains.
+func TestConcurrentPathwaySavesAllSucceed(t *testing.T) {
+	dbs := map[string]*gorm.DB{"sqlite": openSQLite(t, 8)}
+	if len(testdb.Dialects()) > 1 {
+		dbs["postgres"] = testdb.Open(t, "postgres")
+	}
+	for dialect, db := range dbs {
+		t.Run(dialect, func(t *testing.T) {
+			ctx, now := context.Background(), time.Date(2031, 6, 15, 10, 0, 0, 0, time.UTC)
+			u := models.User{Email: "tabs@example.com", Name: "Tabs", PasswordHash: "x"}
+			if err := models.CreateUser(ctx, db, &u); err != nil {
+				t.Fatal(err)
+			}
+			const tabs = 8
+			errs := make(chan error, tabs*2)
+			var wg sync.WaitGroup
+			for i := range tabs * 2 {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					p := models.Pathway{UserID: u.ID, TargetCode: "RHIT", ProgramName: fmt.Sprintf("Tab %d", i)}
+					_, err := models.SavePathway(ctx, db, &p, now)
+					errs <- err
+				}()
+			}
+			wg.Wait()
+			close(errs)
+			for err := range errs {
+				if err != nil {
+					t.Fatalf("got %v, want every save to succeed", err)
+				}
+			}
+			var n int64
+			db.Model(&models.Pathway{}).Where("user_id = ?", u.ID).Count(&n)
+			if n != 1 {
+				t.Fatalf("got %d pathways, want 1", n)
+			}
+		})
+	}
+}

@@ -62,11 +62,16 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 		DatabaseURL:  getenv("DATABASE_URL"),
 		DataDir:      or(getenv("HITPATH_DATA_DIR"), "data"),
 		JWTSecret:    getenv("JWT_SECRET"),
-		BaseURL:      strings.TrimRight(or(getenv("BASE_URL"), "http://localhost:3000"), "/"),
+		BaseURL:      strings.TrimRight(getenv("BASE_URL"), "/"),
 		SMTPURL:      getenv("SMTP_URL"),
 		MailFrom:     getenv("MAIL_FROM"),
 		PasswordCost: bcrypt.DefaultCost,
 		BenchRoutes:  getenv("HITPATH_BENCH_ROUTES") == "1",
+	}
+	if cfg.BaseURL == "" {
+		// Links in emails, calendar feeds and join links follow the port the server
+		// really listens on when no public address is given.
+		cfg.BaseURL = "http://localhost:" + cfg.Port
 	}
 	if cfg.DatabaseURL != "" && !cfg.Postgres() {
 		return cfg, errors.New("DATABASE_URL must start with postgres:// (leave it unset for the embedded SQLite database)")

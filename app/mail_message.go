@@ -32,9 +32,10 @@ func mailHost(baseURL string) string {
 	return host
 }
 
-// DefaultMailFrom is the sender used when MAIL_FROM is not set.
-func DefaultMailFrom(baseURL string) string {
-	return (&mail.Address{Name: "hitpath", Address: "no-reply@" + mailHost(baseURL)}).String()
+// defaultMailFrom is the sender used when MAIL_FROM is not set. It is built, not
+// parsed: Go's address parser refuses the "IPv6:" tag SMTP requires in literals.
+func defaultMailFrom(baseURL string) *mail.Address {
+	return &mail.Address{Name: "hitpath", Address: "no-reply@" + mailHost(baseURL)}
 }
 
 // ParseMailFrom checks a MAIL_FROM value ("Name <addr>" or "addr") and returns it in

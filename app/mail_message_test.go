@@ -2,11 +2,13 @@ package app_test
 
 import (
 	"context"
+	"encoding/json"
 	"io"
 	"log/slog"
 	"mime"
 	"mime/quotedprintable"
 	"net/mail"
+	"os/exec"
 	"regexp"
 	"strings"
 	"testing"
@@ -15,6 +17,7 @@ import (
 	"gorm.io/gorm"
 
 	"hitpath/app"
+	"hitpath/app/testdb"
 	"hitpath/models"
 )
 
@@ -134,5 +137,46 @@ func TestMailFromMustBeAnAddress(t *testing.T) {
 	}
 	if _, err := app.LoadConfig(func(k string) string { return map[string]string{"MAIL_FROM": "no-reply@[127.0.0.1]"}[k] }); err != nil {
 		t.Errorf("got %v for an address literal, want it accepted", err)
+	}
+}
+
+// pythonEmailCheck parses a message with Python's email package (a parser hitpath did
+// not write) and prints its defects, decoded From, Subject and body as JSON.
+const pythonEmailCheck = `
+import email, email.policy, json, sys
+msg = email.message_from_bytes(sys.stdin.buffer.read(), policy=email.policy.default)
+defects = [type(d).__name__ for d in msg.defects]
+for name in ("From", "To", "Subject", "Message-ID"):
+    defects += [name + ":" + type(d).__name__ for d in msg[name].defects]
+print(json.dumps({"defects": defects, "from": str(msg["From"]), "subject": str(msg["Subject"]),
+    "body": msg.get_content(), "id": str(msg["Message-ID"])}))
+`
+
+func TestEmailReadByPythonEmailPackage(t *testing.T) {
+	python, err := exec.LookPath("python3")
+	if err != nil {
+		t.Skip("python3 is not installed")
+	}
+	db := testdb.Open(t, "sqlite")
+	body := "Hello Zoë,\n\n" + strings.Repeat("Şahin Eğitim says: log your CEUs (100% of them) before = the end. ", 30) + "\n.\nLast line\n"
+	subject := "Siân Łukasiewicz-Nguyễn — your reminder 日本語 and a long tail of words to fold"
+	_, raw, _ := sendAndRead(t, db, app.Config{BaseURL: "http://127.0.0.1:3000"},
+		models.NewEmail{To: "zoe@example.com", Subject: subject, Body: body})
+	cmd := exec.Command(python, "-c", pythonEmailCheck)
+	cmd.Stdin = strings.NewReader(raw[0])
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("python3 could not read the message: %v", err)
+	}
+	var got struct {
+		Defects             []string
+		From, Subject, Body string
+		ID                  string
+	}
+	if err := json.Unmarshal(out, &got); err != nil {
+		t.Fatalf("decode %q: %v", out, err)
+	}
+	if len(got.Defects) > 0 || got.Subject != subject || strings.ReplaceAll(got.Body, "\r\n", "\n") != body || got.From != "hitpath <no-reply@[127.0.0.1]>" {
+		t.Fatalf("python3 read defects %v, From %q, Subject %q, body %q", got.Defects, got.From, got.Subject, got.Body)
 	}
 }

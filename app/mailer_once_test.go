@@ -4,12 +4,16 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"net"
+	"os"
 	"sync/atomic"
 	"testing"
 	"time"
 
+	"gorm.io/driver/postgres"
 	"gorm.io/gorm"
+	"gorm.io/gorm/logger"
 
 	"hitpath/app"
 	"hitpath/app/apptest"
@@ -165,7 +169,11 @@ func TestShutdownWaitsForEmailInFlight(t *testing.T) {
 		m := newTestMailer(t, db, startSMTP(t, inbox), &now)
 		queueOne(t, db, now)
 		server.App.StartBackgroundWith(ctx, m)
-		<-ctx.Done()
+		select {
+		case <-ctx.Done():
+		case <-time.After(20 * time.Second):
+			t.Fatal("the background sender never reached the SMTP server")
+		}
 		if !server.App.WaitBackground(10 * time.Second) {
 			t.Fatal("background jobs did not finish within 10 s of shutdown")
 		}
@@ -198,4 +206,46 @@ func TestShutdownWaitIsBounded(t *testing.T) {
 			t.Fatalf("waited %v, want about 200ms", waited)
 		}
 	})
+}
+
+// Window (b) on a real PostgreSQL outage: while the server reads the message, every
+// connection to the database is cut and new ones are refused for half a second.
+func TestMailerSurvivesPostgresOutageAfterSend(t *testing.T) {
+	cfg := testdb.FreshConfig(t, "postgres")
+	db, err := app.OpenDB(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { sqlDB, _ := db.DB(); sqlDB.Close() })
+	if err := app.Migrate(context.Background(), db); err != nil {
+		t.Fatal(err)
+	}
+	admin, err := gorm.Open(postgres.Open(os.Getenv("TEST_DATABASE_URL")), &gorm.Config{Logger: logger.Discard})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { sqlDB, _ := admin.DB(); sqlDB.Close() })
+	var name string
+	db.Raw("SELECT current_database()").Scan(&name)
+	allow := func(yes bool) {
+		if err := admin.Exec(fmt.Sprintf("ALTER DATABASE %s ALLOW_CONNECTIONS %v", name, yes)).Error; err != nil {
+			t.Error(err)
+		}
+	}
+	inbox := &smtpInbox{}
+	inbox.onData = func() {
+		allow(false)
+		admin.Exec("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = ?", name)
+		time.AfterFunc(500*time.Millisecond, func() { allow(true) })
+	}
+	t.Cleanup(func() { allow(true) })
+	now := fixedNow()
+	m := newTestMailer(t, db, startSMTP(t, inbox), &now)
+	queueOne(t, db, now)
+	if sent, err := m.SendDue(context.Background()); sent != 1 || err != nil {
+		t.Fatalf("got sent=%d err=%v, want 1 delivered and recorded once the database is back", sent, err)
+	}
+	inbox.onData = nil
+	now = now.Add(24 * time.Hour)
+	assertDeliveredOnce(t, db, m, inbox)
 }

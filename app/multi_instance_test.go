@@ -74,7 +74,8 @@ func TestProcessesStartTogetherOnFreshPostgres(t *testing.T) {
 
 // TestTwoInstancesShareOnePostgres runs two hitpath instances in one process, each
 // with its own connection pool, over one PostgreSQL database, and sends one user's
-// requests to either, as a load balancer would.
+// requests to either, as a load balancer would: tokens, logout, CSRF forms and rate
+// limits hold across them, and a queued email is delivered once.
 func TestTwoInstancesShareOnePostgres(t *testing.T) {
 	cfg := testdb.FreshConfig(t, "postgres")
 	apps := startTogether(t, cfg, 2)
@@ -109,8 +110,20 @@ func TestTwoInstancesShareOnePostgres(t *testing.T) {
 		}
 	})
 
-	// Rate limits shared across instances (issue 10: "limits are shared") belong here:
-	// they are added with the database-backed limiter storage (security work, issue 11).
+	t.Run("failed logins are counted across instances", func(t *testing.T) {
+		a.RegisterAPI("Cy", "cy@example.com", "correct horse battery staple")
+		wrong := map[string]string{"email": "cy@example.com", "password": "not the password at all"}
+		instances := []*apptest.Server{a, b}
+		for i := range 5 { // the limit is 5 failed logins a minute per account
+			apptest.Must(t, instances[i%2].API("POST", "/api/v1/auth/login", "", wrong), http.StatusUnauthorized)
+		}
+		for _, instance := range instances {
+			refused := instance.API("POST", "/api/v1/auth/login", "", wrong)
+			if refused.Status != http.StatusTooManyRequests || refused.Header.Get("Retry-After") == "" {
+				t.Fatalf("got %d after 5 failures spread over two instances, want 429 with Retry-After", refused.Status)
+			}
+		}
+	})
 
 	t.Run("queued email is delivered once by two background senders", func(t *testing.T) {
 		deliverOnceAcrossInstances(t, apps)

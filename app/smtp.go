@@ -26,16 +26,11 @@ func SMTPSender(cfg Config, log *slog.Logger) (func(context.Context, models.Outb
 	if err != nil || (u.Scheme != "smtp" && u.Scheme != "smtps") || u.Host == "" {
 		return nil, errors.New("SMTP_URL must look like smtp://user:pass@host:587 (or smtps://)")
 	}
-	fromText := cfg.MailFrom
-	if fromText == "" {
-		fromText = u.Query().Get("from")
-	}
-	if fromText == "" {
-		fromText = DefaultMailFrom(cfg.BaseURL)
-	}
-	from, err := ParseMailFrom(fromText)
-	if err != nil {
-		return nil, err
+	from := defaultMailFrom(cfg.BaseURL)
+	if fromText := or(cfg.MailFrom, u.Query().Get("from")); fromText != "" {
+		if from, err = ParseMailFrom(fromText); err != nil {
+			return nil, err
+		}
 	}
 	host := mailHost(cfg.BaseURL)
 	return func(ctx context.Context, email models.OutboxEmail) error {

@@ -19,6 +19,7 @@ func (h *Handlers) registerAreaPages(pages fiber.Router) {
 	h.registerReferencePages(pages)
 	h.registerCohortPages(pages)
 	h.registerStudyEnginePages(pages)
+	h.registerHelpPages(pages)
 }
 
 // dashboardPanels lists the areas' dashboard summaries in display order. Each area adds

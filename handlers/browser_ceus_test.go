@@ -50,7 +50,8 @@ func TestBrowserCEUHolder(t *testing.T) {
 	ceuDo(t, ctx, "log an activity by minutes", chromedp.Navigate(base+"/ceus/new"), chromedp.WaitVisible(css("#title")),
 		chromedp.SetValue(css("#activity_date"), ceuDaysAgo(7)), chromedp.SendKeys(css("#title"), "Coding Clinic webinar"),
 		chromedp.SendKeys(css("#provider"), "AHIMA"), chromedp.SetValue(css("#provider_kind"), "ahima"),
-		chromedp.SendKeys(css("#minutes"), "165"), submitAndWaitForPage("#title"), chromedp.WaitVisible(css("p.flash")))
+		chromedp.SendKeys(css("#minutes"), "165"), chromedp.Click(css("#in_hiim_domain")),
+		submitAndWaitForPage("#title"), chromedp.WaitVisible(css("p.flash")))
 	if got := ceuText(t, ctx, "p.flash"); !strings.Contains(got, "3 CEUs") {
 		t.Fatalf("got flash %q, want 165 minutes counted as 3 CEUs", got)
 	}

@@ -4,6 +4,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"hitpath/models"
+	"hitpath/views"
 )
 
 // ceuEntryRow is an entry on the list with its evidence count.
@@ -41,7 +42,8 @@ func (h *Handlers) showCEUs(c *fiber.Ctx) error {
 	return h.render(c, fiber.StatusOK, "pages/ceus", fiber.Map{
 		"PackSizes": sizes,
 		"Title":     "Your CEUs", "Entries": rows, "Cycles": cycleCards(holder, "", false), "Current": currentCards(holder),
-		"CycleKey": c.Query("cycle"), "Category": filter.Category, "Categories": categoryChoices,
+		"ShowCategoryA": needsCategoryA(holder),
+		"CycleKey":      c.Query("cycle"), "Category": filter.Category, "Categories": categoryChoices,
 		"HasCredentials": len(holder.Held) > 0, "WhatIf": ceuForm{ActivityDate: ceuDateString(holder.Today)},
 		"ProviderKinds": providerKindChoices, "Deliveries": deliveryChoices,
 	})
@@ -58,8 +60,12 @@ func currentCards(holder models.Holder) []cycleCard {
 }
 
 func (h *Handlers) showNewCEU(c *fiber.Ctx) error {
-	form := ceuForm{ActivityDate: ceuDateString(h.today()), ProviderKind: "approved", Delivery: "online", InHIIMDomain: true}
-	data := ceuFormData("Log a CEU activity", form, nil)
+	holder, err := h.loadHolder(c)
+	if err != nil {
+		return err
+	}
+	form := ceuForm{ActivityDate: ceuDateString(h.today()), ProviderKind: "approved", Delivery: "online"}
+	data := ceuFormData("Log a CEU activity", form, nil, holder)
 	data["Action"] = "/ceus"
 	return h.render(c, fiber.StatusOK, "pages/ceus_form", data)
 }
@@ -80,14 +86,14 @@ func (h *Handlers) saveCEUFromPage(c *fiber.Ctx, entry models.CEUEntry, action, 
 	}
 	entry, fields := entryFromForm(form, entry, holder)
 	if fields != nil {
-		data := ceuFormData(title, form, fields)
+		data := ceuFormData(title, form, fields, holder)
 		data["Action"] = action
 		return h.render(c, fiber.StatusUnprocessableEntity, "pages/ceus_form", data)
 	}
 	if err := models.SaveCEUEntry(c.UserContext(), h.DB, &entry, h.Now()); err != nil {
 		return err
 	}
-	return h.flashAndRedirect(c, "/ceus", "Saved “"+entry.Title+"”: "+models.FormatCEUs(entry.CEUs)+" CEUs.")
+	return h.flashAndRedirect(c, "/ceus", "Saved “"+entry.Title+"”: "+views.CountHundredths(entry.CEUs, "CEU", "CEUs")+".")
 }
 
 func (h *Handlers) loadOwnEntry(c *fiber.Ctx) (models.CEUEntry, error) {
@@ -103,7 +109,11 @@ func (h *Handlers) showEditCEU(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	data := ceuFormData("Edit “"+entry.Title+"”", formFromEntry(entry), nil)
+	holder, err := h.loadHolder(c)
+	if err != nil {
+		return err
+	}
+	data := ceuFormData("Edit “"+entry.Title+"”", formFromEntry(entry), nil, holder)
 	data["Action"] = "/ceus/" + ceuID(entry.ID)
 	data["Entry"] = entry
 	return h.render(c, fiber.StatusOK, "pages/ceus_form", data)

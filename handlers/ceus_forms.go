@@ -94,7 +94,20 @@ var categoryChoices = []ceuChoice{
 }
 
 // ceuFormData is what the new/edit page needs besides the form.
-func ceuFormData(title string, form ceuForm, fields FieldErrors) fiber.Map {
-	return fiber.Map{"Title": title, "Form": form, "Errors": fields,
+func ceuFormData(title string, form ceuForm, fields FieldErrors, holder models.Holder) fiber.Map {
+	return fiber.Map{"Title": title, "Form": form, "Errors": fields, "ShowCategoryA": needsCategoryA(holder),
 		"ProviderKinds": providerKindChoices, "Deliveries": deliveryChoices}
+}
+
+// needsCategoryA says whether any credential the holder keeps has a rule asking for
+// NCRA Category A hours (ODS): only they are asked about Category A.
+func needsCategoryA(holder models.Holder) bool {
+	for _, held := range holder.Held {
+		for _, rule := range holder.Rules {
+			if rule.CredentialCode == held.CredentialCode && rule.CategoryACEUs > 0 {
+				return true
+			}
+		}
+	}
+	return false
 }

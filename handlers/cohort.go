@@ -10,10 +10,10 @@ import (
 
 // cohortForm creates or edits a cohort (page form and API body).
 type cohortForm struct {
-	Name         string `form:"name" json:"name" validate:"required,max=120"`
+	Name         string `form:"name" json:"name" validate:"required,max=120" label:"a name for the cohort"`
 	Program      string `form:"program" json:"program" validate:"max=200"`
 	Term         string `form:"term" json:"term" validate:"max=60"`
-	TargetCode   string `form:"target_code" json:"target_code" validate:"required,max=10"`
+	TargetCode   string `form:"target_code" json:"target_code" validate:"required,max=10" label:"the credential the cohort prepares for"`
 	TargetExamOn string `form:"target_exam_on" json:"target_exam_on"`
 }
 

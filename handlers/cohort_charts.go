@@ -1,9 +1,8 @@
 package handlers
 
 import (
-	"strconv"
-
 	"hitpath/models"
+	"hitpath/views"
 	"hitpath/views/chart"
 )
 
@@ -31,7 +30,7 @@ func cohortReadinessChart(rows []models.CohortRow) chartFigure {
 	}
 	bars = append(bars, chart.Bar{Label: "no practice exam", Value: float64(none)})
 	return drawChart(chart.HBar{Title: "Readiness distribution", Bars: bars, LabelHeader: "Readiness", ValueHeader: "Students",
-		Desc: "How many of the " + strconv.Itoa(len(rows)) + " students are in each readiness range; the counts are in the table that follows.",
+		Desc: "How many of the " + views.Count(len(rows), "student", "students") + " are in each readiness range; the counts are in the table that follows.",
 		ID:   "readiness"})
 }
 

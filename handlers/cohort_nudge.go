@@ -1,11 +1,12 @@
 package handlers
 
 import (
-	"fmt"
+	"strings"
 
 	"github.com/gofiber/fiber/v2"
 
 	"hitpath/models"
+	"hitpath/views"
 )
 
 // cohortNudgeForm sends a message to chosen students. On the page, the "all at risk" button
@@ -37,7 +38,7 @@ func (h *Handlers) checkCohortNudge(c *fiber.Ctx, cohort models.Cohort, form coh
 	errs := h.validate(form)
 	if errs != nil {
 		if _, ok := errs["message"]; ok {
-			errs["message"] = "Write a message of at most 4,000 characters."
+			errs["message"] = nudgeMessageProblem(form.Message)
 		}
 		return nil, errs, nil
 	}
@@ -72,9 +73,9 @@ func (h *Handlers) sendCohortNudge(c *fiber.Ctx) error {
 		return err
 	}
 	queued, _ := splitQueued(sent)
-	msg := fmt.Sprintf("Message queued for %d students.", len(queued))
+	msg := "Message queued for " + views.Count(len(queued), "student", "students") + "."
 	if skipped := len(sent) - len(queued); skipped > 0 {
-		msg += fmt.Sprintf(" %d already had this message today and will not get it twice.", skipped)
+		msg += " " + views.Count(skipped, "student", "students") + " already had this message today and will not get it twice."
 	}
 	return h.flashAndRedirect(c, cohortPath(cohort.ID), msg)
 }
@@ -115,4 +116,12 @@ func splitQueued(recipients []models.CohortNudgeRecipient) (queued, already []in
 		}
 	}
 	return queued, already
+}
+
+// nudgeMessageProblem words what is wrong with a nudge's message: it is empty or too long.
+func nudgeMessageProblem(message string) string {
+	if strings.TrimSpace(message) == "" {
+		return "Write the message to send."
+	}
+	return "Shorten the message to 4,000 characters or fewer."
 }

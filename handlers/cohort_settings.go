@@ -18,7 +18,7 @@ type cohortSettingsForm struct {
 
 // cohortInstructorForm adds a co-instructor by email.
 type cohortInstructorForm struct {
-	Email string `form:"email" json:"email" validate:"required,email,max=254"`
+	Email string `form:"email" json:"email" validate:"required,email,max=254" label:"the email address of the instructor to add"`
 }
 
 func cohortPath(id int64) string { return fmt.Sprintf("/cohorts/%d", id) }

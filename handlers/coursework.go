@@ -21,7 +21,7 @@ type courseProgressForm struct {
 
 // courseForm adds a course to the catalogue (admins).
 type courseForm struct {
-	Name        string `form:"name" json:"name" validate:"required,max=200"`
+	Name        string `form:"name" json:"name" validate:"required,max=200" label:"the course name"`
 	Description string `form:"description" json:"description" validate:"max=1000"`
 }
 

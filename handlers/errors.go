@@ -23,7 +23,7 @@ type apiProblem struct {
 }
 
 // msgUnavailable answers requests while the database cannot serve them.
-const msgUnavailable = "hitpath cannot reach its database right now. Nothing was lost: please try again in a few seconds."
+const msgUnavailable = "hitpath cannot reach its database right now. Please try again in a few seconds."
 
 // retryAfterUnavailable is the Retry-After, in seconds, sent with a 503.
 const retryAfterUnavailable = "5"

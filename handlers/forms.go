@@ -43,18 +43,42 @@ func (fv *formValidator) Check(form any) FieldErrors {
 		return nil
 	}
 	fields := FieldErrors{}
+	labels := requiredLabels(form)
 	for _, f := range failures {
 		if _, seen := fields[f.Field()]; !seen {
-			fields[f.Field()] = fieldMessage(f)
+			fields[f.Field()] = fieldMessage(f, labels[f.Field()])
 		}
 	}
 	return fields
 }
 
-func fieldMessage(f validator.FieldError) string {
+// requiredLabels reads the `label` tags of a form struct, by json name: what to ask
+// for when the field is empty ("a name for the cohort"). Without one, a missing field
+// is asked for as the person's own ("Enter your email"), which suits account forms.
+func requiredLabels(form any) map[string]string {
+	labels := map[string]string{}
+	t := reflect.TypeOf(form)
+	for t != nil && t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if t == nil || t.Kind() != reflect.Struct {
+		return labels
+	}
+	for i := range t.NumField() {
+		if label := t.Field(i).Tag.Get("label"); label != "" {
+			labels[strings.Split(t.Field(i).Tag.Get("json"), ",")[0]] = label
+		}
+	}
+	return labels
+}
+
+func fieldMessage(f validator.FieldError, requiredLabel string) string {
 	label := strings.ReplaceAll(f.Field(), "_", " ")
 	switch f.Tag() {
 	case "required":
+		if requiredLabel != "" {
+			return "Enter " + requiredLabel + "."
+		}
 		return fmt.Sprintf("Enter your %s.", label)
 	case "email":
 		return "Enter a valid email address, like name@example.com."

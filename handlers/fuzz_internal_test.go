@@ -13,8 +13,9 @@ import (
 	"hitpath/models"
 )
 
-// FuzzReadJSON feeds any body to the JSON reader with the API's input types: the
-// answer is a decoded value, a 422 naming a field, or a 400, never a panic or a 500.
+// FuzzReadJSON feeds any body and Content-Type to the JSON reader with the API's input
+// types: the answer is a decoded value, a 422 naming a field, a 400 or a 415, never a
+// panic or a 500.
 func FuzzReadJSON(f *testing.F) {
 	for _, seed := range []string{
 		`{}`, `[]`, `null`, ``, `{"minutes": 99999999999999999999}`, `{"minutes": 1e400}`, `{"minutes": "90"}`,
@@ -22,16 +23,20 @@ func FuzzReadJSON(f *testing.F) {
 		`{"title": "\ud800"}`, `{"title": "a"}{"title": "b"}`, `{"csv": 1}`, `{"a":` + strings.Repeat("[", 20000),
 		`{"activity_date": "2030-01-02", "minutes": 90, "ceus": 1.25}`, "{\"title\": \"\x00\"}",
 	} {
-		f.Add([]byte(seed))
+		f.Add([]byte(seed), "application/json")
+	}
+	for _, contentType := range []string{"", "text/csv", "application/json; charset=utf-8", "APPLICATION/JSON", "application/json;;", "multipart/form-data; boundary="} {
+		f.Add([]byte(`{"title": "a"}`), contentType)
 	}
 	app := fiber.New()
 	targets := []func() any{
 		func() any { return &ceuInput{} }, func() any { return &studyForm{} }, func() any { return &pathwayJSON{} },
 		func() any { return &signupForm{} }, func() any { return &goalForm{} },
 	}
-	f.Fuzz(func(t *testing.T, body []byte) {
+	f.Fuzz(func(t *testing.T, body []byte, contentType string) {
 		c := app.AcquireCtx(&fasthttp.RequestCtx{})
 		defer app.ReleaseCtx(c)
+		c.Request().Header.SetContentType(contentType)
 		c.Request().SetBody(body)
 		for _, target := range targets {
 			err := readJSON(c, target())
@@ -43,9 +48,9 @@ func FuzzReadJSON(f *testing.F) {
 				if len(ve.Fields) == 0 {
 					t.Fatalf("got a 422 naming no field for %q", body)
 				}
-			case errors.As(err, &fe) && fe.Code == fiber.StatusBadRequest:
+			case errors.As(err, &fe) && (fe.Code == fiber.StatusBadRequest || fe.Code == fiber.StatusUnsupportedMediaType):
 			default:
-				t.Fatalf("got %v for %q, want nil, a 422 or a 400", err, body)
+				t.Fatalf("got %v for %.100q, want nil, a 422, a 400 or a 415", err, body)
 			}
 		}
 	})

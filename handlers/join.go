@@ -12,7 +12,7 @@ import (
 
 // cohortJoinForm joins a cohort with its code and the learner's consent.
 type cohortJoinForm struct {
-	Code          string `form:"code" json:"code" validate:"required,max=40"`
+	Code          string `form:"code" json:"code" validate:"required,max=40" label:"the join code your instructor gave you"`
 	Consent       bool   `form:"consent" json:"consent"`
 	ShareOutcomes bool   `form:"share_outcomes" json:"share_outcomes"`
 }

@@ -1,6 +1,7 @@
 package models
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -86,7 +87,7 @@ func ReadCEUCSVColumns(r io.Reader, columns CEUColumns, userID int64, today, ear
 		return nil, []ImportProblem{{Line: 1, Message: "The file could not be read."}}
 	}
 	if limited.over() {
-		return nil, []ImportProblem{importTooBig(1)}
+		return nil, []ImportProblem{importTooBig(1 + bytes.Count(raw, []byte{'\n'}))}
 	}
 	table := ReadCSVTable(raw)
 	if len(table.Rows) > MaxImportRows {

@@ -1,8 +1,6 @@
 package models
 
 import (
-	"encoding/csv"
-	"errors"
 	"fmt"
 	"io"
 )
@@ -47,18 +45,3 @@ func (g *importSizeGuard) Read(p []byte) (int, error) {
 
 // over tells whether the file is larger than MaxImportBytes.
 func (g *importSizeGuard) over() bool { return g.more }
-
-// recordLine is the line a record (or the CSV error reading it) starts on, or after
-// when the read hit the end of the input. FieldPos panics when the read failed before
-// the first field, so a parse error's own line is used then.
-func recordLine(reader *csv.Reader, err error, after int) int {
-	var parseErr *csv.ParseError
-	switch {
-	case errors.As(err, &parseErr):
-		return parseErr.StartLine
-	case err != nil:
-		return after + 1
-	}
-	line, _ := reader.FieldPos(0)
-	return line
-}

@@ -89,19 +89,19 @@ func AddEvidence(ctx context.Context, db *gorm.DB, userID, entryID int64, f *Evi
 		if err := lockUserForEvidence(tx, userID); err != nil {
 			return err
 		}
-		used, err := EvidenceUsage(ctx, tx, userID)
-		if err != nil {
-			return err
-		}
-		if err := CheckEvidenceQuota(used, f.SizeBytes, quota); err != nil {
-			return err
-		}
 		var n int64
 		if err := tx.Model(&CEUEntry{}).Where("id = ? AND user_id = ?", entryID, userID).Count(&n).Error; err != nil {
 			return fmt.Errorf("check ceu entry %d for evidence: %w", entryID, err)
 		}
 		if n == 0 {
 			return ErrNotFound
+		}
+		used, err := EvidenceUsage(ctx, tx, userID)
+		if err != nil {
+			return err
+		}
+		if err := CheckEvidenceQuota(used, f.SizeBytes, quota); err != nil {
+			return err
 		}
 		f.EntryID, f.UserID, f.CreatedAt = entryID, userID, now
 		if err := tx.Create(f).Error; err != nil {

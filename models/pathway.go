@@ -195,7 +195,7 @@ func SavePathway(ctx context.Context, db *gorm.DB, p *Pathway, now time.Time) (b
 			return err
 		}
 		p.UpdatedAt = now
-		if err := tx.Save(p).Error; err != nil {
+		if err := savePathwayRow(tx, p); err != nil {
 			return fmt.Errorf("save pathway of user %d: %w", p.UserID, err)
 		}
 		if !p.Passed() {
@@ -205,6 +205,16 @@ func SavePathway(ctx context.Context, db *gorm.DB, p *Pathway, now time.Time) (b
 		return err
 	})
 	return granted, err
+}
+
+// savePathwayRow updates the pathway, or inserts it as an upsert on user_id: two tabs
+// saving a first pathway at once both find none, and on PostgreSQL the second insert
+// would otherwise break the unique key (SQLite's immediate transactions serialise them).
+func savePathwayRow(tx *gorm.DB, p *Pathway) error {
+	if p.ID != 0 {
+		return tx.Save(p).Error
+	}
+	return tx.Clauses(clause.OnConflict{Columns: []clause.Column{{Name: "user_id"}}, UpdateAll: true}).Create(p).Error
 }
 
 // RecordPass marks the learner's exam passed on passedOn and creates the held

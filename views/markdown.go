@@ -59,7 +59,15 @@ func RenderMarkdown(src string) (template.HTML, error) {
 	if err := p.converter.Convert([]byte(src), &out); err != nil {
 		return "", fmt.Errorf("render markdown: %w", err)
 	}
-	return template.HTML(p.policy.SanitizeBytes(out.Bytes())), nil
+	return template.HTML(scrollableTables(p.policy.SanitizeBytes(out.Bytes()))), nil
+}
+
+// scrollableTables puts each table in a box that scrolls sideways on its own, so a
+// wide table never widens a phone's page. The box is focusable so keyboard users can
+// scroll it. Sanitized output has plain <table> tags and no nested tables.
+func scrollableTables(html []byte) []byte {
+	html = bytes.ReplaceAll(html, []byte("<table>"), []byte(`<div class="table-scroll" tabindex="0" role="region" aria-label="Table (scrolls sideways on a narrow screen)"><table>`))
+	return bytes.ReplaceAll(html, []byte("</table>"), []byte("</table></div>"))
 }
 
 // chartParagraph matches a chart placeholder line, "{{chart work-settings}}", as

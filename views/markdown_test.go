@@ -42,7 +42,7 @@ func TestRenderMarkdown(t *testing.T) {
 		{
 			name:    "tables render without inline style",
 			src:     "| setting | share |\n| :--- | ---: |\n| Hospitals | 38% |\n",
-			want:    []string{"<table>", "<th", "Hospitals", "38%", `align="right"`},
+			want:    []string{`<div class="table-scroll" tabindex="0" role="region"`, "<table>", "</table></div>", "<th", "Hospitals", "38%", `align="right"`},
 			notWant: []string{"style="},
 		},
 		{

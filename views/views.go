@@ -40,13 +40,18 @@ func NewEngine() (*html.Engine, error) {
 // Funcs are the helpers templates may use: formatting only, never rules or queries.
 func Funcs() template.FuncMap {
 	return template.FuncMap{
-		"date":     formatDate,
-		"hundreds": formatHundredths,
-		"eq1":      func(a, b any) bool { return fmt.Sprint(a) == fmt.Sprint(b) },
-		"dict":     dict,
-		"percent":  func(share float64) float64 { return share * 100 },
-		"deref":    func(t *time.Time) time.Time { return *t },
-		"inc":      func(i int) int { return i + 1 },
+		"date":         formatDate,
+		"hundreds":     formatHundredths,
+		"eq1":          func(a, b any) bool { return fmt.Sprint(a) == fmt.Sprint(b) },
+		"dict":         dict,
+		"percent":      func(share float64) float64 { return share * 100 },
+		"deref":        func(t *time.Time) time.Time { return *t },
+		"inc":          func(i int) int { return i + 1 },
+		"count":        Count,
+		"countCEU":     func(v int) string { return CountHundredths(v, "CEU", "CEUs") },
+		"countUnits":   func(v int, unit string) string { return CountHundredths(v, unit, unit+"s") },
+		"plural":       func(n int, one, many string) string { return Plural(float64(n), one, many) },
+		"courseStatus": CourseStatus,
 	}
 }
 

@@ -99,8 +99,10 @@ func runHealthcheck(ctx context.Context, cfg app.Config, args []string) error {
 	return nil
 }
 
+// runMigrate waits for the database like serve does, so a migration job started
+// alongside its database (an init container) does not fail at once.
 func runMigrate(ctx context.Context, cfg app.Config, args []string) error {
-	db, err := app.OpenDB(cfg)
+	db, err := app.WaitForDB(ctx, cfg, quietLog())
 	if err != nil {
 		return err
 	}
