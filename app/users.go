@@ -32,6 +32,9 @@ func CreateOrPromoteUser(ctx context.Context, db *gorm.DB, hasher *security.Hash
 	existing, err := models.UserByEmail(ctx, db, email)
 	if err == nil {
 		if _, err := models.SetUserRole(ctx, db, models.AuditActor{IP: "cli"}, existing.ID, spec.Role); err != nil {
+			if errors.Is(err, models.ErrLastAdmin) {
+				return "", fmt.Errorf("%s is the last admin; make another account admin first: %w", email, err)
+			}
 			return "", err
 		}
 		return fmt.Sprintf("%s already existed; their role is now %s.", email, spec.Role), nil
@@ -49,6 +52,9 @@ func createUser(ctx context.Context, db *gorm.DB, hasher *security.Hasher, spec 
 	}
 	if len([]rune(password)) < security.MinPasswordRunes || len(password) > security.MaxPasswordBytes {
 		return "", fmt.Errorf("--password must be %d characters to %d bytes long", security.MinPasswordRunes, security.MaxPasswordBytes)
+	}
+	if security.GuessablePassword(password, email, spec.Name) {
+		return "", fmt.Errorf("--password: %s", security.WeakPasswordMessage)
 	}
 	hash, err := hasher.Hash(password)
 	if err != nil {

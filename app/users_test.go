@@ -2,6 +2,7 @@ package app_test
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"testing"
 
@@ -27,7 +28,14 @@ func TestCreateOrPromoteUser(t *testing.T) {
 		if err != nil || u.Role != "admin" || u.Name != "boss" || !hasher.Check(u.PasswordHash, "generated-password-1") {
 			t.Fatalf("got %+v, %v", u, err)
 		}
-		if _, err := app.CreateOrPromoteUser(ctx, db, hasher, app.UserSpec{Email: "boss@example.com", Role: "instructor", GeneratePassword: gen}); err != nil {
+		demote := app.UserSpec{Email: "boss@example.com", Role: "instructor", GeneratePassword: gen}
+		if _, err := app.CreateOrPromoteUser(ctx, db, hasher, demote); !errors.Is(err, models.ErrLastAdmin) {
+			t.Fatalf("demoting the only admin: got %v, want ErrLastAdmin", err)
+		}
+		if _, err := app.CreateOrPromoteUser(ctx, db, hasher, app.UserSpec{Email: "deputy@example.com", Role: "admin", GeneratePassword: gen}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := app.CreateOrPromoteUser(ctx, db, hasher, demote); err != nil {
 			t.Fatal(err)
 		}
 		if u, _ := models.UserByEmail(ctx, db, "boss@example.com"); u.Role != "instructor" {

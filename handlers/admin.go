@@ -1,12 +1,16 @@
 package handlers
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/gofiber/fiber/v2"
 
 	"hitpath/models"
 )
+
+// msgLastAdmin explains why the last admin keeps the role.
+const msgLastAdmin = "This is the last admin account: make another account an admin first, or nobody could administer hitpath."
 
 // roleForm changes a user's role (admin page and PATCH /api/v1/admin/users/:id).
 type roleForm struct {
@@ -34,6 +38,9 @@ func (h *Handlers) changeUserRole(c *fiber.Ctx) error {
 		return fiber.NewError(fiber.StatusUnprocessableEntity, fields["role"])
 	}
 	user, err := models.SetUserRole(c.UserContext(), h.DB, auditActor(c), int64(id), form.Role)
+	if errors.Is(err, models.ErrLastAdmin) {
+		return fiber.NewError(fiber.StatusUnprocessableEntity, msgLastAdmin)
+	}
 	if err != nil {
 		return err
 	}
@@ -65,6 +72,9 @@ func (h *Handlers) apiUpdateUser(c *fiber.Ctx) error {
 		return &validationError{Fields: fields}
 	}
 	user, err := models.SetUserRole(c.UserContext(), h.DB, auditActor(c), int64(id), form.Role)
+	if errors.Is(err, models.ErrLastAdmin) {
+		return &validationError{Fields: FieldErrors{"role": msgLastAdmin}}
+	}
 	if err != nil {
 		return err
 	}

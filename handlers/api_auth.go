@@ -25,17 +25,15 @@ func (h *Handlers) apiRegister(c *fiber.Ctx) error {
 	if err := readJSON(c, &form); err != nil {
 		return err
 	}
-	user, fields, err := h.registerUser(c, form)
-	if errors.Is(err, models.ErrDuplicateEmail) {
-		return c.Status(fiber.StatusConflict).JSON(apiProblem{Error: msgDuplicateEmail, Fields: fields})
-	}
+	_, fields, err := h.registerUser(c, form)
 	if fields != nil {
 		return &validationError{Fields: fields}
 	}
-	if err != nil {
+	if err != nil && !errors.Is(err, models.ErrDuplicateEmail) {
 		return err
 	}
-	return c.Status(fiber.StatusCreated).JSON(toUserJSON(user))
+	// The same answer whether or not the address had an account.
+	return c.Status(fiber.StatusAccepted).JSON(fiber.Map{"message": msgSignupAccepted})
 }
 
 func (h *Handlers) apiLogin(c *fiber.Ctx) error {

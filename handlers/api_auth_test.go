@@ -26,7 +26,7 @@ func countUsers(t *testing.T, s *apptest.Server) int64 {
 func TestAPIRegisterRefusals(t *testing.T) {
 	apptest.Each(t, func(t *testing.T, s *apptest.Server) {
 		apptest.Must(t, s.API("POST", "/api/v1/auth/register", "", map[string]string{
-			"name": "Ana", "email": "Ana@Example.com", "password": goodPassword}), http.StatusCreated)
+			"name": "Ana", "email": "Ana@Example.com", "password": goodPassword}), http.StatusAccepted)
 		tests := []struct {
 			name   string
 			body   any
@@ -38,7 +38,6 @@ func TestAPIRegisterRefusals(t *testing.T) {
 			{"short password", map[string]string{"name": "B", "email": "b@example.com", "password": "short"}, 422, "password"},
 			{"password over 72 bytes", map[string]string{"name": "B", "email": "b@example.com", "password": strings.Repeat("é", 37)}, 422, "password"},
 			{"missing name", map[string]string{"email": "b@example.com", "password": goodPassword}, 422, "name"},
-			{"duplicate email in another case", map[string]string{"name": "A2", "email": "ANA@example.COM", "password": goodPassword}, http.StatusConflict, "email"},
 		}
 		for _, tt := range tests {
 			t.Run(tt.name, func(t *testing.T) {

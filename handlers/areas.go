@@ -28,5 +28,6 @@ func (h *Handlers) dashboardPanels() []dashboardPanel {
 	return []dashboardPanel{
 		h.studentDashboardPanel,
 		h.ceuDashboardPanel,
+		h.instructorNoticePanel,
 	}
 }

@@ -27,12 +27,11 @@ func (h *Handlers) signup(c *fiber.Ctx) error {
 	}
 	user, fields, err := h.registerUser(c, form)
 	if fields != nil {
-		status := fiber.StatusUnprocessableEntity
-		if errors.Is(err, models.ErrDuplicateEmail) {
-			status = fiber.StatusConflict
-		}
 		form.Password = ""
-		return h.render(c, status, "pages/signup", fiber.Map{"Title": "Create your account", "Form": form, "Errors": fields})
+		return h.render(c, fiber.StatusUnprocessableEntity, "pages/signup", fiber.Map{"Title": "Create your account", "Form": form, "Errors": fields})
+	}
+	if errors.Is(err, models.ErrDuplicateEmail) {
+		return h.flashAndRedirect(c, "/login", msgSignupAccepted)
 	}
 	if err != nil {
 		return err
@@ -85,6 +84,7 @@ func (h *Handlers) logout(c *fiber.Ctx) error {
 	}
 	c.Locals("viewer", nil)
 	h.clearSessionCookie(c)
+	h.issueCSRF(c, h.csrfBinding(c))
 	return h.flashAndRedirect(c, "/login", "You are logged out.")
 }
 
@@ -100,6 +100,12 @@ func (h *Handlers) startPageSession(c *fiber.Ctx, user models.User) error {
 		Name: sessionCookie, Value: token, Path: "/", HTTPOnly: true, SameSite: "Lax",
 		Secure: h.SecureCookies, MaxAge: int(sessionTTL / time.Second),
 	})
+	// Forms from now on need a token bound to the new session.
+	claims, err := h.Tokens.Parse(token, h.Now())
+	if err != nil {
+		return err
+	}
+	h.issueCSRF(c, "session:"+claims.SessionID)
 	return nil
 }
 

@@ -10,6 +10,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 	"github.com/google/uuid"
 
+	"hitpath/app/security"
 	"hitpath/models"
 )
 
@@ -33,19 +34,26 @@ type passwordForm struct {
 	Confirm string `form:"confirm_password" json:"confirm_password" validate:"omitempty,eqfield=New"`
 }
 
-// msgDuplicateEmail is how both pages and API refuse a taken address.
-const msgDuplicateEmail = "An account with this email already exists. Log in instead, or use another address."
+// msgSignupAccepted is the one answer to a valid sign-up through the API, and to a
+// page sign-up with a taken address: it must not tell whether the address has an
+// account, so the owner is told by email instead.
+const msgSignupAccepted = "If this address is new, the account is ready: log in with it. " +
+	"If it already had an account, we have emailed its owner instead."
 
 // msgBadLogin is the one message for every failed login, so it does not reveal which
 // addresses have accounts.
 const msgBadLogin = "That email and password do not match an account."
 
-// registerUser validates a sign-up and creates the learner account.
+// registerUser validates a sign-up and creates the learner account. A taken address
+// gives ErrDuplicateEmail after its owner has been sent a notice.
 func (h *Handlers) registerUser(c *fiber.Ctx, form signupForm) (models.User, FieldErrors, error) {
 	form.Name = strings.TrimSpace(form.Name)
 	form.Email = models.NormalizeEmail(form.Email)
 	if fields := h.validate(form); fields != nil {
 		return models.User{}, fields, nil
+	}
+	if security.GuessablePassword(form.Password, form.Email, form.Name) {
+		return models.User{}, FieldErrors{"password": security.WeakPasswordMessage}, nil
 	}
 	hash, err := h.Hasher.Hash(form.Password)
 	if err != nil {
@@ -54,7 +62,10 @@ func (h *Handlers) registerUser(c *fiber.Ctx, form signupForm) (models.User, Fie
 	user := models.User{Email: form.Email, Name: form.Name, PasswordHash: hash, Role: models.RoleLearner}
 	err = models.CreateUser(c.UserContext(), h.DB, &user)
 	if errors.Is(err, models.ErrDuplicateEmail) {
-		return models.User{}, FieldErrors{"email": msgDuplicateEmail}, models.ErrDuplicateEmail
+		if err := models.QueueSignupAttemptNotice(c.UserContext(), h.DB, form.Email, h.BaseURL, h.Now()); err != nil {
+			return models.User{}, nil, err
+		}
+		return models.User{}, nil, models.ErrDuplicateEmail
 	}
 	return user, nil, err
 }
@@ -114,6 +125,9 @@ func (h *Handlers) changeOwnPassword(c *fiber.Ctx, form passwordForm) (FieldErro
 	}
 	if err := h.forgetAttempts(c, key); err != nil {
 		return nil, err
+	}
+	if security.GuessablePassword(form.New, user.Email, user.Name) {
+		return FieldErrors{"new_password": security.WeakPasswordMessage}, nil
 	}
 	hash, err := h.Hasher.Hash(form.New)
 	if err != nil {

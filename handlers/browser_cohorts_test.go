@@ -82,7 +82,7 @@ func TestBrowserCohortJourney(t *testing.T) {
 	err = chromedp.Do(ctx,
 		chromedp.Click(chromedp.CSS("#consent")),
 		chromedp.Click(chromedp.CSS(`form[action="/join"][method="post"] button[type=submit]`)),
-		chromedp.WaitVisible(chromedp.CSS(`button[aria-label="Leave HIT 210 spring"]`)),
+		chromedp.WaitVisible(chromedp.CSS(`details.confirm summary`)),
 		cohortLogOut(),
 	)
 	if err != nil {
@@ -117,7 +117,8 @@ func TestBrowserCohortJourney(t *testing.T) {
 		cohortLogOut(),
 		cohortLogIn(base, "sam@example.com"),
 		chromedp.Navigate(base+"/join"),
-		chromedp.Click(chromedp.CSS(`button[aria-label="Leave HIT 210 spring"]`)),
+		chromedp.Click(chromedp.CSS(`details.confirm summary`)), // leaving asks first
+		chromedp.Click(chromedp.CSS(`form[action$="/leave"] button[type=submit]`)),
 		chromedp.WaitVisible(chromedp.CSS(".flash")),
 		cohortLogOut(),
 		cohortLogIn(base, "owner@example.com"),

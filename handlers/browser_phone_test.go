@@ -153,7 +153,8 @@ func phoneWorld(t *testing.T, s *apptest.Server) []phoneVisit {
 	cred := "/credentials/" + itoa(credential)
 	for _, p := range []string{"/", "/dashboard", "/pathway", "/coursework", "/study", "/practice", "/credentials", cred,
 		cred + "/edit", cred + "/delete", "/ceus", "/ceus/new", "/ceus/what-if", "/ceus/import", "/ceus/" + ceu + "/edit",
-		"/ceus/" + ceu + "/delete", "/ceus/" + ceu + "/evidence", "/join", "/account", "/logout"} {
+		"/ceus/" + ceu + "/delete", "/ceus/" + ceu + "/evidence", "/join", "/account", "/logout",
+		"/study/decks", "/study/review", "/study/forecast", "/study/quiz"} {
 		visits = append(visits, phoneVisit{w.student.Email, p})
 	}
 	cohort := "/cohorts/" + itoa(w.cohortID)

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"net/http"
 	"net/url"
 	"strings"
 	"time"
@@ -107,15 +108,12 @@ func (h *Handlers) showCalendarFeed(c *fiber.Ctx) error {
 	c.Set(fiber.HeaderContentType, "text/calendar; charset=utf-8")
 	c.Set(fiber.HeaderCacheControl, "private, max-age=3600")
 	c.Set(fiber.HeaderETag, `"`+hex.EncodeToString(sum[:16])+`"`)
-	c.Set(fiber.HeaderLastModified, modified.UTC().Format(http1Time))
+	c.Set(fiber.HeaderLastModified, modified.UTC().Format(http.TimeFormat))
 	if c.Fresh() {
 		return answerNotModified(c)
 	}
 	return c.SendString(body.String())
 }
-
-// http1Time is the date format of HTTP headers.
-const http1Time = "Mon, 02 Jan 2006 15:04:05 GMT"
 
 // feedCalendar writes the events with their stored DTSTAMPs.
 func feedCalendar(events []feedEvent, stamps map[string]time.Time, link string) *ics.Calendar {

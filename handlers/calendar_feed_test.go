@@ -149,6 +149,15 @@ func TestCalendarFeedAlarms(t *testing.T) {
 		if alarms, reminders := strings.Count(body, "BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER:PT9H\r\n"), len(icsReminds.FindAllString(body, -1)); alarms == 0 || alarms != reminders {
 			t.Fatalf("got %d alerts for %d reminders", alarms, reminders)
 		}
+		events := readICSWithPython(t, body)
+		for _, e := range events {
+			if reminder := strings.HasPrefix(e, "reminder-"); reminder != strings.HasSuffix(e, "|1") {
+				t.Errorf("icalendar reads %q: want one alert on each reminder and none elsewhere", e)
+			}
+		}
+		if len(events) != len(icsUID.FindAllString(body, -1)) || !strings.Contains(strings.Join(events, "\n"), "RHIT cycle ends: 0 of 20 CEUs") {
+			t.Errorf("icalendar reads %q", events)
+		}
 
 		token := s.LoginAPI("ana@example.com", goodPassword)
 		var state struct {

@@ -19,6 +19,9 @@ func (h *Handlers) showCEUs(c *fiber.Ctx) error {
 		return err
 	}
 	filter := models.CEUFilter{Category: c.Query("category")}
+	search := c.Query("q")
+	words, problem := models.ParseCEUSearch(search)
+	filter.Words = words
 	selected, ok := holder.Cycle(c.Query("cycle"))
 	if ok {
 		filter.From, filter.To = selected.Cycle.Start, selected.Cycle.End
@@ -42,8 +45,8 @@ func (h *Handlers) showCEUs(c *fiber.Ctx) error {
 	return h.render(c, fiber.StatusOK, "pages/ceus", fiber.Map{
 		"PackSizes": sizes,
 		"Title":     "Your CEUs", "Entries": rows, "Cycles": cycleCards(holder, "", false), "Current": currentCards(holder),
-		"ShowCategoryA": needsCategoryA(holder),
-		"CycleKey":      c.Query("cycle"), "Category": filter.Category, "Categories": categoryChoices,
+		"ShowCategoryA": needsCategoryA(holder), "Search": search, "Errors": searchErrors(problem),
+		"CycleKey": c.Query("cycle"), "Category": filter.Category, "Categories": categoryChoices,
 		"HasCredentials": len(holder.Held) > 0, "WhatIf": ceuForm{ActivityDate: ceuDateString(holder.Today)},
 		"ProviderKinds": providerKindChoices, "Deliveries": deliveryChoices,
 	})
@@ -185,4 +188,12 @@ func whatIfChanges(holder models.Holder, entry models.CEUEntry) []whatIfChange {
 		changes = append(changes, whatIfChange{Before: newCycleCard(holder, before, false), After: newCycleCard(after, p, false)})
 	}
 	return changes
+}
+
+// searchErrors puts a search problem beside the search box; none is no errors.
+func searchErrors(problem string) FieldErrors {
+	if problem == "" {
+		return FieldErrors{}
+	}
+	return FieldErrors{"q": problem}
 }

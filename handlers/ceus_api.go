@@ -34,6 +34,11 @@ func (h *Handlers) apiListCEUs(c *fiber.Ctx) error {
 		return err
 	}
 	filter := models.CEUFilter{Category: c.Query("category")}
+	words, problem := models.ParseCEUSearch(c.Query("q"))
+	if problem != "" {
+		return &validationError{Fields: FieldErrors{"q": problem}}
+	}
+	filter.Words = words
 	if key := c.Query("cycle"); key != "" {
 		p, ok := holder.Cycle(key)
 		if !ok {

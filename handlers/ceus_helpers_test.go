@@ -59,7 +59,7 @@ func ceuLog(t *testing.T, s *apptest.Server, b *apptest.Browser, date, title, ce
 func ceuUpload(t *testing.T, b *apptest.Browser, path, field, name string, content []byte) *apptest.Response {
 	t.Helper()
 	if b.CSRF() == "" {
-		b.Get("/")
+		b.Get("/login")
 	}
 	var body bytes.Buffer
 	w := multipart.NewWriter(&body)

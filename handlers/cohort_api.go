@@ -1,8 +1,6 @@
 package handlers
 
 import (
-	"errors"
-
 	"github.com/gofiber/fiber/v2"
 
 	"hitpath/models"
@@ -167,11 +165,7 @@ func (h *Handlers) apiAddCohortInstructor(c *fiber.Ctx) error {
 	if errs := h.validate(form); errs != nil {
 		return &validationError{Fields: errs}
 	}
-	_, err = models.AddCoInstructor(c.UserContext(), h.DB, auditActor(c), cohort, form.Email, h.Now())
-	if errors.Is(err, models.ErrNotAnInstructor) {
-		return &validationError{Fields: FieldErrors{"email": "No instructor account uses that email."}}
-	}
-	if err != nil {
+	if err := h.addCoInstructor(c, cohort, form.Email); err != nil {
 		return err
 	}
 	return h.apiRespondCohort(c, fiber.StatusOK, cohort)

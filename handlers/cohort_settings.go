@@ -85,21 +85,13 @@ func (h *Handlers) addCohortInstructor(c *fiber.Ctx) error {
 	if err := readForm(c, &form); err != nil {
 		return err
 	}
-	errs := h.validate(form)
-	var added models.User
-	if errs == nil {
-		added, err = models.AddCoInstructor(c.UserContext(), h.DB, auditActor(c), cohort, form.Email, h.Now())
-		if errors.Is(err, models.ErrNotAnInstructor) {
-			errs, err = FieldErrors{"email": "No instructor account uses that email. Ask an admin to make them an instructor first."}, nil
-		}
-	}
-	if err != nil {
-		return err
-	}
-	if errs != nil {
+	if errs := h.validate(form); errs != nil {
 		return h.renderDashboard(c, cohort, fiber.StatusUnprocessableEntity, cohortDashboardExtras{Instructor: form, Errors: errs})
 	}
-	return h.flashAndRedirect(c, cohortPath(cohort.ID), added.Name+" can now see this cohort.")
+	if err := h.addCoInstructor(c, cohort, form.Email); err != nil {
+		return err
+	}
+	return h.flashAndRedirect(c, cohortPath(cohort.ID), msgInstructorAdded(form.Email))
 }
 
 func (h *Handlers) removeCohortInstructor(c *fiber.Ctx) error {
@@ -138,4 +130,21 @@ func (h *Handlers) cohortAndUser(c *fiber.Ctx) (models.Cohort, int64, error) {
 		return cohort, 0, models.ErrNotFound
 	}
 	return cohort, int64(uid), nil
+}
+
+// addCoInstructor adds the instructor account with email, or, when there is none,
+// quietly tells a learner account's owner why nothing happened: the answer is the
+// same either way, so the form cannot be used to find out who has an account.
+func (h *Handlers) addCoInstructor(c *fiber.Ctx, cohort models.Cohort, email string) error {
+	_, err := models.AddCoInstructor(c.UserContext(), h.DB, auditActor(c), cohort, email, h.BaseURL, h.Now())
+	if errors.Is(err, models.ErrNotAnInstructor) {
+		return models.QueueInstructorInviteNotice(c.UserContext(), h.DB, cohort, currentUser(c), email, h.Now())
+	}
+	return err
+}
+
+// msgInstructorAdded is the one answer to adding a co-instructor.
+func msgInstructorAdded(email string) string {
+	return "If " + email + " is an instructor account, they can now see this cohort and are listed under Instructors. " +
+		"If not, nothing changed: an admin must make their account an instructor first."
 }

@@ -76,7 +76,8 @@ func (h *Handlers) saveCourseProgress(c *fiber.Ctx) error {
 		if err != nil {
 			return err
 		}
-		data["FailedCourse"], data["FailedForm"] = item.Course.ID, form
+		data["Submitted"] = map[int64]*courseProgressForm{item.Course.ID: &form}
+		data["Errors"] = courseworkRowErrors(item.Course.ID, fields)
 		return h.render(c, fiber.StatusUnprocessableEntity, "pages/coursework", data)
 	}
 	return h.flashAndRedirect(c, "/coursework", "Your coursework is saved.")

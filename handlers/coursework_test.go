@@ -57,7 +57,7 @@ func TestCourseworkAPIAndPage(t *testing.T) {
 		}
 		path := "/coursework/" + itoa(cw.Courses[1].CourseID)
 		page = apptest.Must(t, b.Submit(path, url.Values{"status": {"planned"}, "completed_on": {"2035-01-01"}}), 422).Text()
-		if !strings.Contains(page, `id="completed_on-error"`) {
+		if !strings.Contains(page, `id="done-`+itoa(cw.Courses[1].CourseID)+`-error"`) {
 			t.Fatal("got no completion-date error")
 		}
 		apptest.Must(t, b.Submit(path, url.Values{"status": {"completed"}, "completed_on": {"2035-01-01"}, "grade": {"B"}}), 303)

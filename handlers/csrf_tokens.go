@@ -11,58 +11,40 @@ import (
 )
 
 // csrfTokens makes CSRF tokens that carry their own proof: random bytes, an expiry and
-// an HMAC of both. The CSRF middleware asks its "storage" whether a token exists; this
-// storage answers by checking the signature instead of remembering tokens, so no
-// process holds per-visitor state (memory stays flat under anonymous traffic, and any
-// hitpath process behind a load balancer accepts a form another one served).
+// an HMAC of both together with the binding (the session id, or a pre-session id for
+// visitors not signed in). Nothing is stored, so any hitpath process accepts a form
+// another one served, and a token only works for the session it was made for: not
+// for another user, and not after logout.
 type csrfTokens struct {
 	key []byte
 	ttl time.Duration
 	now func() time.Time
 }
 
-// csrfValid is what the middleware expects back for a known token.
-var csrfValid = []byte{'+'}
-
-// New returns a fresh signed token.
-func (s csrfTokens) New() string {
+// New returns a fresh token bound to binding.
+func (s csrfTokens) New(binding string) string {
 	raw := make([]byte, 18)
 	_, _ = rand.Read(raw)
 	body := base64.RawURLEncoding.EncodeToString(raw) + "." + strconv.FormatInt(s.now().Add(s.ttl).Unix(), 10)
-	return body + "." + s.sign(body)
+	return body + "." + s.sign(body, binding)
 }
 
-func (s csrfTokens) sign(body string) string {
+func (s csrfTokens) sign(body, binding string) string {
 	mac := hmac.New(sha256.New, s.key)
-	mac.Write([]byte(body))
+	mac.Write([]byte(body + "\x00" + binding))
 	return base64.RawURLEncoding.EncodeToString(mac.Sum(nil))
 }
 
-// Get reports a token as present when its signature is ours and it has not expired.
-func (s csrfTokens) Get(token string) ([]byte, error) {
+// Valid reports whether token was made for binding by us and has not expired.
+func (s csrfTokens) Valid(token, binding string) bool {
 	cut := strings.LastIndexByte(token, '.')
-	if cut < 0 {
-		return nil, nil
+	if cut < 0 || binding == "" {
+		return false
 	}
 	body, sig := token[:cut], token[cut+1:]
-	if !hmac.Equal([]byte(sig), []byte(s.sign(body))) {
-		return nil, nil
+	if !hmac.Equal([]byte(sig), []byte(s.sign(body, binding))) {
+		return false
 	}
 	expires, err := strconv.ParseInt(body[strings.LastIndexByte(body, '.')+1:], 10, 64)
-	if err != nil || s.now().Unix() > expires {
-		return nil, nil
-	}
-	return csrfValid, nil
+	return err == nil && s.now().Unix() <= expires
 }
-
-// Set, Delete, Reset and Close have nothing to do: tokens are not stored.
-func (s csrfTokens) Set(string, []byte, time.Duration) error { return nil }
-
-// Delete is a no-op; see Set.
-func (s csrfTokens) Delete(string) error { return nil }
-
-// Reset is a no-op; see Set.
-func (s csrfTokens) Reset() error { return nil }
-
-// Close is a no-op; see Set.
-func (s csrfTokens) Close() error { return nil }

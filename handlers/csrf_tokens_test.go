@@ -10,7 +10,7 @@ func TestCSRFTokensAreSignedAndExpire(t *testing.T) {
 	now := time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
 	tokens := csrfTokens{key: []byte("k1"), ttl: time.Hour, now: func() time.Time { return now }}
 	other := csrfTokens{key: []byte("k2"), ttl: time.Hour, now: tokens.now}
-	good := tokens.New()
+	good := tokens.New("session:a")
 	tampered := good[:len(good)-2] + "xx"
 	body := good[:strings.LastIndexByte(good, '.')]
 	tests := []struct {
@@ -23,7 +23,9 @@ func TestCSRFTokensAreSignedAndExpire(t *testing.T) {
 		{"just before expiry", good, now.Add(time.Hour), true},
 		{"expired", good, now.Add(time.Hour + time.Second), false},
 		{"tampered signature", tampered, now, false},
-		{"signed with another key", other.New(), now, false},
+		{"signed with another key", other.New("session:a"), now, false},
+		{"made for another session", tokens.New("session:b"), now, false},
+		{"made before sign-in", tokens.New("pre:a"), now, false},
 		{"unsigned", body, now, false},
 		{"empty", "", now, false},
 	}
@@ -31,9 +33,8 @@ func TestCSRFTokensAreSignedAndExpire(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			at := tt.at
 			tokens.now = func() time.Time { return at }
-			got, _ := tokens.Get(tt.token)
-			if (got != nil) != tt.ok {
-				t.Fatalf("got valid=%v, want %v", got != nil, tt.ok)
+			if got := tokens.Valid(tt.token, "session:a"); got != tt.ok {
+				t.Fatalf("got valid=%v, want %v", got, tt.ok)
 			}
 		})
 	}

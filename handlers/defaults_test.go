@@ -3,6 +3,7 @@ package handlers_test
 import (
 	"net/http"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -41,4 +42,27 @@ func TestFormDefaultsFitThePerson(t *testing.T) {
 			t.Error("the hidden ODS answers were not kept")
 		}
 	})
+}
+
+// TestDeletingAsksFirst: deleting a study session or a practice exam, removing evidence
+// and leaving a cohort each open a confirmation first; the page's only POST for it
+// sits inside the closed disclosure.
+func TestDeletingAsksFirst(t *testing.T) {
+	apptest.Each(t, func(t *testing.T, s *apptest.Server) {
+		w := newCohortWorld(t, s)
+		cohortSeedSam(t, s, w.student.ID)
+		for path, action := range map[string]string{"/study": `action="/study/\d+/delete"`, "/practice": `action="/practice/\d+/delete"`, "/join": `action="/join/\d+/leave"`} {
+			page := apptest.Must(t, w.student.Browser.Get(path), http.StatusOK).Text()
+			found := regexp.MustCompile(action).FindStringIndex(page)
+			if found == nil {
+				t.Errorf("%s: no %s form", path, action)
+				continue
+			}
+			at := found[0]
+			before := page[:at]
+			if open, closed := strings.LastIndex(before, `<details class="confirm">`), strings.LastIndex(before, "</details>"); open < 0 || closed > open {
+				t.Errorf("%s: the %s form is not inside a confirmation", path, action)
+			}
+		}
+	}, cohortManyAuthAttempts())
 }

@@ -8,7 +8,6 @@ import (
 	"io"
 	"os"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -29,102 +28,6 @@ func (h *Handlers) exportCEUCSV(c *fiber.Ctx) error {
 	c.Set(fiber.HeaderContentDisposition, `attachment; filename="ceus.csv"`)
 	c.Set(fiber.HeaderCacheControl, "private, no-store")
 	return c.Send(buf.Bytes())
-}
-
-func (h *Handlers) showImportCEUs(c *fiber.Ctx) error {
-	return h.render(c, fiber.StatusOK, "pages/ceus_import", ceuImportData(nil))
-}
-
-// ceuImportText returns the CSV a page sent: an uploaded file, or the text carried over
-// from the preview.
-func ceuImportText(c *fiber.Ctx) string {
-	if header, err := c.FormFile("file"); err == nil {
-		if f, err := header.Open(); err == nil {
-			defer f.Close()
-			raw, _ := io.ReadAll(io.LimitReader(f, models.MaxImportBytes+1))
-			return string(raw)
-		}
-	}
-	return c.FormValue("csv")
-}
-
-// ceuImportData is the import page's data; rows counts and totals only the new rows.
-func ceuImportData(problems []models.ImportProblem) fiber.Map {
-	return fiber.Map{"Title": "Import CEUs", "Header": strings.Join(models.CEUCSVHeader, ","), "Problems": problems}
-}
-
-// previewImportCEUs checks an uploaded CSV and shows what would be imported, rows
-// already in the log apart; nothing is saved until the holder confirms.
-func (h *Handlers) previewImportCEUs(c *fiber.Ctx) error {
-	text := ceuImportText(c)
-	opts := models.CEUImportOptions{Today: h.today(), Now: h.Now(), Preview: true}
-	result, problems, err := models.ImportCEUCSV(c.UserContext(), h.DB, currentUser(c).ID, strings.NewReader(text), opts)
-	if err != nil {
-		return err
-	}
-	data := ceuImportData(problems)
-	if problems != nil {
-		return h.render(c, fiber.StatusUnprocessableEntity, "pages/ceus_import", data)
-	}
-	total, preview := 0, []models.CEUEntry{}
-	for _, row := range result.New {
-		total += row.Entry.CEUs
-		if len(preview) < 50 {
-			preview = append(preview, row.Entry)
-		}
-	}
-	data["Preview"], data["Count"], data["Total"], data["CSV"] = preview, len(result.New), total, text
-	data["Duplicates"], data["Checked"] = len(result.Duplicates), true
-	return h.render(c, fiber.StatusOK, "pages/ceus_import", data)
-}
-
-func (h *Handlers) commitImportCEUs(c *fiber.Ctx) error {
-	opts := models.CEUImportOptions{Today: h.today(), Now: h.Now(), IncludeDuplicates: c.FormValue("include_duplicates") != ""}
-	result, problems, err := models.ImportCEUCSV(c.UserContext(), h.DB, currentUser(c).ID, strings.NewReader(c.FormValue("csv")), opts)
-	if err != nil {
-		return err
-	}
-	if problems != nil {
-		return h.render(c, fiber.StatusUnprocessableEntity, "pages/ceus_import", ceuImportData(problems))
-	}
-	message := fmt.Sprintf("Imported %d activities.", result.Imported)
-	if n := result.Skipped(opts); n > 0 {
-		message += fmt.Sprintf(" %d already in your log — skipped.", n)
-	}
-	return h.flashAndRedirect(c, "/ceus", message)
-}
-
-// ceuImportRequest is the API's import: the CSV and what to do with rows already in
-// the log. Query parameters preview and include_duplicates do the same for text/csv.
-type ceuImportRequest struct {
-	CSV               string `json:"csv"`
-	Preview           bool   `json:"preview"`
-	IncludeDuplicates bool   `json:"include_duplicates"`
-}
-
-// apiImportCEUs takes a CSV body (text/csv) or {"csv": "..."} (application/json).
-func (h *Handlers) apiImportCEUs(c *fiber.Ctx) error {
-	in := ceuImportRequest{CSV: string(c.Body()), Preview: c.QueryBool("preview"), IncludeDuplicates: c.QueryBool("include_duplicates")}
-	if isJSONBody(c) {
-		if err := readJSON(c, &in); err != nil {
-			return err
-		}
-	}
-	opts := models.CEUImportOptions{Today: h.today(), Now: h.Now(), Preview: in.Preview, IncludeDuplicates: in.IncludeDuplicates}
-	result, problems, err := models.ImportCEUCSV(c.UserContext(), h.DB, currentUser(c).ID, strings.NewReader(in.CSV), opts)
-	if err != nil {
-		return err
-	}
-	if problems != nil {
-		return c.Status(fiber.StatusUnprocessableEntity).JSON(fiber.Map{
-			"error": "Nothing was imported: fix the lines listed and send the file again.", "problems": problems})
-	}
-	status := fiber.StatusCreated
-	if in.Preview {
-		status = fiber.StatusOK
-	}
-	return c.Status(status).JSON(fiber.Map{"imported": result.Imported, "new": len(result.New),
-		"already_in_log": len(result.Duplicates), "skipped": result.Skipped(opts)})
 }
 
 // cycleTranscript loads the transcript of the cycle the query names (default: the

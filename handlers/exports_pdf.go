@@ -67,7 +67,7 @@ func writeTotals(d *pdfDoc, p models.CycleProgress) {
 		rows = append(rows, [2]string{"In person (two cycles)", models.FormatCEUs(p.InPerson) + " / " + models.FormatCEUs(p.InPersonRequired)})
 	}
 	for _, row := range rows {
-		d.CellFormat(70, 6, d.text(row[0]), "", 0, "", false, 0, "")
+		d.cell(70, 6, d.text(row[0]), 0, "")
 		d.paragraph(6, row[1])
 	}
 	if len(p.Problems) == 0 {
@@ -131,7 +131,7 @@ func writeTableRow(d *pdfDoc, cells []string) {
 	for i, lines := range wrapped {
 		for n, line := range lines {
 			d.SetXY(x, y+float64(n)*pdfRowLine)
-			d.CellFormat(pdfTableColumns[i].Width, pdfRowLine, line, "", 0, pdfTableColumns[i].Align, false, 0, "")
+			d.cell(pdfTableColumns[i].Width, pdfRowLine, line, 0, pdfTableColumns[i].Align)
 		}
 		x += pdfTableColumns[i].Width
 	}
@@ -148,7 +148,7 @@ func writeTableNote(d *pdfDoc, note string) {
 	for _, line := range d.lines(note, pageWidth-left-right-indent) {
 		tableRoom(d, pdfRowLine)
 		d.SetX(left + indent)
-		d.CellFormat(0, pdfRowLine, line, "", 1, "L", false, 0, "")
+		d.cell(0, pdfRowLine, line, 1, "L")
 	}
 }
 

@@ -120,3 +120,31 @@ func TestTranscriptColumnsDoNotOverlap(t *testing.T) {
 		}
 	}
 }
+
+// TestReplacementNoteOnTheRightPages puts characters the font lacks in rows that
+// fall on different pages: each page showing the mark carries the note, no other.
+func TestReplacementNoteOnTheRightPages(t *testing.T) {
+	tr := layoutTranscript(40)
+	for i := 5; i < len(tr.Entries); i += 9 {
+		tr.Entries[i].Title = "課程 " + tr.Entries[i].Title
+	}
+	var buf bytes.Buffer
+	if err := newTranscriptPDF(tr).Output(&buf); err != nil {
+		t.Fatal(err)
+	}
+	note := strings.TrimPrefix(pdfReplacementNote, "\uFFFD ")
+	marked := 0
+	for n, page := range strings.Split(strings.TrimRight(pdftext.Text(t, buf.Bytes()), "\f\n"), "\f") {
+		hasNote := strings.Contains(page, note)
+		body := strings.ReplaceAll(page, pdfReplacementNote, "")
+		if hasMark := strings.Contains(body, "\uFFFD\uFFFD"); hasMark != hasNote {
+			t.Errorf("page %d: mark %v, note %v", n+1, hasMark, hasNote)
+		}
+		if hasNote {
+			marked++
+		}
+	}
+	if marked < 2 {
+		t.Fatalf("got the mark on %d pages, want rows on several pages", marked)
+	}
+}

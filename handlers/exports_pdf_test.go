@@ -6,6 +6,7 @@ import (
 	"image"
 	"image/jpeg"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
@@ -91,6 +92,43 @@ func TestAuditPackPhotosUprightAndZipDated(t *testing.T) {
 		}
 		if got := zr.File[0].Modified; !got.Equal(ceuToday) {
 			t.Errorf("got transcript.pdf dated %v, want %v", got, ceuToday)
+		}
+	})
+}
+
+func TestExportsAPITwins(t *testing.T) {
+	eachCEU(t, func(t *testing.T, s *apptest.Server) {
+		b := ceuNewHolder(t, s, "ana@example.com")
+		ceuLog(t, s, b, ceuDaysAgo(3), "Coding Clinic", "2")
+		token := s.LoginAPI("ana@example.com", goodPassword)
+		get := func(path, bearer string) *apptest.Response {
+			req := httptest.NewRequest("GET", path, nil)
+			if bearer != "" {
+				req.Header.Set("Authorization", "Bearer "+bearer)
+			}
+			return s.Do(req)
+		}
+		for path, contentType := range map[string]string{
+			"/api/v1/ceus/export.csv": "text/csv", "/api/v1/ceus/report.pdf": "application/pdf",
+			"/api/v1/ceus/audit-pack.zip": "application/zip", "/api/v1/ceus/audit-pack.pdf": "application/pdf",
+		} {
+			resp := apptest.Must(t, get(path, token), 200)
+			if !strings.HasPrefix(resp.Header.Get("Content-Type"), contentType) {
+				t.Errorf("%s: got content type %q, want %s", path, resp.Header.Get("Content-Type"), contentType)
+			}
+			page := apptest.Must(t, b.Get(strings.TrimPrefix(path, "/api/v1")), 200)
+			if strings.HasSuffix(path, ".csv") && !bytes.Equal(resp.Body, page.Body) {
+				t.Errorf("%s: got a different file from the API and the page", path)
+			}
+			apptest.Must(t, get(path, ""), http.StatusUnauthorized)
+		}
+		if text := pdftext.Text(t, apptest.Must(t, get("/api/v1/ceus/report.pdf", token), 200).Body); !strings.Contains(text, "Coding Clinic") {
+			t.Error("got no activity in the API transcript")
+		}
+		apptest.Must(t, get("/api/v1/ceus/report.pdf?cycle=AHIMA-1999-01-01", token), http.StatusNotFound)
+		bob := s.RegisterAPI("Bob", "bob@example.com", goodPassword)
+		if csv := apptest.Must(t, get("/api/v1/ceus/export.csv", bob), 200).Text(); strings.Contains(csv, "Coding Clinic") {
+			t.Fatal("bob's export lists ana's activity")
 		}
 	})
 }

@@ -47,6 +47,7 @@ type Handlers struct {
 	Deps
 	openAPI []byte
 	forms   *formValidator
+	csrf    csrfTokens
 
 	reference referenceCache // rendered career reference pages, by content revision
 	exports   exportSlots    // audit packs being built now
@@ -79,7 +80,8 @@ func New(deps Deps) (*Handlers, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Handlers{Deps: deps, openAPI: doc, forms: newFormValidator(), exports: newExportSlots(deps.HeavyExports)}, nil
+	csrf := csrfTokens{key: deps.CSRFKey, ttl: 12 * time.Hour, now: deps.Now}
+	return &Handlers{Deps: deps, openAPI: doc, forms: newFormValidator(), exports: newExportSlots(deps.HeavyExports), csrf: csrf}, nil
 }
 
 // today is the current date at 00:00 UTC, the "today" every rule is given.

@@ -61,3 +61,17 @@ func sectionOf(page, marker string) string {
 	}
 	return page[start : at+end]
 }
+
+// TestCareerSearchKnowsSynonyms: people search "salary" and "school", the reference
+// says "wage" and "program".
+func TestCareerSearchKnowsSynonyms(t *testing.T) {
+	apptest.Each(t, func(t *testing.T, s *apptest.Server) {
+		for query, want := range map[string]string{"salary": "wage", "school": "program", "job": "employ"} {
+			page := strings.ToLower(apptest.Must(t, s.Browser().Get("/careers/search?q="+query), http.StatusOK).Text())
+			results := page[strings.Index(page, "<h1"):]
+			if strings.Contains(results, "0 pages and 0 figures") || !strings.Contains(results, want) {
+				t.Errorf("search %q found nothing about %q", query, want)
+			}
+		}
+	})
+}

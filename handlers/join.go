@@ -128,7 +128,14 @@ func (h *Handlers) apiListMemberships(c *fiber.Ctx) error {
 	if memberships == nil {
 		memberships = []models.CohortMembership{}
 	}
-	return c.JSON(fiber.Map{"memberships": memberships})
+	notices, err := models.InstructorNoticesFor(c.UserContext(), h.DB, currentUser(c).ID, h.Now())
+	if err != nil {
+		return err
+	}
+	if notices == nil {
+		notices = []models.InstructorNotice{}
+	}
+	return c.JSON(fiber.Map{"memberships": memberships, "new_instructors": notices})
 }
 
 func (h *Handlers) apiJoinCohort(c *fiber.Ctx) error {
@@ -168,4 +175,15 @@ func (h *Handlers) apiLeaveCohort(c *fiber.Ctx) error {
 		return err
 	}
 	return c.SendStatus(fiber.StatusNoContent)
+}
+
+// instructorNoticePanel names, on a member's dashboard, instructors added to their
+// cohorts after they consented, each with a one-click way to leave.
+func (h *Handlers) instructorNoticePanel(c *fiber.Ctx, data fiber.Map) error {
+	notices, err := models.InstructorNoticesFor(c.UserContext(), h.DB, currentUser(c).ID, h.Now())
+	if err != nil {
+		return err
+	}
+	data["InstructorNotices"] = notices
+	return nil
 }

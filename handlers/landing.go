@@ -32,13 +32,25 @@ func landingAudiences(signedIn bool) []audience {
 	}
 }
 
-// showHome is the landing page: who hitpath is for, and the career reference.
+// showHome is the landing page: who hitpath is for, and the career reference. A
+// visitor gets the cached rendering, like the reference pages (it lists them, so it
+// changes with them); a signed-in viewer's calls to action lead into the tool.
 func (h *Handlers) showHome(c *fiber.Ctx) error {
-	pages, err := models.ListReferencePages(c.UserContext(), h.DB)
-	if err != nil {
-		return err
+	load := func() (fiber.Map, error) {
+		pages, err := models.ListReferencePages(c.UserContext(), h.DB)
+		if err != nil {
+			return nil, err
+		}
+		return fiber.Map{
+			"Title": "Plan, earn and keep your HIT credential", "Audiences": landingAudiences(currentViewer(c) != nil), "ReferencePages": pages,
+		}, nil
 	}
-	return h.render(c, fiber.StatusOK, "pages/home", fiber.Map{
-		"Title": "Plan, earn and keep your HIT credential", "Audiences": landingAudiences(currentViewer(c) != nil), "ReferencePages": pages,
-	})
+	if currentViewer(c) != nil {
+		data, err := load()
+		if err != nil {
+			return err
+		}
+		return h.render(c, fiber.StatusOK, "pages/home", data)
+	}
+	return h.showReference(c, "home", "pages/home", load)
 }

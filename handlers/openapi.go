@@ -17,6 +17,10 @@ import (
 //go:embed openapi/*.yaml
 var openAPIFiles embed.FS
 
+// OpenAPIDocument is the merged API description as JSON, as /api/v1/openapi.json
+// serves it (the CLI prints it for linters).
+func OpenAPIDocument() ([]byte, error) { return buildOpenAPI() }
+
 // buildOpenAPI merges the area files into base.yaml and returns the JSON document.
 func buildOpenAPI() ([]byte, error) {
 	doc, err := readYAML("openapi/base.yaml")

@@ -18,14 +18,19 @@ func (h *Handlers) registerStudentPages(pages fiber.Router) {
 	pages.Post("/pathway/pass", h.requireUser, h.recordPass)
 	pages.Get("/coursework", h.requireUser, h.showCoursework)
 	pages.Post("/coursework/courses", h.requireRole(models.RoleAdmin), h.addCourse)
+	pages.Post("/coursework", h.requireUser, h.saveCoursework)
 	pages.Post("/coursework/:courseId", h.requireUser, h.saveCourseProgress)
 	pages.Get("/study", h.requireUser, h.showStudy)
 	pages.Post("/study", h.requireUser, h.logStudySession)
 	pages.Post("/study/goal", h.requireUser, h.saveWeeklyGoal)
 	pages.Post("/study/:id/delete", h.requireUser, h.deleteStudySession)
+	pages.Get("/study/:id<int>/edit", h.requireUser, h.showEditStudySession)
+	pages.Post("/study/:id<int>/edit", h.requireUser, h.updateStudySession)
 	pages.Get("/practice", h.requireUser, h.showPractice)
 	pages.Post("/practice", h.requireUser, h.logPracticeExam)
 	pages.Post("/practice/:id/delete", h.requireUser, h.deletePracticeExam)
+	pages.Get("/practice/:id<int>/edit", h.requireUser, h.showEditPracticeExam)
+	pages.Post("/practice/:id<int>/edit", h.requireUser, h.updatePracticeExam)
 }
 
 // registerStudentAPI mounts the JSON twins of the student pages.
@@ -39,9 +44,11 @@ func (h *Handlers) registerStudentAPI(api fiber.Router) {
 	api.Get("/study-sessions", h.requireAPIUser, h.apiListStudySessions)
 	api.Post("/study-sessions", h.requireAPIUser, h.apiLogStudySession)
 	api.Delete("/study-sessions/:id", h.requireAPIUser, h.apiDeleteStudySession)
+	api.Put("/study-sessions/:id", h.requireAPIUser, h.apiUpdateStudySession)
 	api.Get("/practice-exams", h.requireAPIUser, h.apiListPracticeExams)
 	api.Post("/practice-exams", h.requireAPIUser, h.apiLogPracticeExam)
 	api.Delete("/practice-exams/:id", h.requireAPIUser, h.apiDeletePracticeExam)
+	api.Put("/practice-exams/:id", h.requireAPIUser, h.apiUpdatePracticeExam)
 	api.Get("/readiness", h.requireAPIUser, h.apiShowReadiness)
 	api.Get("/study-plan", h.requireAPIUser, h.apiShowStudyPlan)
 }

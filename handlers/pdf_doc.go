@@ -116,13 +116,19 @@ func (d *pdfDoc) footer() {
 	d.CellFormat(0, 4, fmt.Sprintf("Page %d of {nb}", d.PageNo()), "", 0, "R", false, 0, "")
 }
 
-// text makes s drawable and remembers a replacement for this page's footer.
+// text makes s drawable (see pdfDrawableText).
 func (d *pdfDoc) text(s string) string {
-	out, replaced := pdfDrawableText(s)
-	if replaced {
+	out, _ := pdfDrawableText(s)
+	return out
+}
+
+// cell draws one line of drawable text, noting a replacement mark for the footer
+// of the page it lands on.
+func (d *pdfDoc) cell(w, h float64, line string, ln int, align string) {
+	if strings.ContainsRune(line, pdfReplacementMark) {
 		d.markedOnPage = true
 	}
-	return out
+	d.CellFormat(w, h, line, "", ln, align, false, 0, "")
 }
 
 // lines wraps s to width w (mm) in the current font, breaking inside a word only
@@ -137,7 +143,11 @@ func (d *pdfDoc) lines(s string, w float64) []string {
 
 // paragraph writes s wrapped across the full width.
 func (d *pdfDoc) paragraph(height float64, s string) {
-	d.MultiCell(0, height, d.text(s), "", "L", false)
+	text := d.text(s)
+	if strings.ContainsRune(text, pdfReplacementMark) {
+		d.markedOnPage = true
+	}
+	d.MultiCell(0, height, text, "", "L", false)
 }
 
 // fitsOnPage reports whether a block of height h still fits above the bottom margin.

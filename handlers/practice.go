@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -48,6 +49,16 @@ func parsePercent(value, field string, fields FieldErrors) (float64, bool) {
 // savePracticeRecord fills in the learner's target, validates the attempt against its
 // outline and stores it with its scores.
 func (h *Handlers) savePracticeRecord(c *fiber.Ctx, r *models.PracticeExamRecord, fields FieldErrors) (FieldErrors, error) {
+	fields, err := h.checkPracticeRecord(c, r, fields)
+	if fields != nil || err != nil {
+		return fields, err
+	}
+	return nil, models.CreatePracticeExam(c.UserContext(), h.DB, r, h.Now())
+}
+
+// checkPracticeRecord fills in the learner's target and validates the attempt against
+// its outline; it saves nothing (logging and editing share it).
+func (h *Handlers) checkPracticeRecord(c *fiber.Ctx, r *models.PracticeExamRecord, fields FieldErrors) (FieldErrors, error) {
 	p, err := models.PathwayForUser(c.UserContext(), h.DB, r.UserID)
 	if errors.Is(err, models.ErrNotFound) {
 		fields["taken_on"] = "Set your target credential on your pathway first."
@@ -61,10 +72,7 @@ func (h *Handlers) savePracticeRecord(c *fiber.Ctx, r *models.PracticeExamRecord
 	if err != nil {
 		return nil, err
 	}
-	if fields = mergeFields(fields, models.ValidatePracticeExam(*r, outline, h.today())); fields != nil {
-		return fields, nil
-	}
-	return nil, models.CreatePracticeExam(c.UserContext(), h.DB, r, h.Now())
+	return mergeFields(fields, models.ValidatePracticeExam(*r, outline, h.today())), nil
 }
 
 // practicePageData assembles readiness, the trend chart, the plan and the attempts.
@@ -121,7 +129,7 @@ func readPracticeForm(c *fiber.Ctx) (practiceInput, models.PracticeExamRecord, F
 	if d := parseDay(input.TakenOn, "taken_on", fields); d != nil {
 		r.TakenOn = *d
 	}
-	if len(input.Source) > 200 {
+	if utf8.RuneCountInString(input.Source) > 200 {
 		fields["source"] = "Use at most 200 characters for the source."
 	}
 	if pct, ok := parsePercent(input.Overall, "overall_percent", fields); ok {

@@ -103,9 +103,25 @@ func (h *Handlers) apiListPracticeExams(c *fiber.Ctx) error {
 }
 
 func (h *Handlers) apiLogPracticeExam(c *fiber.Ctx) error {
+	r, fields, err := h.practiceRecordFromJSON(c)
+	if err != nil {
+		return err
+	}
+	fields, err = h.savePracticeRecord(c, &r, fields)
+	if fields != nil {
+		return &validationError{Fields: fields}
+	}
+	if err != nil {
+		return err
+	}
+	return c.Status(fiber.StatusCreated).JSON(toPracticeExamJSON(r))
+}
+
+// practiceRecordFromJSON reads an attempt from an API body (logging and editing).
+func (h *Handlers) practiceRecordFromJSON(c *fiber.Ctx) (models.PracticeExamRecord, FieldErrors, error) {
 	var body practiceExamBody
 	if err := readJSON(c, &body); err != nil {
-		return err
+		return models.PracticeExamRecord{}, nil, err
 	}
 	fields := h.validate(body)
 	if fields == nil {
@@ -121,14 +137,7 @@ func (h *Handlers) apiLogPracticeExam(c *fiber.Ctx) error {
 	for _, d := range body.Domains {
 		r.Scores = append(r.Scores, models.PracticeExamScore{DomainPosition: d.Position, Percent: d.Percent})
 	}
-	fields, err := h.savePracticeRecord(c, &r, fields)
-	if fields != nil {
-		return &validationError{Fields: fields}
-	}
-	if err != nil {
-		return err
-	}
-	return c.Status(fiber.StatusCreated).JSON(toPracticeExamJSON(r))
+	return r, fields, nil
 }
 
 func (h *Handlers) apiDeletePracticeExam(c *fiber.Ctx) error {

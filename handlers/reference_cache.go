@@ -141,13 +141,13 @@ func etagListMatches(list, etag string) bool {
 }
 
 // referenceSkipsCSRF tells the CSRF middleware which requests it can leave alone:
-// anonymous reads of the public career reference. They carry no form needing a token
+// anonymous reads of the landing page and the public career reference. They carry no form needing a token
 // (the search form is a GET), and a token made for each of them would be kept in
 // memory for hours and must not travel with a publicly cacheable page.
 func (h *Handlers) referenceSkipsCSRF(c *fiber.Ctx) bool {
 	path := c.Path()
 	return (c.Method() == fiber.MethodGet || c.Method() == fiber.MethodHead) && currentViewer(c) == nil &&
-		(path == "/careers" || strings.HasPrefix(path, "/careers/"))
+		(path == "/" || path == "/careers" || strings.HasPrefix(path, "/careers/"))
 }
 
 // answerNotModified ends the request with 304 and no body.

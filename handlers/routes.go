@@ -1,10 +1,9 @@
 package handlers
 
 import (
-	"time"
+	"strings"
 
 	"github.com/gofiber/fiber/v2"
-	"github.com/gofiber/fiber/v2/middleware/csrf"
 )
 
 // Register mounts every route. Pages sit behind CSRF protection; the API under
@@ -24,7 +23,7 @@ func (h *Handlers) Register(app *fiber.App) {
 	authLimit := h.addressLimit("auth")
 
 	// JSON API.
-	api := app.Group("/api/v1")
+	api := app.Group("/api/v1", h.noStoreAPI)
 	api.Get("/openapi.json", h.showOpenAPI)
 	api.Post("/auth/register", authLimit, h.apiRegister)
 	api.Post("/auth/login", authLimit, h.apiLogin)
@@ -53,26 +52,12 @@ func (h *Handlers) Register(app *fiber.App) {
 	h.registerAreaPages(pages)
 }
 
-// csrfProtection guards every cookie-authenticated form with a token that the form
-// carries in a hidden _csrf field.
-func (h *Handlers) csrfProtection() fiber.Handler {
-	tokens := csrfTokens{key: h.CSRFKey, ttl: 12 * time.Hour, now: h.Now}
-	return csrf.New(csrf.Config{
-		Storage:        tokens,
-		KeyGenerator:   tokens.New,
-		KeyLookup:      "form:_csrf",
-		Next:           h.referenceSkipsCSRF,
-		CookieName:     "hitpath_csrf",
-		CookieSameSite: "Lax",
-		CookieHTTPOnly: true,
-		CookieSecure:   h.SecureCookies,
-		// The token carries its own expiry, judged by our clock; a session cookie has no
-		// Expires date for the browser to compare with its own clock.
-		CookieSessionOnly: true,
-		Expiration:        12 * time.Hour,
-		ContextKey:        "csrf",
-		ErrorHandler: func(c *fiber.Ctx, err error) error {
-			return fiber.NewError(fiber.StatusForbidden, "This form has expired. Go back, reload the page and try again.")
-		},
-	})
+// noStoreAPI forbids caching of every API response that answers a signed-in caller
+// or hands out a token: browsers, proxies and CDNs must not keep private data.
+func (h *Handlers) noStoreAPI(c *fiber.Ctx) error {
+	err := c.Next()
+	if currentViewer(c) != nil || strings.HasPrefix(c.Path(), "/api/v1/auth/") || c.Get(fiber.HeaderAuthorization) != "" {
+		c.Set(fiber.HeaderCacheControl, "no-store")
+	}
+	return err
 }

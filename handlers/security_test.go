@@ -22,10 +22,12 @@ import (
 	"sync"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"gorm.io/gorm"
 
 	"hitpath/app/apptest"
+	"hitpath/app/security"
 	"hitpath/app/testdb"
 	"hitpath/handlers"
 	"hitpath/models"
@@ -483,4 +485,288 @@ func TestSecurityRefusesNULAndInvalidUTF8(t *testing.T) {
 			t.Errorf("got %d users and %d entries, want 2 and 0", users, entries)
 		}
 	})
+}
+
+// TestSecurityAPIResponsesAreNotCached guards finding 7: every authenticated or
+// token-bearing API response says Cache-Control: no-store.
+func TestSecurityAPIResponsesAreNotCached(t *testing.T) {
+	eachCEU(t, func(t *testing.T, s *apptest.Server) {
+		b := ceuNewHolder(t, s, "cache@example.com")
+		entry := ceuLog(t, s, b, ceuDaysAgo(3), "Coding update", "1")
+		apptest.Must(t, ceuUpload(t, b, "/ceus/"+itoa(entry)+"/evidence", "file", "c.png", ceuPNG), http.StatusSeeOther)
+		var fileID int64
+		s.DB.Raw("SELECT MAX(id) FROM evidence_files").Scan(&fileID)
+		s.SetRole("cache@example.com", "admin")
+		token := s.LoginAPI("cache@example.com", goodPassword)
+		for _, tt := range []struct{ name, method, path, token string }{
+			{"me", "GET", "/api/v1/me", token},
+			{"CEUs", "GET", "/api/v1/ceus", token},
+			{"evidence content", "GET", "/api/v1/ceus/" + itoa(entry) + "/evidence/" + itoa(fileID), token},
+			{"admin user list", "GET", "/api/v1/admin/users", token},
+			{"bad token", "GET", "/api/v1/me", "not-a-token"},
+		} {
+			t.Run(tt.name, func(t *testing.T) {
+				resp := s.API(tt.method, tt.path, tt.token, nil)
+				if got := resp.Header.Get("Cache-Control"); !strings.Contains(got, "no-store") {
+					t.Errorf("Cache-Control %q, want no-store", got)
+				}
+			})
+		}
+		login := s.API("POST", "/api/v1/auth/login", "", map[string]string{"email": "cache@example.com", "password": goodPassword})
+		if got := login.Header.Get("Cache-Control"); !strings.Contains(got, "no-store") {
+			t.Errorf("login token response: Cache-Control %q, want no-store", got)
+		}
+	})
+}
+
+// TestSecurityLastAdminStays guards finding 10: the last admin cannot demote
+// themselves, by page or API; with a second admin they can.
+func TestSecurityLastAdminStays(t *testing.T) {
+	apptest.Each(t, func(t *testing.T, s *apptest.Server) {
+		b := s.Browser()
+		b.SignUp("Root", "root@example.com", goodPassword)
+		s.SetRole("root@example.com", "admin")
+		token := s.LoginAPI("root@example.com", goodPassword)
+		var rootID int64
+		s.DB.Raw("SELECT id FROM users WHERE email = ?", "root@example.com").Scan(&rootID)
+		page := b.Submit("/admin/users/"+itoa(rootID)+"/role", url.Values{"role": {"learner"}})
+		if page.Status != http.StatusUnprocessableEntity || !strings.Contains(page.Text(), "last admin") {
+			t.Errorf("page demotion of the last admin: got %d, want 422 saying why", page.Status)
+		}
+		api := s.API("PATCH", "/api/v1/admin/users/"+itoa(rootID), token, map[string]string{"role": "instructor"})
+		if api.Status != http.StatusUnprocessableEntity || !strings.Contains(api.Text(), "last admin") {
+			t.Errorf("API demotion of the last admin: got %d %s, want 422", api.Status, api.Body)
+		}
+		s.RegisterAPI("Deputy", "deputy@example.com", goodPassword)
+		s.SetRole("deputy@example.com", "admin")
+		apptest.Must(t, s.API("PATCH", "/api/v1/admin/users/"+itoa(rootID), token, map[string]string{"role": "instructor"}), http.StatusOK)
+	})
+}
+
+// TestSecurityRefusesGuessablePasswords guards finding 11: common and patterned
+// passwords are refused beside the field on sign-up and password change.
+func TestSecurityRefusesGuessablePasswords(t *testing.T) {
+	apptest.Each(t, func(t *testing.T, s *apptest.Server) {
+		token := s.RegisterAPI("Gus", "gus@example.com", goodPassword)
+		for i, password := range []string{"aaaaaaaaaa", "password123", "qwertyuiop", "1234567890", "own email", "1111111111111"} {
+			t.Run(password, func(t *testing.T) {
+				email := "weak" + strconv.Itoa(i) + "@example.com"
+				if password == "own email" {
+					password = email
+				}
+				page := s.Browser().Submit("/signup", url.Values{"name": {"Weak"}, "email": {email}, "password": {password}})
+				if page.Status != http.StatusUnprocessableEntity || !strings.Contains(strings.Join(apptest.FieldErrorsIn(page.Text()), " "), "too easy to guess") {
+					t.Errorf("sign-up page: got %d %v, want 422 with the reason beside the field", page.Status, apptest.FieldErrorsIn(page.Text()))
+				}
+				api := s.API("POST", "/api/v1/auth/register", "", map[string]string{"name": "Weak", "email": email, "password": password})
+				if api.Status != http.StatusUnprocessableEntity || !strings.Contains(api.Text(), security.WeakPasswordMessage) {
+					t.Errorf("register API: got %d %s, want 422", api.Status, api.Body)
+				}
+				if password == email {
+					password = "gus@example.com" // the changer's own address
+				}
+				change := s.API("POST", "/api/v1/me/password", token, map[string]string{"current_password": goodPassword, "new_password": password})
+				if change.Status != http.StatusUnprocessableEntity {
+					t.Errorf("password change: got %d, want 422", change.Status)
+				}
+			})
+		}
+	}, limits(1000, 1000))
+}
+
+// TestSecurityEvidenceNamesCutOnCharacters guards finding 12: a long file name is
+// shortened to 200 characters on a character boundary, keeping its extension.
+func TestSecurityEvidenceNamesCutOnCharacters(t *testing.T) {
+	eachCEU(t, func(t *testing.T, s *apptest.Server) {
+		b := ceuNewHolder(t, s, "names@example.com")
+		entry := ceuLog(t, s, b, ceuDaysAgo(3), "Coding update", "1")
+		for _, name := range []string{strings.Repeat("é", 250) + ".png", "x" + strings.Repeat("€", 300) + ".png", strings.Repeat("😀", 260) + ".png"} {
+			apptest.Must(t, ceuUpload(t, b, "/ceus/"+itoa(entry)+"/evidence", "file", name, ceuPNG), http.StatusSeeOther)
+			var stored string
+			s.DB.Raw("SELECT filename FROM evidence_files ORDER BY id DESC LIMIT 1").Scan(&stored)
+			if !utf8.ValidString(stored) || utf8.RuneCountInString(stored) != 200 || !strings.HasSuffix(stored, ".png") {
+				t.Errorf("stored %q (%d characters) for a %d-character name", stored, utf8.RuneCountInString(stored), utf8.RuneCountInString(name))
+			}
+		}
+	})
+}
+
+// TestSecurityCSRFTokensAreBoundToTheSession guards finding 6: a token works only
+// for the session (or pre-session) it was made for, only from the form body or a
+// header, and cookies get the __Host- prefix under https.
+func TestSecurityCSRFTokensAreBoundToTheSession(t *testing.T) {
+	apptest.Each(t, func(t *testing.T, s *apptest.Server) {
+		form := func(token string) string { return url.Values{"_csrf": {token}}.Encode() }
+		cookies := func(pairs ...string) map[string]string {
+			return map[string]string{"Cookie": strings.Join(pairs, "; ")}
+		}
+		victim := s.Browser()
+		victim.SignUp("Vera", "vera@example.com", goodPassword)
+		victim.Get("/dashboard")
+		session := "hitpath_session=" + victim.Cookie("hitpath_session")
+		attacker := s.Browser()
+		attacker.Get("/login")
+		planted := attacker.CSRF()
+
+		gone := s.Browser()
+		gone.SignUp("Gone", "gone@example.com", goodPassword)
+		gone.Get("/dashboard")
+		oldToken := gone.CSRF()
+		apptest.Must(t, gone.Submit("/logout", nil), http.StatusSeeOther)
+		gone.Get("/login")
+
+		for _, tt := range []struct {
+			name string
+			send func() *apptest.Response
+			want int
+		}{
+			{"anonymous token planted in a signed-in browser", func() *apptest.Response {
+				return rawRequest(s, "POST", "/logout", "application/x-www-form-urlencoded", form(planted),
+					cookies(session, "hitpath_csrf="+planted, "hitpath_presession="+attacker.Cookie("hitpath_presession")))
+			}, http.StatusForbidden},
+			{"session token replayed after logout", func() *apptest.Response {
+				return rawRequest(s, "POST", "/login", "application/x-www-form-urlencoded",
+					form(oldToken)+"&email=gone%40example.com&password=wrong+password+here",
+					cookies("hitpath_csrf="+oldToken, "hitpath_presession="+gone.Cookie("hitpath_presession")))
+			}, http.StatusForbidden},
+			{"token in the query string", func() *apptest.Response {
+				return rawRequest(s, "POST", "/logout?_csrf="+url.QueryEscape(victim.CSRF()), "application/x-www-form-urlencoded", "x=1",
+					cookies(session, "hitpath_csrf="+victim.CSRF()))
+			}, http.StatusForbidden},
+			{"token in the header", func() *apptest.Response {
+				return rawRequest(s, "POST", "/logout", "application/x-www-form-urlencoded", "x=1",
+					map[string]string{"Cookie": session, "X-CSRF-Token": victim.CSRF()})
+			}, http.StatusSeeOther},
+		} {
+			t.Run(tt.name, func(t *testing.T) {
+				if got := tt.send().Status; got != tt.want {
+					t.Errorf("got %d, want %d", got, tt.want)
+				}
+			})
+		}
+	})
+	t.Run("__Host- prefix under https", func(t *testing.T) {
+		s := apptest.New(t, testdb.Open(t, "sqlite"), func(d *handlers.Deps) { d.SecureCookies = true })
+		set := strings.Join(s.Browser().Get("/login").Header.Values("Set-Cookie"), "\n")
+		for _, name := range []string{"__Host-hitpath_csrf=", "__Host-hitpath_presession="} {
+			if !strings.Contains(set, name) {
+				t.Errorf("no %s cookie in %q", name, set)
+			}
+		}
+		if !strings.Contains(set, "secure") {
+			t.Errorf("cookies not Secure: %q", set)
+		}
+	})
+}
+
+// TestSecurityRegisterDoesNotRevealAccounts guards finding 8 (sign-up): the API
+// answers a taken address exactly as a new one, the page never says the address is
+// taken, and the owner gets one notice a day instead.
+func TestSecurityRegisterDoesNotRevealAccounts(t *testing.T) {
+	apptest.Each(t, func(t *testing.T, s *apptest.Server) {
+		s.RegisterAPI("Owner", "owner@example.com", goodPassword)
+		register := func(email string) *apptest.Response {
+			return s.API("POST", "/api/v1/auth/register", "", map[string]string{"name": "Probe", "email": email, "password": goodPassword})
+		}
+		fresh := register("fresh@example.com")
+		for _, email := range []string{"owner@example.com", "OWNER@Example.com"} {
+			taken := register(email)
+			if taken.Status != fresh.Status || string(taken.Body) != string(fresh.Body) {
+				t.Errorf("taken %s: got %d %s, want the same as a new address: %d %s", email, taken.Status, taken.Body, fresh.Status, fresh.Body)
+			}
+		}
+		page := s.Browser().Submit("/signup", url.Values{"name": {"Probe"}, "email": {"owner@example.com"}, "password": {goodPassword}})
+		if page.Status != http.StatusSeeOther || strings.Contains(page.Text()+page.Header.Get("Set-Cookie"), "already") {
+			t.Errorf("sign-up page with a taken address: got %d, a message naming the account", page.Status)
+		}
+		var notices int64
+		s.DB.Raw("SELECT COUNT(*) FROM outbox WHERE to_address = ? AND subject LIKE ?", "owner@example.com", "Sign-up attempt%").Scan(&notices)
+		if notices != 1 {
+			t.Errorf("got %d notices to the owner, want 1 a day", notices)
+		}
+	})
+}
+
+// TestSecurityMembersAreToldOfNewInstructors guards finding 9: when an instructor is
+// added to a cohort, each member is emailed and their dashboard (and the API) names
+// the new instructor with a one-click way to leave; the audit log records it.
+func TestSecurityMembersAreToldOfNewInstructors(t *testing.T) {
+	clock := &movableClock{now: secNow}
+	apptest.Each(t, func(t *testing.T, s *apptest.Server) {
+		owner := cohortNewActor(t, s, "Olga Owner", "owner@example.com", "instructor")
+		late := cohortNewActor(t, s, "Ivan Later", "ivan@example.com", "instructor")
+		student := cohortNewActor(t, s, "Sam Student", "sam@example.com", "learner")
+		cohort := cohortCreateAPI(t, s, owner.Token, map[string]any{"name": "HIT 210", "target_code": "RHIT"})
+		cohortJoinAPI(t, s, student.Token, *cohort.JoinCode, false)
+		if strings.Contains(student.Browser.Get("/dashboard").Text(), "New instructor") {
+			t.Fatal("dashboard shows a notice before any instructor was added")
+		}
+		clock.Add(time.Hour)
+		apptest.Must(t, owner.Browser.Submit("/cohorts/"+itoa(cohort.ID)+"/instructors", url.Values{"email": {late.Email}}), http.StatusSeeOther)
+
+		var emails int64
+		s.DB.Raw("SELECT COUNT(*) FROM outbox WHERE to_address = ? AND body LIKE ?", student.Email, "%Ivan Later%").Scan(&emails)
+		if emails != 1 {
+			t.Errorf("got %d emails to the member naming the new instructor, want 1", emails)
+		}
+		var audits int64
+		s.DB.Raw("SELECT COUNT(*) FROM audit_log WHERE action = ?", "cohort.instructor_added").Scan(&audits)
+		if audits != 1 {
+			t.Errorf("got %d audit rows, want 1", audits)
+		}
+		dash := student.Browser.Get("/dashboard").Text()
+		if !strings.Contains(dash, "Ivan Later") || !strings.Contains(dash, `action="/join/`+itoa(cohort.ID)+`/leave"`) {
+			t.Error("dashboard does not name the new instructor with a leave button")
+		}
+		var out struct {
+			NewInstructors []struct {
+				InstructorName string `json:"instructor_name"`
+			} `json:"new_instructors"`
+		}
+		s.API("GET", "/api/v1/memberships", student.Token, nil).JSON(t, &out)
+		if len(out.NewInstructors) != 1 || out.NewInstructors[0].InstructorName != "Ivan Later" {
+			t.Errorf("API new_instructors = %+v, want Ivan Later", out.NewInstructors)
+		}
+		apptest.Must(t, student.Browser.Submit("/join/"+itoa(cohort.ID)+"/leave", nil), http.StatusSeeOther)
+		if strings.Contains(student.Browser.Get("/dashboard").Text(), "Ivan Later") {
+			t.Error("notice still shown after leaving")
+		}
+	}, apptest.WithClock(clock.Now), limits(1000, 1000))
+}
+
+// TestSecurityCoInstructorFormDoesNotRevealAccounts guards finding 8 (co-instructor
+// form): a learner's address and an unknown one get the same answer as an
+// instructor's, on the page and in the API, and the learner is told by email.
+func TestSecurityCoInstructorFormDoesNotRevealAccounts(t *testing.T) {
+	apptest.Each(t, func(t *testing.T, s *apptest.Server) {
+		owner := cohortNewActor(t, s, "Olga Owner", "owner@example.com", "instructor")
+		cohortNewActor(t, s, "Ivan Teacher", "ivan@example.com", "instructor")
+		cohortNewActor(t, s, "Lena Learner", "lena@example.com", "learner")
+		cohort := cohortCreateAPI(t, s, owner.Token, map[string]any{"name": "HIT 210", "target_code": "RHIT"})
+		path := "/cohorts/" + itoa(cohort.ID) + "/instructors"
+		answers := map[string]string{}
+		for _, email := range []string{"ivan@example.com", "lena@example.com", "nobody@example.com"} {
+			page := owner.Browser.Submit(path, url.Values{"email": {email}})
+			flash := owner.Browser.Get("/cohorts/" + itoa(cohort.ID)).Text()
+			if page.Status != http.StatusSeeOther || !strings.Contains(flash, "If "+email+" is an instructor account") {
+				t.Errorf("%s: got %d without the common answer", email, page.Status)
+			}
+			answers[email] = strings.ReplaceAll(page.Header.Get("Location"), email, "")
+			if email != "ivan@example.com" {
+				api := s.API("POST", "/api/v1"+path, owner.Token, map[string]string{"email": email})
+				if api.Status != http.StatusOK || strings.Contains(api.Text(), email) {
+					t.Errorf("%s: API answered %d %s, want 200 adding nobody", email, api.Status, api.Body)
+				}
+			}
+		}
+		if answers["lena@example.com"] != answers["nobody@example.com"] || answers["ivan@example.com"] != answers["nobody@example.com"] {
+			t.Errorf("answers differ: %v", answers)
+		}
+		var toLena, toNobody int64
+		s.DB.Raw("SELECT COUNT(*) FROM outbox WHERE to_address = ?", "lena@example.com").Scan(&toLena)
+		s.DB.Raw("SELECT COUNT(*) FROM outbox WHERE to_address = ?", "nobody@example.com").Scan(&toNobody)
+		if toLena != 1 || toNobody != 0 {
+			t.Errorf("got %d notices to the learner and %d to an unknown address, want 1 and 0", toLena, toNobody)
+		}
+	}, limits(1000, 1000))
 }

@@ -40,6 +40,16 @@ type studyRow struct {
 
 // applyStudyForm validates a session against the learner's target and saves it.
 func (h *Handlers) applyStudyForm(c *fiber.Ctx, form studyForm) (models.StudyLogEntry, FieldErrors, error) {
+	entry, fields, err := h.checkStudyForm(c, form)
+	if fields != nil || err != nil {
+		return entry, fields, err
+	}
+	return entry, nil, models.CreateStudyLogEntry(c.UserContext(), h.DB, &entry, h.Now())
+}
+
+// checkStudyForm turns the form into a session of the learner's target credential, or
+// says what is wrong; it saves nothing (logging and editing share it).
+func (h *Handlers) checkStudyForm(c *fiber.Ctx, form studyForm) (models.StudyLogEntry, FieldErrors, error) {
 	user := currentUser(c)
 	fields := h.validate(form)
 	if fields == nil {
@@ -63,10 +73,7 @@ func (h *Handlers) applyStudyForm(c *fiber.Ctx, form studyForm) (models.StudyLog
 	if err != nil {
 		return entry, nil, err
 	}
-	if fields = mergeFields(fields, models.ValidateStudyEntry(entry, outline, h.today())); fields != nil {
-		return entry, fields, nil
-	}
-	return entry, nil, models.CreateStudyLogEntry(c.UserContext(), h.DB, &entry, h.Now())
+	return entry, mergeFields(fields, models.ValidateStudyEntry(entry, outline, h.today())), nil
 }
 
 // studyPageData assembles the study page: log form, goal, streak, chart and sessions.

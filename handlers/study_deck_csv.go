@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -11,29 +12,50 @@ import (
 	"hitpath/models"
 )
 
-// maxDeckImportBytes caps an uploaded deck CSV.
-const maxDeckImportBytes = 4 << 20
+// maxDeckImportBytes caps an uploaded deck CSV or Anki package (the server's body
+// limit is 12 MB).
+const maxDeckImportBytes = 10 << 20
 
-// importDeckCSV parses a CSV for a deck the learner may edit and adds its cards, all
-// or nothing; a card whose guid the deck already holds is skipped.
+// importDeckCSV reads a CSV or an Anki package (.apkg) for a deck the learner may edit
+// and adds its cards, all or nothing; a card whose guid the deck already holds is skipped.
 func (h *Handlers) importDeckCSV(c *fiber.Ctx, deckID int64, data []byte, defaultDomain int) (models.StudyDeck, int, []models.ImportProblem, error) {
 	deck, err := models.DeckForEditor(c.UserContext(), h.DB, currentUser(c).ID, deckID)
 	if err != nil {
 		return deck, 0, nil, err
 	}
 	if len(data) > maxDeckImportBytes {
-		return deck, 0, []models.ImportProblem{{Line: 1, Message: "The file is larger than 4 MB; split it."}}, nil
+		return deck, 0, []models.ImportProblem{{Line: 1, Message: "The file is larger than 10 MB; split it."}}, nil
 	}
 	outline, err := models.ExamOutlineFor(c.UserContext(), h.DB, deck.CredentialCode)
 	if err != nil {
 		return deck, 0, nil, err
 	}
-	cards, problems := models.ParseDeckCSV(data, outline, deck.CredentialCode, defaultDomain)
+	cards, problems, err := h.parseDeckFile(c, data, outline, deck.CredentialCode, defaultDomain)
+	if err != nil {
+		return deck, 0, nil, err
+	}
 	if problems != nil {
 		return deck, 0, problems, nil
 	}
 	added, err := models.CreateCards(c.UserContext(), h.DB, deck.ID, cards, h.Now())
 	return deck, len(added), nil, err
+}
+
+func (h *Handlers) parseDeckFile(c *fiber.Ctx, data []byte, outline []models.ExamDomain, code string, domain int) ([]models.StudyCard, []models.ImportProblem, error) {
+	if !models.IsAnkiPackage(data) {
+		cards, problems := models.ParseDeckCSV(data, outline, code, domain)
+		return cards, problems, nil
+	}
+	notes, err := models.ReadAnkiPackage(c.UserContext(), data)
+	var refused models.ErrAnkiPackage
+	if errors.As(err, &refused) {
+		return nil, []models.ImportProblem{{Line: 1, Message: refused.Reason}}, nil
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	cards, problems := models.AnkiNotesToCards(notes, outline, code, domain)
+	return cards, problems, nil
 }
 
 func (h *Handlers) exportDeckCSV(c *fiber.Ctx) error {

@@ -117,8 +117,14 @@ func (h *Handlers) deckPageData(c *fiber.Ctx, deck models.StudyDeck, form cardFo
 	if form.Kind == "" {
 		form.Kind = models.KindFlashcard
 	}
-	return fiber.Map{"Title": deck.Title, "Deck": deck, "Cards": views, "Outline": outline, "Form": form,
-		"Errors": errs, "CanEdit": editErr == nil, "Owned": deck.OwnerID == userID}, nil
+	data := fiber.Map{"Title": deck.Title, "Deck": deck, "Cards": views, "Outline": outline, "Form": form,
+		"Errors": errs, "CanEdit": editErr == nil, "Owned": deck.OwnerID == userID}
+	if editErr == nil {
+		if err := h.deckTeachingData(c, deck, views, data); err != nil {
+			return nil, err
+		}
+	}
+	return data, nil
 }
 
 func (h *Handlers) showDeck(c *fiber.Ctx) error {

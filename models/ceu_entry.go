@@ -64,6 +64,9 @@ const (
 type CEUFilter struct {
 	From, To time.Time
 	Category string
+	// Words must each appear in the title, provider or notes (case-insensitive for
+	// ASCII letters); see ParseCEUSearch.
+	Words []string
 	// RulesOnly loads only the columns the maintenance rules count (no titles or
 	// notes), for computing progress over a whole history.
 	RulesOnly bool
@@ -92,6 +95,10 @@ func ListCEUEntries(ctx context.Context, db *gorm.DB, userID int64, filter CEUFi
 		q = q.Where("category_a = ?", true)
 	case CategoryInPerson:
 		q = q.Where("delivery = ?", string(DeliveryInPerson))
+	}
+	for _, word := range filter.Words {
+		pattern := likePattern(word)
+		q = q.Where(`(LOWER(title) LIKE ? ESCAPE '\' OR LOWER(provider) LIKE ? ESCAPE '\' OR LOWER(notes) LIKE ? ESCAPE '\')`, pattern, pattern, pattern)
 	}
 	if filter.RulesOnly {
 		q = q.Select(ruleColumns)

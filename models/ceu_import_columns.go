@@ -100,6 +100,9 @@ func ParseCEUColumnChoice(value func(name string) string, width int) (CEUColumns
 	if len(problems) == 0 && !columns.Complete() {
 		problems["columns"] = "Choose the columns holding the date, the title, the provider, and the minutes or the CEUs."
 	}
+	if len(problems) == 0 {
+		return columns, nil
+	}
 	return columns, problems
 }
 
@@ -119,9 +122,9 @@ func ParseImportDate(text string) (time.Time, bool) {
 	}
 	month, day, year := 0, 0, 0
 	if m := usDate.FindStringSubmatch(text); m != nil {
-		month, day, year = atoi(m[1]), atoi(m[2]), atoi(m[3])
+		month, day, year = importAtoi(m[1]), importAtoi(m[2]), importAtoi(m[3])
 	} else if m := dottedDate.FindStringSubmatch(text); m != nil {
-		day, month, year = atoi(m[1]), atoi(m[2]), atoi(m[3])
+		day, month, year = importAtoi(m[1]), importAtoi(m[2]), importAtoi(m[3])
 	} else {
 		return time.Time{}, false
 	}
@@ -139,10 +142,10 @@ func ParseImportMinutes(text string) (int, bool) {
 		return n, true
 	}
 	if m := clockMinutes.FindStringSubmatch(text); m != nil {
-		return atoi(m[1])*60 + atoi(m[2]), true
+		return importAtoi(m[1])*60 + importAtoi(m[2]), true
 	}
 	if m := hmMinutes.FindStringSubmatch(strings.ToLower(text)); m != nil && (m[1] != "" || m[2] != "") {
-		return atoi(m[1])*60 + atoi(m[2]), true
+		return importAtoi(m[1])*60 + importAtoi(m[2]), true
 	}
 	return 0, false
 }
@@ -156,7 +159,7 @@ func ParseImportCEUs(text string) (int, error) {
 	return ParseCEUs(text)
 }
 
-func atoi(s string) int {
+func importAtoi(s string) int {
 	n, _ := strconv.Atoi(s)
 	return n
 }

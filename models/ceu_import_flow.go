@@ -22,6 +22,8 @@ type CEUImportOptions struct {
 	IncludeDuplicates bool
 	// Progress, when set, is called after each saved batch with rows saved so far.
 	Progress func(done, total int)
+	// Columns are the file's columns the user chose; nil finds them by heading.
+	Columns CEUColumns
 }
 
 // CEUImport is what an import did, or would do when previewed.
@@ -50,7 +52,7 @@ func ImportCEUCSV(ctx context.Context, db *gorm.DB, userID int64, r io.Reader, o
 	if err != nil {
 		return CEUImport{}, nil, err
 	}
-	rows, problems := ReadCEUCSV(r, userID, opts.Today, EarliestEarnedOn(held))
+	rows, problems := ReadCEUCSVColumns(r, opts.Columns, userID, opts.Today, EarliestEarnedOn(held))
 	if problems != nil {
 		return CEUImport{}, problems, nil
 	}

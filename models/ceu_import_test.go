@@ -106,7 +106,7 @@ func TestParseCEUCSVLimits(t *testing.T) {
 	}{
 		{"the most rows", csvHeader + strings.Repeat(row, MaxImportRows), 0},
 		{"one row too many", csvHeader + strings.Repeat(row, MaxImportRows+1), MaxImportRows + 2},
-		{"over a megabyte", csvHeader + strings.Repeat(padded, 800), 1},
+		{"over a megabyte", csvHeader + strings.Repeat(padded, 800), MaxImportBytes/len(padded) + 2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

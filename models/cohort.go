@@ -232,8 +232,9 @@ func CohortInstructors(ctx context.Context, db *gorm.DB, c Cohort) ([]User, erro
 }
 
 // AddCoInstructor gives the instructor with email access to the cohort. Adding the
-// owner or an existing co-instructor changes nothing.
-func AddCoInstructor(ctx context.Context, db *gorm.DB, actor AuditActor, c Cohort, email string, now time.Time) (User, error) {
+// owner or an existing co-instructor changes nothing. Every live member is emailed in
+// the same transaction, since their consent did not name the new instructor.
+func AddCoInstructor(ctx context.Context, db *gorm.DB, actor AuditActor, c Cohort, email, baseURL string, now time.Time) (User, error) {
 	var u User
 	err := db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		err := tx.Where("email = ? AND role IN ?", NormalizeEmail(email), []string{RoleInstructor, RoleAdmin}).Take(&u).Error
@@ -247,6 +248,9 @@ func AddCoInstructor(ctx context.Context, db *gorm.DB, actor AuditActor, c Cohor
 			FirstOrCreate(&CohortInstructor{CohortID: c.ID, UserID: u.ID, AddedAt: now})
 		if res.Error != nil || res.RowsAffected == 0 {
 			return res.Error
+		}
+		if err := queueNewInstructorEmails(tx, c, u, baseURL, now); err != nil {
+			return err
 		}
 		return WriteAudit(tx, actor, "cohort.instructor_added", cohortTarget(c.ID), fmt.Sprintf("user:%d", u.ID))
 	})

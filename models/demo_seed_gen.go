@@ -76,8 +76,10 @@ func (g *demoGenerator) run(res *DemoResult) error {
 	if res.StudySessions, err = g.createStudy(students); err != nil {
 		return err
 	}
-	res.PracticeExams, err = g.createPractice(students)
-	return err
+	if res.PracticeExams, err = g.createPractice(students); err != nil {
+		return err
+	}
+	return g.createSampleDecks(cohorts)
 }
 
 func (g *demoGenerator) createUsers(kind string, n int, role string) ([]User, error) {

@@ -14,3 +14,6 @@ var ErrInvalidCredentials = errors.New("invalid email or password")
 
 // ErrSessionRevoked means a token names a session that has ended.
 var ErrSessionRevoked = errors.New("session revoked or expired")
+
+// ErrLastAdmin means the change would leave nobody able to administer hitpath.
+var ErrLastAdmin = errors.New("last admin")

@@ -149,7 +149,8 @@ func quizCandidates(ctx context.Context, db *gorm.DB, userID int64, code string,
 	return out, nil
 }
 
-// chooseQuizItems picks each domain's share of n items from the candidates.
+// chooseQuizItems picks each domain's share of n items from the candidates; a share a
+// domain can't fill goes to the best remaining items of any domain.
 func chooseQuizItems(candidates []quizCandidate, outline []ExamDomain, n int, seed int64) []QuizItem {
 	rng := rand.New(rand.NewPCG(uint64(seed), 0x9e3779b97f4a7c15))
 	rng.Shuffle(len(candidates), func(i, j int) { candidates[i], candidates[j] = candidates[j], candidates[i] })
@@ -162,16 +163,24 @@ func chooseQuizItems(candidates []quizCandidate, outline []ExamDomain, n int, se
 	})
 	quota := ApportionItems(OutlineWeights(outline), n)
 	var items []QuizItem
+	used := map[int64]bool{}
+	take := func(c quizCandidate) {
+		items = append(items, QuizItem{Position: len(items) + 1, CardID: c.CardID, DomainPosition: c.Domain, FirstAttempt: !c.Seen})
+		used[c.CardID] = true
+	}
 	for i, d := range outline {
 		taken := 0
 		for _, c := range candidates {
-			if taken == quota[i] {
-				break
-			}
-			if c.Domain == d.Position {
-				items = append(items, QuizItem{Position: len(items) + 1, CardID: c.CardID, DomainPosition: d.Position, FirstAttempt: !c.Seen})
+			if taken < quota[i] && c.Domain == d.Position {
+				take(c)
 				taken++
 			}
+		}
+	}
+	// A domain short of items leaves its share to the others' next-best items.
+	for _, c := range candidates {
+		if len(items) < n && !used[c.CardID] && OutlineHasDomain(outline, c.Domain) {
+			take(c)
 		}
 	}
 	return items

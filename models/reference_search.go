@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
 )
 
 // Limits of a reference search: longer queries are cut, and each kind of result is
@@ -53,12 +54,8 @@ func SearchReference(ctx context.Context, db *gorm.DB, query string) (ReferenceS
 	pageQuery := db.WithContext(ctx).Order("position, slug").Limit(maxSearchResults)
 	factQuery := db.WithContext(ctx).Order("position, id").Limit(maxSearchResults)
 	for _, word := range words {
-		pattern := likePattern(word)
-		pageQuery = pageQuery.Where(`(LOWER(title) LIKE ? ESCAPE '\' OR LOWER(summary) LIKE ? ESCAPE '\' OR LOWER(body) LIKE ? ESCAPE '\')`,
-			pattern, pattern, pattern)
-		factQuery = factQuery.Where(`(LOWER(label) LIKE ? ESCAPE '\' OR LOWER(value) LIKE ? ESCAPE '\' OR LOWER(period) LIKE ? ESCAPE '\'`+
-			` OR LOWER(source) LIKE ? ESCAPE '\' OR LOWER(geography) LIKE ? ESCAPE '\' OR LOWER(topic) LIKE ? ESCAPE '\')`,
-			pattern, pattern, pattern, pattern, pattern, pattern)
+		pageQuery = pageQuery.Where(anyColumnLike([]string{"title", "summary", "body"}, SearchSynonyms(word)))
+		factQuery = factQuery.Where(anyColumnLike([]string{"label", "value", "period", "source", "geography", "topic"}, SearchSynonyms(word)))
 	}
 	if err := pageQuery.Find(&result.Pages).Error; err != nil {
 		return ReferenceSearchResult{}, fmt.Errorf("search reference pages for %q: %w", query, err)
@@ -121,4 +118,18 @@ func ReferencePlainText(body string) string {
 	}
 	text := markdownLink.ReplaceAllString(strings.Join(lines, "\n"), "$1")
 	return markdownMarkup.Replace(text)
+}
+
+// anyColumnLike is a condition true when any of columns holds any of words
+// (lower-cased, wildcards taken literally).
+func anyColumnLike(columns, words []string) clause.Expr {
+	var clauses []string
+	var args []any
+	for _, column := range columns {
+		for _, word := range words {
+			clauses = append(clauses, "LOWER("+column+`) LIKE ? ESCAPE '\'`)
+			args = append(args, likePattern(word))
+		}
+	}
+	return gorm.Expr("("+strings.Join(clauses, " OR ")+")", args...)
 }

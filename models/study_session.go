@@ -123,3 +123,30 @@ func DeleteStudyLogEntry(ctx context.Context, db *gorm.DB, userID, id int64) err
 	}
 	return nil
 }
+
+// StudyLogEntryForUser loads one of the learner's sessions; another learner's id is
+// ErrNotFound.
+func StudyLogEntryForUser(ctx context.Context, db *gorm.DB, userID, id int64) (StudyLogEntry, error) {
+	var e StudyLogEntry
+	if err := db.WithContext(ctx).Where("id = ? AND user_id = ?", id, userID).Take(&e).Error; err != nil {
+		return StudyLogEntry{}, notFound(err, fmt.Sprintf("load study session %d of user %d", id, userID))
+	}
+	e.StudiedOn = DateOnly(e.StudiedOn)
+	return e, nil
+}
+
+// UpdateStudyLogEntry saves a validated change to one of the learner's sessions
+// (date, minutes, domain, topic, notes); another learner's id is ErrNotFound.
+func UpdateStudyLogEntry(ctx context.Context, db *gorm.DB, e StudyLogEntry) error {
+	res := db.WithContext(ctx).Model(&StudyLogEntry{}).Where("id = ? AND user_id = ?", e.ID, e.UserID).Updates(map[string]any{
+		"studied_on": DateOnly(e.StudiedOn), "minutes": e.Minutes, "credential_code": e.CredentialCode,
+		"domain_position": e.DomainPosition, "topic": e.Topic, "notes": e.Notes,
+	})
+	if res.Error != nil {
+		return fmt.Errorf("update study session %d of user %d: %w", e.ID, e.UserID, res.Error)
+	}
+	if res.RowsAffected == 0 {
+		return ErrNotFound
+	}
+	return nil
+}

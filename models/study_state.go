@@ -3,6 +3,7 @@ package models
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"gorm.io/gorm"
@@ -127,23 +128,49 @@ func sameDay(a, b *time.Time) bool {
 }
 
 // recomputeEffectiveDues loads every card state of the learner once, applies the exam
-// plan in memory and writes back the rows whose effective due or exam recall changed.
+// plan in memory and writes back the rows whose effective due or exam recall changed,
+// replanBatch rows per UPDATE.
 func recomputeEffectiveDues(tx *gorm.DB, userID int64, plan ExamPlan, now time.Time) error {
 	var rows []cardStateRow
 	if err := tx.Where("user_id = ?", userID).Find(&rows).Error; err != nil {
 		return err
 	}
 	s := NewScheduler(plan.StudyRetention())
+	changed := make([]cardStateRow, 0, len(rows))
 	for _, r := range rows {
 		due, recall := EffectiveDue(s, r.memory(), plan, now)
-		if due.Unix() == r.EffectiveDue && recall == r.ExamRecall {
-			continue
+		if due.Unix() != r.EffectiveDue || recall != r.ExamRecall {
+			r.EffectiveDue, r.ExamRecall = due.Unix(), recall
+			changed = append(changed, r)
 		}
-		err := tx.Model(&cardStateRow{}).Where("user_id = ? AND card_id = ?", userID, r.CardID).
-			Updates(map[string]any{"effective_due": due.Unix(), "exam_recall": recall}).Error
-		if err != nil {
+	}
+	for start := 0; start < len(changed); start += replanBatch {
+		if err := updateEffectiveDues(tx, userID, changed[start:min(start+replanBatch, len(changed))]); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// replanBatch is the rows one re-planning UPDATE writes: 3 parameters each, within both
+// databases' parameter limits.
+const replanBatch = 450 // SQLite allows 500 terms in a compound SELECT
+
+// updateEffectiveDues writes the rows' effective due and exam recall in one statement
+// joined to a derived table of the new values (UPDATE … FROM works on PostgreSQL and
+// on SQLite since 3.33).
+func updateEffectiveDues(tx *gorm.DB, userID int64, rows []cardStateRow) error {
+	var values strings.Builder
+	args := make([]any, 0, 3*len(rows)+1)
+	for i, r := range rows {
+		if i > 0 {
+			values.WriteString(" UNION ALL ")
+		}
+		values.WriteString("SELECT CAST(? AS BIGINT) AS card_id, CAST(? AS BIGINT) AS due, CAST(? AS DOUBLE PRECISION) AS recall")
+		args = append(args, r.CardID, r.EffectiveDue, r.ExamRecall)
+	}
+	args = append(args, userID)
+	sql := "UPDATE study_card_states SET effective_due = v.due, exam_recall = v.recall FROM (" + values.String() +
+		") AS v WHERE study_card_states.user_id = ? AND study_card_states.card_id = v.card_id"
+	return tx.Exec(sql, args...).Error
 }

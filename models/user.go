@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
 )
 
 // Roles a user can have. A learner may be a student, a credential holder or both.
@@ -96,6 +97,11 @@ func SetUserRole(ctx context.Context, db *gorm.DB, actor AuditActor, userID int6
 			return notFound(err, fmt.Sprintf("load user %d", userID))
 		}
 		from := u.Role
+		if from == RoleAdmin && role != RoleAdmin {
+			if err := EnsureAnotherAdmin(tx, userID); err != nil {
+				return err
+			}
+		}
 		u.Role = role
 		u.UpdatedAt = tx.NowFunc().UTC()
 		if err := tx.Model(&u).Select("role", "updated_at").Updates(&u).Error; err != nil {
@@ -104,6 +110,25 @@ func SetUserRole(ctx context.Context, db *gorm.DB, actor AuditActor, userID int6
 		return WriteAudit(tx, actor, "user.role_changed", fmt.Sprintf("user:%d", userID), from+" -> "+role)
 	})
 	return u, err
+}
+
+// EnsureAnotherAdmin returns ErrLastAdmin unless an admin other than userID exists.
+// Call it inside the transaction that demotes or deletes userID; on PostgreSQL the
+// admin rows stay locked until it ends, so two admins demoting each other at once
+// cannot both succeed (SQLite runs one writer at a time).
+func EnsureAnotherAdmin(tx *gorm.DB, userID int64) error {
+	q := tx.Model(&User{}).Where("role = ? AND id <> ?", RoleAdmin, userID)
+	if tx.Dialector.Name() == "postgres" {
+		q = q.Clauses(clause.Locking{Strength: "UPDATE"})
+	}
+	var others []int64
+	if err := q.Pluck("id", &others).Error; err != nil {
+		return fmt.Errorf("count other admins than user %d: %w", userID, err)
+	}
+	if len(others) == 0 {
+		return ErrLastAdmin
+	}
+	return nil
 }
 
 // notFound turns GORM's not-found into ErrNotFound and wraps other errors with what

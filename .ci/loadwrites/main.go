@@ -109,7 +109,7 @@ func newClient(base, localIP string) *client {
 func (c *client) signUp(n int) error {
 	email := fmt.Sprintf("writer%d-%d@example.com", n, time.Now().UnixNano())
 	account := map[string]string{"name": fmt.Sprintf("Writer %d", n), "email": email, "password": "load-test-password"}
-	if status, body := c.call("POST", "/api/v1/auth/register", account); status != 201 {
+	if status, body := c.call("POST", "/api/v1/auth/register", account); status != 202 {
 		return fmt.Errorf("register %s: %d %s", email, status, body)
 	}
 	status, body := c.call("POST", "/api/v1/auth/login", account)

@@ -2,6 +2,9 @@ package security
 
 import (
 	"fmt"
+	"strings"
+
+	"github.com/trustelem/zxcvbn"
 
 	"golang.org/x/crypto/bcrypt"
 )
@@ -48,3 +51,24 @@ func (h *Hasher) Check(hash, password string) bool {
 func (h *Hasher) DummyCheck(password string) {
 	_ = bcrypt.CompareHashAndPassword(h.dummy, []byte(password))
 }
+
+// minPasswordScore is the lowest zxcvbn score accepted (3: about 10^8 guesses,
+// "safely unguessable" against an online attacker and slow-hash offline ones).
+const minPasswordScore = 3
+
+// GuessablePassword reports whether a password is common, repetitive, a keyboard or
+// date pattern, or built from the person's own email or name, as judged by the
+// zxcvbn strength estimator.
+func GuessablePassword(password string, userInputs ...string) bool {
+	var inputs []string
+	for _, in := range userInputs {
+		in = strings.ToLower(in)
+		inputs = append(inputs, in)
+		inputs = append(inputs, strings.Fields(strings.NewReplacer("@", " ", ".", " ").Replace(in))...)
+	}
+	return zxcvbn.PasswordStrength(password, inputs).Score < minPasswordScore
+}
+
+// WeakPasswordMessage tells the person why a guessable password was refused.
+const WeakPasswordMessage = "This password is too easy to guess: it is common, repeats itself, follows the keyboard or uses your name or email. " +
+	"Try three or four unrelated words, or a longer phrase."

@@ -8,7 +8,9 @@
 package main
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
@@ -18,6 +20,7 @@ import (
 	"time"
 
 	"hitpath/app"
+	"hitpath/handlers"
 )
 
 // command is one CLI verb.
@@ -36,6 +39,7 @@ func commands() map[string]command {
 		"remind":      {"remind: queue due CEU reminders and send the outbox once", runRemind},
 		"seed":        {"seed [--demo --students N]: load reference content; --demo generates a demo school", runSeed},
 		"digest":      {"digest: queue this week's at-risk digest email for each instructor", runDigest},
+		"openapi":     {"openapi: print the API description (OpenAPI 3, JSON)", runOpenAPI},
 	}
 }
 
@@ -70,6 +74,21 @@ func printUsage() {
 	for name, c := range commands() {
 		fmt.Fprintf(os.Stderr, "  %-8s %s\n", name, c.usage)
 	}
+}
+
+// runOpenAPI prints the API description, for linters and client generators.
+func runOpenAPI(ctx context.Context, cfg app.Config, args []string) error {
+	doc, err := handlers.OpenAPIDocument()
+	if err != nil {
+		return err
+	}
+	var out bytes.Buffer
+	if err := json.Indent(&out, doc, "", "  "); err != nil {
+		return err
+	}
+	out.WriteByte('\n')
+	_, err = out.WriteTo(os.Stdout)
+	return err
 }
 
 func runServe(ctx context.Context, cfg app.Config, args []string) error {

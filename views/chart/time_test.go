@@ -1,6 +1,7 @@
 package chart
 
 import (
+	"math"
 	"strings"
 	"testing"
 	"time"
@@ -146,6 +147,63 @@ func TestProgressFillsItsShare(t *testing.T) {
 			}
 			if got := root.texts()[0]; got != tt.wantCaption {
 				t.Errorf("caption: got %q, want %q", got, tt.wantCaption)
+			}
+		})
+	}
+}
+
+// TestTimelineLabelsNeverOverlap crowds milestones days apart (graduation, the exam,
+// its result) next to today: no two labels on one row may share any width.
+func TestTimelineLabelsNeverOverlap(t *testing.T) {
+	tests := []struct {
+		name       string
+		milestones []Milestone
+	}{
+		{"graduation, exam and result within three weeks", []Milestone{
+			{Label: "Program start", At: day("2024-09-01")}, {Label: "Last term", At: day("2026-01-10")},
+			{Label: "Graduation", At: day("2026-05-15")}, {Label: "Exam", At: day("2026-05-20")},
+			{Label: "Result expected", At: day("2026-06-05")}, {Label: "End of first CEU cycle", At: day("2028-06-19")},
+		}},
+		{"five in one week", []Milestone{
+			{Label: "A long first milestone", At: day("2026-05-11")}, {Label: "Second", At: day("2026-05-12")},
+			{Label: "Third one", At: day("2026-05-13")}, {Label: "Fourth", At: day("2026-05-14")},
+			{Label: "Fifth", At: day("2026-05-15")}, {Label: "Start", At: day("2024-01-01")},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			root := parseSVG(t, Timeline{Title: "Path", Today: day("2026-05-18"), Milestones: tt.milestones}.SVG())
+			type box struct {
+				text           string
+				left, right, y float64
+			}
+			var boxes []box
+			for _, n := range root.all(func(n node) bool { return n.XMLName.Local == "text" }) {
+				size := fontSize
+				if n.attr("font-size") != "" {
+					size = n.float(t, "font-size")
+				}
+				text := strings.Join(n.texts(), "")
+				span := [2]float64{n.float(t, "x"), n.float(t, "x") + textWidth(text, size)}
+				switch n.attr("text-anchor") {
+				case "middle":
+					w := span[1] - span[0]
+					span = [2]float64{span[0] - w/2, span[0] + w/2}
+				case "end":
+					w := span[1] - span[0]
+					span = [2]float64{span[0] - w, span[0]}
+				}
+				boxes = append(boxes, box{text, span[0], span[1], n.float(t, "y")})
+			}
+			if len(boxes) == 0 {
+				t.Fatal("no labels drawn")
+			}
+			for i, a := range boxes {
+				for _, b := range boxes[:i] {
+					if math.Abs(a.y-b.y) < fontSize && a.left < b.right && b.left < a.right {
+						t.Errorf("%q and %q overlap on the row at y=%v", b.text, a.text, a.y)
+					}
+				}
 			}
 		})
 	}

@@ -2,14 +2,16 @@ package chart
 
 import (
 	"html/template"
+	"math"
 	"slices"
 	"strconv"
 	"time"
 )
 
 // Timeline places labelled milestones on a date axis — program start, graduation,
-// exam, end of the first CEU cycle — with a marker for today. Labels alternate above
-// and below the axis on two levels each, so four neighbours can sit close together.
+// exam, end of the first CEU cycle — with a marker for today. Labels sit on four rows,
+// above and below the axis; each takes the first row where it touches no other label,
+// and on a crowded axis moves sideways, so labels never print over each other.
 type Timeline struct {
 	Title string
 	// Desc is read by screen readers; when empty it lists the milestones.
@@ -52,9 +54,9 @@ func (t Timeline) SVG() template.HTML {
 	var c canvas
 	c.open("timeline", id, timelineHeight, t.Title, orDefault(t.Desc, t.sentence(milestones)))
 	c.line("axis", mutedColour, 2, padding, timelineAxisY, canvasWidth-padding, timelineAxisY, "")
-	levels := [...]float64{-38, 38, -72, 72}
+	places := labelPlaces(milestones, x)
 	for i, m := range milestones {
-		mx, offset := x(m.At), levels[i%len(levels)]
+		mx, offset := x(m.At), places[i].row
 		labelY := timelineAxisY + offset
 		class, fill := "milestone", seriesColour(0)
 		if !t.Today.IsZero() && m.At.Before(t.Today) {
@@ -66,8 +68,9 @@ func (t Timeline) SVG() template.HTML {
 		c.attr("cx", mx)
 		c.attr("cy", timelineAxisY)
 		c.ws(`/>`)
-		c.text("milestone-label", textColour, mx, labelY-3, fontSize, anchorFor(mx), m.Label)
-		c.text("milestone-date", mutedColour, mx, labelY+12, smallFont, anchorFor(mx), dateLabel(m.At))
+		lx := mx + places[i].shift
+		c.text("milestone-label", textColour, lx, labelY-3, fontSize, anchorFor(mx), m.Label)
+		c.text("milestone-date", mutedColour, lx, labelY+12, smallFont, anchorFor(mx), dateLabel(m.At))
 		c.ws(`</g>`)
 	}
 	if !t.Today.IsZero() {
@@ -76,6 +79,85 @@ func (t Timeline) SVG() template.HTML {
 		c.text("today-label", todayColour, tx, timelineHeight-6, smallFont, anchorFor(tx), "Today")
 	}
 	return c.close()
+}
+
+// timelineLevels are the label rows, nearest the axis first: above, below, then the
+// outer rows above and below.
+var timelineLevels = [...]float64{-38, 38, -72, 72}
+
+// labelGap is the least room kept between two labels on one row.
+const labelGap = 8.0
+
+// labelPlace is where a milestone's label goes: a row (offset from the axis) and a
+// sideways shift from its marker, non-zero only on a crowded axis.
+type labelPlace struct{ row, shift float64 }
+
+// labelPlaces gives each milestone (in date order) the first row where its label and
+// date do not run into a label already on that row, so milestones days apart (say
+// graduation and the exam) never print over each other. When every row is taken it
+// uses the row with the most room and moves the label sideways, right of its
+// neighbour (or left of it near the right edge), until they no longer touch.
+func labelPlaces(milestones []Milestone, x func(time.Time) float64) []labelPlace {
+	placed := make([][][2]float64, len(timelineLevels))
+	out := make([]labelPlace, len(milestones))
+	for i, m := range milestones {
+		mx := x(m.At)
+		span := labelSpan(mx, math.Max(textWidth(m.Label, fontSize), textWidth(dateLabel(m.At), smallFont)))
+		best, bestGap := 0, math.Inf(-1)
+		for row := range timelineLevels {
+			gap := rowGap(placed[row], span)
+			if gap >= labelGap {
+				best, bestGap = row, gap
+				break
+			}
+			if gap > bestGap {
+				best, bestGap = row, gap
+			}
+		}
+		shift := 0.0
+		if bestGap < labelGap {
+			shift = sideways(placed[best], span)
+		}
+		placed[best] = append(placed[best], [2]float64{span[0] + shift, span[1] + shift})
+		out[i] = labelPlace{row: timelineLevels[best], shift: shift}
+	}
+	return out
+}
+
+// rowGap is the room between span and the nearest span already on a row (negative
+// when they overlap; +Inf on an empty row).
+func rowGap(row [][2]float64, span [2]float64) float64 {
+	gap := math.Inf(1)
+	for _, other := range row {
+		gap = math.Min(gap, math.Max(other[0]-span[1], span[0]-other[1]))
+	}
+	return gap
+}
+
+// sideways is how far to move span so it clears every span on row: right past the
+// rightmost, or left of the leftmost when that would leave the canvas.
+func sideways(row [][2]float64, span [2]float64) float64 {
+	right, left := math.Inf(-1), math.Inf(1)
+	for _, other := range row {
+		right, left = math.Max(right, other[1]), math.Min(left, other[0])
+	}
+	if toRight := right + labelGap - span[0]; span[1]+toRight <= canvasWidth-padding {
+		return toRight
+	}
+	return left - labelGap - span[1]
+}
+
+// labelSpan is the horizontal extent of text of width w anchored at x as anchorFor
+// anchors it.
+func labelSpan(x, w float64) [2]float64 {
+	switch anchorFor(x) {
+	case anchorStart:
+		return [2]float64{x, x + w}
+	case anchorEnd:
+		return [2]float64{x - w, x}
+	default:
+		return [2]float64{x - w/2, x + w/2}
+	}
 }
 
 // Table lists the milestones in date order, with their status when Today is set.
