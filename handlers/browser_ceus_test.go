@@ -80,7 +80,76 @@ func TestBrowserCEUHolder(t *testing.T) {
 	if err != nil {
 		t.Fatalf("export CSV: %v", err)
 	}
-	if !strings.HasPrefix(csv, "date,title,") || !strings.Contains(csv, ceuDaysAgo(7)+",Coding Clinic webinar,AHIMA,ahima,165,3,yes") {
+	if !strings.HasPrefix(csv, "id,date,title,") || !strings.Contains(csv, ceuDaysAgo(7)+",Coding Clinic webinar,AHIMA,ahima,165,3,yes") {
 		t.Fatalf("got CSV %q, want the logged activity", csv)
 	}
+	ceuReimport(t, ctx, base, csv)
+	ceuOldCredential(t, ctx, base)
+	ceuAlignedCycles(t, ctx, base)
+}
+
+// ceuReimport uploads the holder's own export: the preview says the row is already
+// in the log, importing saves nothing and the cycle keeps its 3 CEUs.
+func ceuReimport(t *testing.T, ctx context.Context, base, csv string) {
+	type css = chromedp.CSS
+	file := filepath.Join(t.TempDir(), "ceus.csv")
+	if err := os.WriteFile(file, []byte(csv), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	ceuDo(t, ctx, "re-import the export", chromedp.Navigate(base+"/ceus/import"), chromedp.WaitVisible(css("#file")),
+		chromedp.SetUploadFiles(css("#file"), []string{file}), submitAndWaitForPage("#file"), chromedp.WaitVisible(css("#import-duplicates")))
+	if got := ceuText(t, ctx, "#import-duplicates"); got != "1 already in your log — skipped." {
+		t.Fatalf("got %q in the preview, want the row recognised", got)
+	}
+	ceuDo(t, ctx, "confirm the import", submitAndWaitForPage("input[name=csv]"), chromedp.WaitVisible(css("p.flash")))
+	if got := ceuText(t, ctx, "p.flash"); got != "Imported 0 activities. 1 already in your log — skipped." {
+		t.Fatalf("got flash %q after re-importing", got)
+	}
+	if got := ceuText(t, ctx, ".cycle-card label"); got != "3 of 20 CEUs" {
+		t.Fatalf("got progress %q after re-importing, want still 3 of 20 CEUs", got)
+	}
+}
+
+// ceuOldCredential adds an ODS passed three and a half years ago, held now: its first
+// cycle reads as recertified outside hitpath, not revoked.
+func ceuOldCredential(t *testing.T, ctx context.Context, base string) {
+	type css = chromedp.CSS
+	ceuDo(t, ctx, "add an old credential", chromedp.Navigate(base+"/credentials"), chromedp.WaitVisible(css("#credential_code")),
+		chromedp.SetValue(css("#credential_code"), "ODS"), chromedp.SetValue(css("#earned_on"), ceuToday.AddDate(-3, -6, 0).Format(time.DateOnly)),
+		submitAndWaitForPage("#earned_on"), chromedp.WaitVisible(css("p.flash")))
+	ceuOpenCredential(t, ctx, "ODS")
+	page := ceuText(t, ctx, "main")
+	if !strings.Contains(page, "Recertified (not tracked here)") || strings.Contains(page, "Revoked") || strings.Contains(page, "Inactive") {
+		t.Fatalf("got the old ODS cycle judged: %s", page)
+	}
+}
+
+// ceuAlignedCycles adds a CCS earned a month ago: it joins RHIT's cycle, the page says
+// why and how, and CCS's own form points to RHIT for the shared dates.
+func ceuAlignedCycles(t *testing.T, ctx context.Context, base string) {
+	type css = chromedp.CSS
+	earned := ceuToday.AddDate(0, -1, 0)
+	ceuDo(t, ctx, "add a second AHIMA credential", chromedp.Navigate(base+"/credentials"), chromedp.WaitVisible(css("#credential_code")),
+		chromedp.SetValue(css("#credential_code"), "CCS"), chromedp.SetValue(css("#earned_on"), earned.Format(time.DateOnly)),
+		submitAndWaitForPage("#earned_on"), chromedp.WaitVisible(css("p.flash")))
+	ceuOpenCredential(t, ctx, "CCS")
+	page := ceuText(t, ctx, "main")
+	if !strings.Contains(page, "CCS was earned on "+earned.Format("2 Jan 2006")+", during this cycle") || !strings.Contains(page, "3 of 30 CEUs") {
+		t.Fatalf("got no explanation of the shared 30-CEU cycle on the CCS page: %s", page)
+	}
+	ceuDo(t, ctx, "edit CCS", clickAndWaitForPage("a[href$='/edit']"), chromedp.WaitVisible(css("#shared-cycle")))
+	if got := ceuText(t, ctx, "#shared-cycle"); !strings.Contains(got, "set the shared cycle dates on RHIT") {
+		t.Fatalf("got %q, want the shared cycle set on RHIT", got)
+	}
+}
+
+// ceuOpenCredential opens a credential's page from the credentials list.
+func ceuOpenCredential(t *testing.T, ctx context.Context, code string) {
+	t.Helper()
+	href, err := chromedp.Run(ctx, chromedp.Evaluate[string](
+		`[...document.querySelectorAll("main table a")].find(a => a.textContent.trim() === "`+code+`").href`))
+	if err != nil {
+		t.Fatalf("find %s: %v", code, err)
+	}
+	ceuDo(t, ctx, "open "+code, chromedp.Navigate(href), chromedp.WaitVisible(chromedp.CSS("h1")))
 }

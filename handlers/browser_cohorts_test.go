@@ -98,7 +98,7 @@ func TestBrowserCohortJourney(t *testing.T) {
 	if err != nil {
 		t.Fatalf("instructor opens the dashboard: %v", err)
 	}
-	if !strings.Contains(dashboard, "Sam Student") || !strings.Contains(dashboard, "rule: readiness under 60% within 30 days of the exam") {
+	if !strings.Contains(dashboard, "Sam Student") || !strings.Contains(dashboard, "rule: readiness must be on course for 70% within 120 days of the exam") {
 		t.Fatalf("got dashboard %q, want Sam with the readiness flag naming its rule", dashboard)
 	}
 	studentLink, err := chromedp.Run(ctx, chromedp.AttributeValue(chromedp.CSS(`#cohort-rows th[scope=row] a`), "href"))

@@ -3,7 +3,6 @@ package handlers
 import (
 	"encoding/json"
 	"strconv"
-	"strings"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -59,40 +58,21 @@ func formFromEntry(e models.CEUEntry) ceuForm {
 	return f
 }
 
-// entryFromForm applies form to entry and checks it. CEUs typed win; otherwise the
-// minutes are converted by the 45-minute rule.
+// input is the form as models.CEUEntryInput, which parses and checks it.
+func (f ceuForm) input() models.CEUEntryInput {
+	return models.CEUEntryInput{ActivityDate: f.ActivityDate, Title: f.Title, Provider: f.Provider, ProviderKind: f.ProviderKind,
+		Minutes: f.Minutes, CEUs: f.CEUs, InHIIMDomain: models.YesNo(f.InHIIMDomain), CategoryA: models.YesNo(f.CategoryA),
+		Delivery: f.Delivery, Notes: f.Notes}
+}
+
+// entryFromForm applies form to entry and checks it with models.CEUEntryInput.Entry,
+// the one parser every way in shares.
 func entryFromForm(form ceuForm, entry models.CEUEntry, holder models.Holder) (models.CEUEntry, FieldErrors) {
-	fields := FieldErrors{}
-	entry.ActivityDate = ceuParseDate(form.ActivityDate, "activity_date", fields)
-	entry.Title, entry.Provider = strings.TrimSpace(form.Title), strings.TrimSpace(form.Provider)
-	entry.ProviderKind, entry.Delivery, entry.Notes = form.ProviderKind, form.Delivery, strings.TrimSpace(form.Notes)
-	entry.InHIIMDomain, entry.CategoryA = form.InHIIMDomain, form.CategoryA
-	entry.Minutes, entry.CEUs = nil, 0
-	if text := strings.TrimSpace(form.Minutes); text != "" {
-		if minutes, err := models.ParseMinutes(text); err == nil {
-			entry.Minutes, entry.CEUs = &minutes, models.CEUsFromMinutes(minutes)
-		} else {
-			fields["minutes"] = err.Error()
-		}
-	}
-	if text := strings.TrimSpace(form.CEUs); text != "" {
-		ceus, err := models.ParseCEUs(text)
-		if err != nil {
-			fields["ceus"] = "Write the CEUs as a number with at most two decimals, like 1.5."
-		}
-		entry.CEUs = ceus
-	} else if entry.Minutes == nil && len(fields) == 0 {
-		fields["ceus"] = "Enter the CEUs your certificate shows, or the minutes you took part."
-	}
-	minutesRefused := fields["minutes"] != ""
-	ceuMergeProblems(fields, models.CEUEntryProblems(entry, holder.Today, holder.EarliestEarnedOn()))
-	if minutesRefused && strings.TrimSpace(form.CEUs) == "" {
-		delete(fields, "ceus") // no CEUs were typed: only the minutes need fixing
-	}
-	if len(fields) == 0 {
+	entry, problems := form.input().Entry(entry, holder.Today, holder.EarliestEarnedOn())
+	if problems == nil {
 		return entry, nil
 	}
-	return entry, fields
+	return entry, FieldErrors(problems)
 }
 
 // ceuChoice is an option of a select or radio group.

@@ -29,7 +29,7 @@ func ceuImportPage(extra fiber.Map) fiber.Map {
 // exportCEUTemplate downloads an empty import file: the header and one example row.
 func (h *Handlers) exportCEUTemplate(c *fiber.Ctx) error {
 	var buf bytes.Buffer
-	example := []string{h.today(c).Format(time.DateOnly), "Coding Clinic webinar", "AHIMA", "ahima", "90", "", "yes", "no", "online", "Delete this example row"}
+	example := []string{"", h.today(c).Format(time.DateOnly), "Coding Clinic webinar", "AHIMA", "ahima", "90", "", "yes", "no", "online", "Delete this example row"}
 	if err := models.WriteSpreadsheetCSV(&buf, [][]string{models.CEUCSVHeader, example}); err != nil {
 		return err
 	}
@@ -60,22 +60,22 @@ func ceuImportColumns(c *fiber.Ctx, text string) (models.CEUColumns, map[string]
 	return models.ParseCEUColumnChoice(formValue(c), width)
 }
 
-// previewImportCEUs checks an uploaded CSV and shows what would be imported; nothing
-// is saved until the holder confirms. A file with other headings gets a form to
-// choose which of its columns hold ours.
+// previewImportCEUs checks an uploaded CSV and shows what would be imported, rows
+// already in the log apart; nothing is saved until the holder confirms. A file with
+// other headings gets a form to choose which of its columns hold ours.
 func (h *Handlers) previewImportCEUs(c *fiber.Ctx) error {
 	text, converted := ceuImportText(c)
-	holder, err := h.loadHolder(c)
-	if err != nil {
-		return err
-	}
 	columns, choiceProblems := ceuImportColumns(c, text)
 	data := ceuImportPage(fiber.Map{"CSV": text, "Converted": converted})
 	if choiceProblems != nil {
 		data["Mapping"], data["MappingProblems"] = ceuColumnChoices(text, formValue(c)), choiceProblems
 		return h.render(c, fiber.StatusUnprocessableEntity, "pages/ceus_import", data)
 	}
-	entries, problems := models.ParseCEUCSVColumns(strings.NewReader(text), columns, currentUser(c).ID, holder.Today, holder.EarliestEarnedOn())
+	opts := models.CEUImportOptions{Today: h.today(c), Now: h.Now(), Preview: true, Columns: columns}
+	result, problems, err := models.ImportCEUCSV(c.UserContext(), h.DB, currentUser(c).ID, strings.NewReader(text), opts)
+	if err != nil {
+		return err
+	}
 	if problems != nil {
 		data["Problems"] = problems
 		if len(problems) == 1 && problems[0].Field == "header" {
@@ -83,12 +83,15 @@ func (h *Handlers) previewImportCEUs(c *fiber.Ctx) error {
 		}
 		return h.render(c, fiber.StatusUnprocessableEntity, "pages/ceus_import", data)
 	}
-	total := 0
-	for _, e := range entries {
-		total += e.CEUs
+	total, preview := 0, []models.CEUEntry{}
+	for _, row := range result.New {
+		total += row.Entry.CEUs
+		if len(preview) < 50 {
+			preview = append(preview, row.Entry)
+		}
 	}
-	data["Preview"] = entries[:min(len(entries), 50)]
-	data["Count"], data["Total"] = len(entries), total
+	data["Preview"], data["Count"], data["Total"] = preview, len(result.New), total
+	data["Duplicates"], data["Checked"] = len(result.Duplicates), true
 	if columns != nil {
 		data["Chosen"] = ceuChosenColumns(formValue(c))
 	}
@@ -102,47 +105,41 @@ func (h *Handlers) commitImportCEUs(c *fiber.Ctx) error {
 		return h.render(c, fiber.StatusUnprocessableEntity, "pages/ceus_import", ceuImportPage(fiber.Map{
 			"CSV": text, "Mapping": ceuColumnChoices(text, formValue(c)), "MappingProblems": choiceProblems}))
 	}
-	n, problems, err := h.importCEUs(c, text, columns)
+	opts := models.CEUImportOptions{Today: h.today(c), Now: h.Now(), Columns: columns, IncludeDuplicates: c.FormValue("include_duplicates") != ""}
+	result, problems, err := models.ImportCEUCSV(c.UserContext(), h.DB, currentUser(c).ID, strings.NewReader(text), opts)
 	if err != nil {
 		return err
 	}
 	if problems != nil {
 		return h.render(c, fiber.StatusUnprocessableEntity, "pages/ceus_import", ceuImportPage(fiber.Map{"Problems": problems}))
 	}
-	return h.flashAndRedirect(c, "/ceus", fmt.Sprintf("Imported %d activities.", n))
+	message := fmt.Sprintf("Imported %d activities.", result.Imported)
+	if n := result.Skipped(opts); n > 0 {
+		message += fmt.Sprintf(" %d already in your log — skipped.", n)
+	}
+	return h.flashAndRedirect(c, "/ceus", message)
 }
 
-// importCEUs parses and saves a CSV for the signed-in user, all or nothing.
-func (h *Handlers) importCEUs(c *fiber.Ctx, text string, columns models.CEUColumns) (int, []models.ImportProblem, error) {
-	holder, err := h.loadHolder(c)
-	if err != nil {
-		return 0, nil, err
-	}
-	entries, problems := models.ParseCEUCSVColumns(strings.NewReader(text), columns, currentUser(c).ID, holder.Today, holder.EarliestEarnedOn())
-	if problems != nil {
-		return 0, problems, nil
-	}
-	if err := models.ImportCEUEntries(c.UserContext(), h.DB, entries, h.Now(), nil); err != nil {
-		return 0, nil, err
-	}
-	return len(entries), nil, nil
+// ceuImportRequest is the API's JSON import: the CSV, the columns (numbered from 1
+// as in the page's choice), and what to do with rows already in the log. Query
+// parameters preview and include_duplicates do the same for a text/csv body.
+type ceuImportRequest struct {
+	CSV               string         `json:"csv"`
+	Columns           map[string]int `json:"columns"`
+	Preview           bool           `json:"preview"`
+	IncludeDuplicates bool           `json:"include_duplicates"`
 }
 
-// apiImportCEUs takes a CSV body (text/csv, in any encoding the page accepts) or
-// {"csv": "...", "columns": {"date": 1, ...}} (application/json), the columns
-// numbered from 1 as in the page's choice.
+// apiImportCEUs takes a CSV body (text/csv, in any encoding the page accepts) or a
+// ceuImportRequest (application/json).
 func (h *Handlers) apiImportCEUs(c *fiber.Ctx) error {
 	text, _ := models.DecodeCSVText(c.Body())
+	in := ceuImportRequest{CSV: text, Preview: c.QueryBool("preview"), IncludeDuplicates: c.QueryBool("include_duplicates")}
 	var columns models.CEUColumns
 	if isJSONBody(c) {
-		var in struct {
-			CSV     string         `json:"csv"`
-			Columns map[string]int `json:"columns"`
-		}
 		if err := readJSON(c, &in); err != nil {
 			return err
 		}
-		text = in.CSV
 		if in.Columns != nil {
 			var fields map[string]string
 			columns, fields = models.ParseCEUColumnChoice(func(name string) string {
@@ -150,13 +147,14 @@ func (h *Handlers) apiImportCEUs(c *fiber.Ctx) error {
 					return strconv.Itoa(n)
 				}
 				return ""
-			}, len(models.ReadCSVTable([]byte(text)).Header))
+			}, len(models.ReadCSVTable([]byte(in.CSV)).Header))
 			if fields != nil {
 				return c.Status(fiber.StatusUnprocessableEntity).JSON(fiber.Map{"error": "Choose columns the file has.", "fields": fields})
 			}
 		}
 	}
-	n, problems, err := h.importCEUs(c, text, columns)
+	opts := models.CEUImportOptions{Today: h.today(c), Now: h.Now(), Preview: in.Preview, IncludeDuplicates: in.IncludeDuplicates, Columns: columns}
+	result, problems, err := models.ImportCEUCSV(c.UserContext(), h.DB, currentUser(c).ID, strings.NewReader(in.CSV), opts)
 	if err != nil {
 		return err
 	}
@@ -164,7 +162,12 @@ func (h *Handlers) apiImportCEUs(c *fiber.Ctx) error {
 		return c.Status(fiber.StatusUnprocessableEntity).JSON(fiber.Map{
 			"error": "Nothing was imported: fix the lines listed and send the file again.", "problems": problems})
 	}
-	return c.Status(fiber.StatusCreated).JSON(fiber.Map{"imported": n})
+	status := fiber.StatusCreated
+	if in.Preview {
+		status = fiber.StatusOK
+	}
+	return c.Status(status).JSON(fiber.Map{"imported": result.Imported, "new": len(result.New),
+		"already_in_log": len(result.Duplicates), "skipped": result.Skipped(opts)})
 }
 
 // formValue reads one form field by name.

@@ -47,7 +47,7 @@ func TestCEUImportWindows1252(t *testing.T) {
 		raw := corpusDatesRecent(corpusFile(t, "excel_us.csv"), "3/15/2025", when.Format("1/2/2006"))
 		raw = bytes.ReplaceAll(raw, []byte("03/02/2025"), []byte(when.Format("01/02/2006")))
 		preview := apptest.Must(t, ceuUpload(t, b, "/ceus/import", "file", "ceus.csv", raw), 200).Text()
-		for _, want := range []string{"read as Windows-1252", "Café ICD-10-CM update", "2 activities"} {
+		for _, want := range []string{"read as Windows-1252", "Café ICD-10-CM update", "2 new activities"} {
 			if !strings.Contains(preview, want) {
 				t.Fatalf("got no %q in the preview", want)
 			}
@@ -102,7 +102,7 @@ func TestCEUImportForeignHeadersMapped(t *testing.T) {
 		}
 		choice.Set("column_ceus", "4")
 		page = apptest.Must(t, b.Submit("/ceus/import", choice), 200).Text()
-		if !strings.Contains(page, "1 activity, 1.5 CEUs in all") {
+		if !strings.Contains(page, "1 new activity, 1.5 CEUs in all") {
 			t.Fatalf("got no preview after choosing columns: %s", apptest.FieldErrorsIn(page))
 		}
 		commit := url.Values{"csv": {csvText}}
@@ -132,11 +132,11 @@ func TestCEUImportTemplate(t *testing.T) {
 		}
 		template := apptest.Must(t, b.Get("/ceus/import/template.csv"), 200)
 		records, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(template.Body, []byte("\ufeff")))).ReadAll()
-		if err != nil || len(records) != 2 || strings.Join(records[0], ",") != "date,title,provider,provider_kind,minutes,ceus,hiim_domain,category_a,delivery,notes" {
+		if err != nil || len(records) != 2 || strings.Join(records[0], ",") != "id,date,title,provider,provider_kind,minutes,ceus,hiim_domain,category_a,delivery,notes" {
 			t.Fatalf("got template %q (%v)", template.Body, err)
 		}
 		preview := apptest.Must(t, ceuUpload(t, b, "/ceus/import", "file", "t.csv", template.Body), 200).Text()
-		if !strings.Contains(preview, "1 activity,") {
+		if !strings.Contains(preview, "1 new activity,") {
 			t.Fatal("the template's example row does not import")
 		}
 		token := s.LoginAPI("ana@example.com", goodPassword)

@@ -19,13 +19,19 @@ type cycleCard struct {
 	StatusLabel string
 	Chart       *chartFigure
 	Current     bool
+	// IDPrefix keeps element ids unique when one page shows a cycle twice.
+	IDPrefix string
 }
+
+// DOMID is the card's element id stem.
+func (c cycleCard) DOMID() string { return c.IDPrefix + c.Key }
 
 // statusLabels words each status for people.
 var ceuStatusLabels = map[models.CycleStatus]string{
 	models.StatusUpcoming: "Upcoming", models.StatusComplete: "Complete", models.StatusOnTrack: "On track",
 	models.StatusBehind: "Behind", models.StatusOverdue: "Overdue", models.StatusInactive: "Inactive",
-	models.StatusRevoked: "Revoked",
+	models.StatusRevoked: "Revoked", models.StatusJustStarted: "Just started",
+	models.StatusNotTracked: "Recertified (not tracked here)",
 }
 
 // newCycleCard prepares p for a page, drawing its chart from the holder's entries.

@@ -11,7 +11,9 @@ import (
 
 // cohortDashboardExtras carries a refused form back onto the dashboard with its errors.
 type cohortDashboardExtras struct {
-	Settings   cohortForm
+	Settings cohortForm
+	// Risk is the at-risk thresholds form; empty shows the cohort's own.
+	Risk       models.RiskThresholdsInput
 	Instructor cohortInstructorForm
 	Nudge      cohortNudgeForm
 	Errors     FieldErrors
@@ -75,10 +77,13 @@ func (h *Handlers) showCohortDashboard(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return h.renderDashboard(c, cohort, fiber.StatusOK, cohortDashboardExtras{Settings: cohortFormOf(cohort)})
+	return h.renderDashboard(c, cohort, fiber.StatusOK, cohortDashboardExtras{Settings: cohortFormOf(cohort), Risk: cohort.Thresholds().Input()})
 }
 
 func (h *Handlers) renderDashboard(c *fiber.Ctx, cohort models.Cohort, status int, extras cohortDashboardExtras) error {
+	if extras.Risk == (models.RiskThresholdsInput{}) {
+		extras.Risk = cohort.Thresholds().Input()
+	}
 	ctx := c.UserContext()
 	dash, err := models.LoadCohortDashboard(ctx, h.DB, cohort, h.today(c))
 	if err != nil {

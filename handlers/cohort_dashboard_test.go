@@ -106,7 +106,7 @@ func TestCohortDashboardValues(t *testing.T) {
 			name      string
 			got, want any
 		}{
-			{"coursework %", sam.Coursework, 50},
+			{"coursework % (2 of the 8 core courses, as Sam sees it)", sam.Coursework, 25},
 			{"minutes of the last 7 days", sam.Minutes7, 95},
 			{"minutes of the last 30 days", sam.Minutes30, 150},
 			{"last activity", cohortDeref(sam.LastActivity), cohortRelDay(-1)},
@@ -137,10 +137,14 @@ func TestCohortDashboardValues(t *testing.T) {
 		}
 
 		page := apptest.Must(t, w.owner.Browser.Get("/cohorts/"+itoa(w.cohortID)), http.StatusOK).Text()
-		for _, want := range []string{"Sam Student", "50%", "95 min", "150 min", "Overdue coursework: Communication (due " + cohortRel(-16).Format("2 Jan 2006") + ")", "rule: readiness under 60% within 30 days of the exam", "<svg", "Readiness distribution"} {
+		for _, want := range []string{"Sam Student", "25% <span class=\"muted\">(2/8)</span>", "95 min", "150 min", "Overdue coursework: Communication (due " + cohortRel(-16).Format("2 Jan 2006") + ")", "days of the exam)", "<svg", "Readiness distribution"} {
 			if !strings.Contains(page, want) {
 				t.Errorf("got no %q on the dashboard page", want)
 			}
+		}
+		own := apptest.Must(t, w.student.Browser.Get("/coursework"), http.StatusOK).Text()
+		if !strings.Contains(own, "25% complete</strong>: 2 of 8 core courses done") {
+			t.Error("the student's own coursework page disagrees with the dashboard's 25% (2 of 8)")
 		}
 		student := apptest.Must(t, w.owner.Browser.Get("/cohorts/"+itoa(w.cohortID)+"/students/"+itoa(w.student.ID)), http.StatusOK).Text()
 		if !strings.Contains(student, "Release of information") || strings.Contains(student, "private note") {
@@ -220,8 +224,8 @@ func TestCohortCSVExport(t *testing.T) {
 		got := map[string]bool{}
 		for _, r := range records[1:] {
 			got[r[0]] = true
-			if r[0] == "Sam Student" && (r[3] != "50" || r[6] != "95" || r[7] != "150" || !strings.Contains(r[16], "overdue_coursework")) {
-				t.Errorf("got Sam's row %v, want coursework 50, minutes 95/150 and the overdue flag", r)
+			if r[0] == "Sam Student" && (r[3] != "25" || r[4] != "2" || r[5] != "8" || r[6] != "95" || r[7] != "150" || !strings.Contains(r[16], "overdue_coursework")) {
+				t.Errorf("got Sam's row %v, want coursework 25 (2 of 8), minutes 95/150 and the overdue flag", r)
 			}
 		}
 		for _, want := range []string{"'=HYPERLINK(\"http://evil\")", "'+SUM(1)", "'-2+3", "'@cmd", "Zoë Ünicode"} {

@@ -16,6 +16,7 @@ func (h *Handlers) registerCohortPages(pages fiber.Router) {
 	pages.Post("/cohorts/:id/instructors", instructor, h.addCohortInstructor)
 	pages.Post("/cohorts/:id/instructors/:uid/remove", instructor, h.removeCohortInstructor)
 	pages.Post("/cohorts/:id/nudges", instructor, h.sendCohortNudge)
+	pages.Post("/cohorts/:id/risk", instructor, h.saveCohortRisk)
 	pages.Get("/cohorts/:id/export.csv", instructor, h.exportCohortCSV)
 	pages.Get("/cohorts/:id/students/:uid", instructor, h.showCohortStudent)
 
@@ -41,6 +42,8 @@ func (h *Handlers) registerCohortAPI(api fiber.Router) {
 	cohort.Post("/instructors", h.apiAddCohortInstructor)
 	cohort.Delete("/instructors/:uid", h.apiRemoveCohortInstructor)
 	cohort.Post("/nudges", h.apiSendCohortNudge)
+	cohort.Get("/risk", h.apiShowCohortRisk)
+	cohort.Put("/risk", h.apiSaveCohortRisk)
 
 	learner := h.requireAPIRole("learner")
 	api.Get("/memberships", learner, h.apiListMemberships)

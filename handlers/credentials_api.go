@@ -14,11 +14,13 @@ type credentialJSON struct {
 	EarnedOn           string  `json:"earned_on"`
 	CycleStartOverride *string `json:"cycle_start_override"`
 	CycleEndOverride   *string `json:"cycle_end_override"`
+	Current            bool    `json:"current"`
 }
 
 func toCredentialJSON(held models.HeldCredential) credentialJSON {
 	f := formFromHeld(held)
-	out := credentialJSON{ID: held.ID, CredentialCode: held.CredentialCode, CertificateNumber: held.CertificateNumber, EarnedOn: f.EarnedOn}
+	out := credentialJSON{ID: held.ID, CredentialCode: held.CredentialCode, CertificateNumber: held.CertificateNumber, EarnedOn: f.EarnedOn,
+		Current: f.IsCurrent()}
 	if f.CycleStartOverride != "" {
 		out.CycleStartOverride, out.CycleEndOverride = &f.CycleStartOverride, &f.CycleEndOverride
 	}
@@ -64,7 +66,7 @@ func (h *Handlers) apiShowCredential(c *fiber.Ctx) error {
 	body, _ := bodyOfCredential(holder.Rules, held.CredentialCode)
 	cycles := []cycleJSON{}
 	for _, p := range holder.Progress.Cycles {
-		if p.Body == body {
+		if p.Body == body && countsFor(p, held) {
 			cycles = append(cycles, toCycleJSON(p))
 		}
 	}
@@ -131,6 +133,8 @@ type cycleJSON struct {
 	PaceNeeded          ceuNumber `json:"pace_needed"`
 	ForecastOn          *string   `json:"forecast_on"`
 	Problems            []string  `json:"problems"`
+	Behind              []string  `json:"behind"`
+	Notes               []string  `json:"notes"`
 }
 
 func toCycleJSON(p models.CycleProgress) cycleJSON {
@@ -149,6 +153,10 @@ func toCycleJSON(p models.CycleProgress) cycleJSON {
 	if out.Problems == nil {
 		out.Problems = []string{}
 	}
+	out.Behind, out.Notes = []string{}, append([]string{}, p.Notes...)
+	for _, pace := range p.Behind() {
+		out.Behind = append(out.Behind, pace.Rule)
+	}
 	if !p.ForecastOn.IsZero() {
 		forecast := ceuDateString(p.ForecastOn)
 		out.ForecastOn = &forecast
@@ -160,6 +168,15 @@ func (h *Handlers) apiShowProgress(c *fiber.Ctx) error {
 	holder, err := h.loadHolder(c)
 	if err != nil {
 		return err
+	}
+	if text := c.Query("as_of"); text != "" {
+		day, problems := models.AsOfProblems(text, holder.Today)
+		if problems != nil {
+			return &validationError{Fields: FieldErrors(problems)}
+		}
+		out := progressJSON(holder.AsOf(day))
+		out["as_of"] = ceuDateString(day)
+		return c.JSON(out)
 	}
 	return c.JSON(progressJSON(holder.Progress))
 }

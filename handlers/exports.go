@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -48,7 +49,8 @@ func (h *Handlers) cycleTranscript(c *fiber.Ctx, withEvidence bool) (ceuTranscri
 	if err != nil {
 		return ceuTranscript{}, err
 	}
-	t := ceuTranscript{Name: user.Name, Email: user.Email, Cycle: p, Entries: entries, Generated: holder.Today}
+	t := ceuTranscript{Name: user.Name, Email: user.Email, Cycle: p, Entries: entries, Generated: holder.Today,
+		Certificates: transcriptCertificates(holder.Held, p.Credentials)}
 	if withEvidence {
 		files, err := models.ListEvidence(c.UserContext(), h.DB, user.ID, ceuEntryIDs(t.Entries))
 		if err != nil {
@@ -60,6 +62,23 @@ func (h *Handlers) cycleTranscript(c *fiber.Ctx, withEvidence bool) (ceuTranscri
 		}
 	}
 	return t, nil
+}
+
+// transcriptCertificates names the certificate number of each credential counting
+// in the cycle, for whoever audits the transcript.
+func transcriptCertificates(held []models.HeldCredential, codes []string) []string {
+	var out []string
+	for _, h := range held {
+		if !slices.Contains(codes, h.CredentialCode) {
+			continue
+		}
+		number := h.CertificateNumber
+		if number == "" {
+			number = "not recorded"
+		}
+		out = append(out, h.CredentialCode+" certificate "+number)
+	}
+	return out
 }
 
 func ceuEntryIDs(entries []models.CEUEntry) []int64 {
@@ -76,7 +95,7 @@ func ceuSendDownload(c *fiber.Ctx, contentType, filename string, body []byte) er
 }
 
 func (h *Handlers) exportTranscriptPDF(c *fiber.Ctx) error {
-	t, err := h.cycleTranscript(c, false)
+	t, err := h.cycleTranscript(c, true) // evidence names, not content
 	if err != nil {
 		return err
 	}

@@ -21,6 +21,8 @@ type ceuTranscript struct {
 	// Evidence lists each entry's files (without content), for the audit listing.
 	Evidence  map[int64][]models.EvidenceFile
 	Generated time.Time
+	// Certificates names each counting credential's certificate number.
+	Certificates []string
 }
 
 // newTranscriptPDF lays out the transcript in the embedded Unicode font.
@@ -35,6 +37,7 @@ func newTranscriptPDF(t ceuTranscript) *pdfDoc {
 		fmt.Sprintf("%s <%s>", t.Name, t.Email),
 		fmt.Sprintf("Cycle %s to %s (due %s), %s", p.Cycle.Start.Format(time.DateOnly), p.Cycle.End.Format(time.DateOnly), p.Cycle.Due.Format(time.DateOnly), p.Body),
 		fmt.Sprintf("Status on %s: %s", t.Generated.Format(time.DateOnly), ceuStatusLabels[p.Status]),
+		strings.Join(t.Certificates, "; "),
 	} {
 		d.paragraph(6, line)
 	}

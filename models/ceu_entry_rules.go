@@ -8,57 +8,59 @@ import (
 	"unicode/utf8"
 )
 
-// CEUEntryProblems checks an entry before it is saved and names each problem by
-// field: a positive amount of at most 40 CEUs, a date neither in the future nor before
-// the holder's first credential was earned (earliest; zero means no credential yet),
-// and known provider kinds and deliveries.
+// CEUEntryProblems checks an entry built in code before it is saved and names each
+// problem by field: a positive amount of at most 40 CEUs plus everything
+// entryFieldProblems checks. Input from people goes through CEUEntryInput.Entry.
 func CEUEntryProblems(e CEUEntry, today, earliest time.Time) map[string]string {
-	problems := map[string]string{}
-	date := DateOnly(e.ActivityDate)
-	switch {
-	case e.ActivityDate.IsZero():
-		problems["activity_date"] = "Enter the activity date, like 2025-03-15."
-	case date.After(DateOnly(today)):
-		problems["activity_date"] = "The activity date can't be in the future."
-	case earliest.IsZero():
-		problems["activity_date"] = "Add the credential these CEUs maintain first: CEUs count from the day you earned it."
-	case date.Before(DateOnly(earliest)):
-		problems["activity_date"] = fmt.Sprintf("The activity date can't be before you earned your first credential (%s).", earliest.Format(time.DateOnly))
-	}
-	if strings.TrimSpace(e.Title) == "" {
-		problems["title"] = "Enter the activity's title."
-	} else if utf8.RuneCountInString(e.Title) > 200 {
-		problems["title"] = "Use at most 200 characters for the title."
-	}
-	if strings.TrimSpace(e.Provider) == "" {
-		problems["provider"] = "Enter who offered the activity."
-	} else if utf8.RuneCountInString(e.Provider) > 200 {
-		problems["provider"] = "Use at most 200 characters for the provider."
-	}
-	if !ceuOneOf(e.ProviderKind, ProviderKinds) {
-		problems["provider_kind"] = "Choose the provider kind: AHIMA, component state association, other approved provider, or other."
-	}
-	if !ceuOneOf(e.Delivery, Deliveries) {
-		problems["delivery"] = "Choose how you attended: live, in person, online or self-study."
-	}
+	problems := entryFieldProblems(e, today, earliest)
 	if e.Minutes != nil {
 		if problem := minutesProblem(*e.Minutes); problem != "" {
-			problems["minutes"] = problem
+			problems.add(FieldMinutes, problem)
 		}
 	}
 	switch {
-	case e.CEUs <= 0 && e.Minutes != nil && *e.Minutes > 0:
-		problems["minutes"] = "Under 45 minutes earns no CEU: enter at least 45 minutes, or the CEUs your certificate shows."
 	case e.CEUs <= 0:
-		problems["ceus"] = "The CEUs must be more than 0."
+		problems.add(FieldCEUs, "The CEUs must be more than 0.")
 	case e.CEUs > MaxCEUsPerEntry:
-		problems["ceus"] = "One activity can claim at most 40 CEUs."
+		problems.add(FieldCEUs, "One activity can claim at most 40 CEUs.")
+	}
+	return problems.orNil()
+}
+
+// entryFieldProblems checks what is not an amount: a date neither in the future nor
+// before the holder's first credential was earned (earliest; zero means no credential
+// yet), a title and provider, known provider kinds and deliveries, and lengths.
+func entryFieldProblems(e CEUEntry, today, earliest time.Time) Problems {
+	problems := Problems{}
+	date := DateOnly(e.ActivityDate)
+	switch {
+	case e.ActivityDate.IsZero():
+		problems.add(FieldActivityDate, "Enter the activity date, like 2025-03-15.")
+	case date.After(DateOnly(today)):
+		problems.add(FieldActivityDate, "The activity date can't be in the future.")
+	case earliest.IsZero():
+		problems.add(FieldActivityDate, "Add the credential these CEUs maintain first: CEUs count from the day you earned it.")
+	case date.Before(DateOnly(earliest)):
+		problems.add(FieldActivityDate, fmt.Sprintf("The activity date can't be before you earned your first credential (%s).", earliest.Format(time.DateOnly)))
+	}
+	if strings.TrimSpace(e.Title) == "" {
+		problems.add(FieldTitle, "Enter the activity's title.")
+	} else if utf8.RuneCountInString(e.Title) > 200 {
+		problems.add(FieldTitle, "Use at most 200 characters for the title.")
+	}
+	if strings.TrimSpace(e.Provider) == "" {
+		problems.add(FieldProvider, "Enter who offered the activity.")
+	} else if utf8.RuneCountInString(e.Provider) > 200 {
+		problems.add(FieldProvider, "Use at most 200 characters for the provider.")
+	}
+	if !ceuOneOf(e.ProviderKind, ProviderKinds) {
+		problems.add(FieldProviderKind, "Choose the provider kind: AHIMA, component state association, other approved provider, or other.")
+	}
+	if !ceuOneOf(e.Delivery, Deliveries) {
+		problems.add(FieldDelivery, "Choose how you attended: live, in person, online or self-study.")
 	}
 	if utf8.RuneCountInString(e.Notes) > 2000 {
-		problems["notes"] = "Use at most 2000 characters for the notes."
-	}
-	if len(problems) == 0 {
-		return nil
+		problems.add(FieldNotes, "Use at most 2000 characters for the notes.")
 	}
 	return problems
 }

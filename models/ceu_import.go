@@ -14,7 +14,15 @@ import (
 )
 
 // CEUCSVHeader is the column list of the CEU CSV export, which the import reads back.
-var CEUCSVHeader = []string{"date", "title", "provider", "provider_kind", "minutes", "ceus", "hiim_domain", "category_a", "delivery", "notes"}
+// The id lets a re-import recognise entries already in the log; columns are found by
+// their headings (MatchCEUColumns), so a file without the id is read too.
+var CEUCSVHeader = []string{"id", "date", "title", "provider", "provider_kind", "minutes", "ceus", "hiim_domain", "category_a", "delivery", "notes"}
+
+// CEUCSVHeaderWithoutID is the header of files without an id column (older exports).
+var CEUCSVHeaderWithoutID = CEUCSVHeader[1:]
+
+// csvFieldNames maps CEUEntryInput's field names to the CSV's column names.
+var csvFieldNames = map[string]string{FieldActivityDate: "date", FieldInHIIMDomain: "hiim_domain"}
 
 // ImportProblem is one reason a CSV row (or the file) was refused.
 type ImportProblem struct {
@@ -31,11 +39,18 @@ func (p ImportProblem) Error() string {
 	return fmt.Sprintf("line %d: %s: %s", p.Line, p.Field, p.Message)
 }
 
-// ParseCEUCSV reads a CEU CSV file into entries for userID, checking every row the
-// way the entry form does, with the columns found by their headings
-// (MatchCEUColumns). It is all or nothing: when any row has a problem, every
-// problem is returned (by line number) and no entries. A file over MaxImportBytes or
-// MaxImportRows is refused whole, so that one import holds the write lock briefly.
+// CEURow is one activity read from a CSV file.
+type CEURow struct {
+	// Line is the row's line number in the file.
+	Line int
+	// SourceID is the id column's value: the entry's id in the log it was exported
+	// from; 0 when the file has none.
+	SourceID int64
+	// Entry is the activity, not yet saved (ID 0).
+	Entry CEUEntry
+}
+
+// ParseCEUCSV reads a CEU CSV file into entries for userID; see ReadCEUCSVColumns.
 func ParseCEUCSV(r io.Reader, userID int64, today, earliest time.Time) ([]CEUEntry, []ImportProblem) {
 	return ParseCEUCSVColumns(r, nil, userID, today, earliest)
 }
@@ -43,6 +58,29 @@ func ParseCEUCSV(r io.Reader, userID int64, today, earliest time.Time) ([]CEUEnt
 // ParseCEUCSVColumns is ParseCEUCSV with the columns chosen by the user; nil
 // matches them by their headings.
 func ParseCEUCSVColumns(r io.Reader, columns CEUColumns, userID int64, today, earliest time.Time) ([]CEUEntry, []ImportProblem) {
+	rows, problems := ReadCEUCSVColumns(r, columns, userID, today, earliest)
+	if problems != nil {
+		return nil, problems
+	}
+	entries := make([]CEUEntry, len(rows))
+	for i, row := range rows {
+		entries[i] = row.Entry
+	}
+	return entries, nil
+}
+
+// ReadCEUCSV reads a CEU CSV file with the columns found by their headings.
+func ReadCEUCSV(r io.Reader, userID int64, today, earliest time.Time) ([]CEURow, []ImportProblem) {
+	return ReadCEUCSVColumns(r, nil, userID, today, earliest)
+}
+
+// ReadCEUCSVColumns reads a CEU CSV file into rows for userID, checking every row
+// with CEUEntryInput.Entry, the parser every way in shares, with the columns chosen
+// (nil: found by their headings, MatchCEUColumns). It is all or nothing: when any
+// row has a problem, every problem is returned (by line number) and no rows. A file
+// over MaxImportBytes or MaxImportRows is refused whole, so that one import holds the
+// write lock briefly.
+func ReadCEUCSVColumns(r io.Reader, columns CEUColumns, userID int64, today, earliest time.Time) ([]CEURow, []ImportProblem) {
 	limited := &importSizeGuard{r: r}
 	raw, err := io.ReadAll(limited)
 	if err != nil {
@@ -64,26 +102,26 @@ func ParseCEUCSVColumns(r io.Reader, columns CEUColumns, userID int64, today, ea
 			return nil, []ImportProblem{headerProblem(table.Header)}
 		}
 	}
-	var entries []CEUEntry
+	var rows []CEURow
 	problems := table.Problems
-	for _, row := range table.Rows {
-		if len(row.Cells) != len(table.Header) {
-			problems = append(problems, ImportProblem{Line: row.Line, Field: "columns", Message: fmt.Sprintf(
-				"Expected %d columns, found %d.", len(table.Header), len(row.Cells))})
+	for _, cells := range table.Rows {
+		if len(cells.Cells) != len(table.Header) {
+			problems = append(problems, ImportProblem{Line: cells.Line, Field: "columns", Message: fmt.Sprintf(
+				"Expected %d columns, found %d.", len(table.Header), len(cells.Cells))})
 			continue
 		}
-		entry, rowProblems := parseCEURow(columns.Record(row.Cells), row.Line, userID, today, earliest)
+		row, rowProblems := parseCEURow(columns.Record(cells.Cells), cells.Line, userID, today, earliest)
 		problems = append(problems, rowProblems...)
-		entries = append(entries, entry)
+		rows = append(rows, row)
 	}
 	if len(problems) > 0 {
 		slices.SortStableFunc(problems, func(a, b ImportProblem) int { return a.Line - b.Line })
 		return nil, problems
 	}
-	if len(entries) == 0 {
+	if len(rows) == 0 {
 		return nil, []ImportProblem{{Line: 1, Message: "The file has a header but no activities."}}
 	}
-	return entries, nil
+	return rows, nil
 }
 
 func headerProblem(header []string) ImportProblem {
@@ -92,56 +130,42 @@ func headerProblem(header []string) ImportProblem {
 		strings.Join(CEUCSVHeader, ","), strings.Join(header, ","))}
 }
 
-// parseCEURow turns one record into an entry and the problems found in it.
-func parseCEURow(record []string, line int, userID int64, today, earliest time.Time) (CEUEntry, []ImportProblem) {
+// parseCEURow turns one record, in CEUCSVHeader order, into a row and the problems
+// found in it, each filed under the CSV's name for the field.
+func parseCEURow(record []string, line int, userID int64, today, earliest time.Time) (CEURow, []ImportProblem) {
 	if len(record) != len(CEUCSVHeader) {
-		return CEUEntry{}, []ImportProblem{{Line: line, Field: "columns", Message: fmt.Sprintf(
+		return CEURow{Line: line}, []ImportProblem{{Line: line, Field: "columns", Message: fmt.Sprintf(
 			"Expected %d columns, found %d.", len(CEUCSVHeader), len(record))}}
 	}
-	field := func(i int) string { return strings.TrimSpace(record[i]) }
-	fields := map[string]string{}
-	e := CEUEntry{UserID: userID, Title: field(1), Provider: field(2), ProviderKind: field(3),
-		Delivery: field(8), Notes: field(9)}
-	if d, ok := ParseImportDate(field(0)); ok {
-		e.ActivityDate = d
-	} else if field(0) != "" {
-		fields["date"] = "Write the date as YYYY-MM-DD (2025-03-15) or M/D/YYYY (3/15/2025)."
+	value := map[string]string{}
+	for i, name := range CEUCSVHeader {
+		value[name] = strings.TrimSpace(record[i])
 	}
-	if text := field(4); text != "" {
-		if minutes, ok := ParseImportMinutes(text); ok {
-			e.Minutes = &minutes
-			e.CEUs = CEUsFromMinutes(minutes)
-		} else {
-			fields["minutes"] = "Write the minutes as a whole number (165) or hours and minutes (2:45 or 2h 45m)."
+	in := CEUEntryInput{ActivityDate: value["date"], Title: value["title"], Provider: value["provider"],
+		ProviderKind: value["provider_kind"], Minutes: value["minutes"], CEUs: value["ceus"],
+		InHIIMDomain: value["hiim_domain"], CategoryA: value["category_a"], Delivery: value["delivery"], Notes: value["notes"]}
+	row := CEURow{Line: line}
+	problems := Problems{}
+	if text := value["id"]; text != "" {
+		id, err := strconv.ParseInt(text, 10, 64)
+		if err != nil || id <= 0 {
+			problems.add("id", "The id must be a whole number from an export, or empty.")
 		}
+		row.SourceID = id
 	}
-	if text := field(5); text != "" {
-		if ceus, err := ParseImportCEUs(text); err == nil {
-			e.CEUs = ceus
-		} else {
-			fields["ceus"] = "Write the CEUs as a number with at most two decimals, like 1.5."
+	var entryProblems Problems
+	row.Entry, entryProblems = in.Entry(CEUEntry{UserID: userID}, today, earliest)
+	for field, message := range entryProblems {
+		if name, ok := csvFieldNames[field]; ok {
+			field = name
 		}
+		problems.add(field, message)
 	}
-	var err error
-	if e.InHIIMDomain, err = parseYesNo(field(6)); err != nil {
-		fields["hiim_domain"] = err.Error()
-	}
-	if e.CategoryA, err = parseYesNo(field(7)); err != nil {
-		fields["category_a"] = err.Error()
-	}
-	for name, message := range CEUEntryProblems(e, today, earliest) {
-		if name == "activity_date" {
-			name = "date"
-		}
-		if _, seen := fields[name]; !seen {
-			fields[name] = message
-		}
-	}
-	return e, rowProblems(line, fields)
+	return row, rowProblems(line, problems)
 }
 
 // rowProblems lists a row's field problems in column order.
-func rowProblems(line int, fields map[string]string) []ImportProblem {
+func rowProblems(line int, fields Problems) []ImportProblem {
 	var problems []ImportProblem
 	for _, name := range CEUCSVHeader {
 		if message, ok := fields[name]; ok {
@@ -149,16 +173,6 @@ func rowProblems(line int, fields map[string]string) []ImportProblem {
 		}
 	}
 	return problems
-}
-
-func parseYesNo(text string) (bool, error) {
-	switch strings.ToLower(text) {
-	case "yes", "y", "true", "1":
-		return true, nil
-	case "no", "n", "false", "0", "":
-		return false, nil
-	}
-	return false, fmt.Errorf("Write yes or no, not %q.", text)
 }
 
 // WriteCEUCSV writes entries in the format ParseCEUCSV reads, for spreadsheets
@@ -170,18 +184,15 @@ func WriteCEUCSV(w io.Writer, entries []CEUEntry) error {
 		if e.Minutes != nil {
 			minutes = strconv.Itoa(*e.Minutes)
 		}
-		record := []string{e.ActivityDate.Format(time.DateOnly), e.Title, e.Provider, e.ProviderKind, minutes,
-			FormatCEUs(e.CEUs), ceuYesNoText(e.InHIIMDomain), ceuYesNoText(e.CategoryA), e.Delivery, e.Notes}
+		id := ""
+		if e.ID != 0 {
+			id = strconv.FormatInt(e.ID, 10)
+		}
+		record := []string{id, e.ActivityDate.Format(time.DateOnly), e.Title, e.Provider, e.ProviderKind, minutes,
+			FormatCEUs(e.CEUs), YesNo(e.InHIIMDomain), YesNo(e.CategoryA), e.Delivery, e.Notes}
 		records = append(records, record)
 	}
 	return WriteSpreadsheetCSV(w, records)
-}
-
-func ceuYesNoText(b bool) string {
-	if b {
-		return "yes"
-	}
-	return "no"
 }
 
 // importBatch is how many rows one INSERT carries: 500 × 13 columns stays far below

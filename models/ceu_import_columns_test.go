@@ -54,7 +54,7 @@ func TestSpreadsheetCSVRoundTripKeepsFormulaLikeText(t *testing.T) {
 		t.Fatal(err)
 	}
 	raw := buf.String()
-	if !strings.HasPrefix(raw, "\ufeffdate,") || strings.Count(raw, "\n") != strings.Count(raw, "\r\n") {
+	if !strings.HasPrefix(raw, "\ufeffid,date,") || strings.Count(raw, "\n") != strings.Count(raw, "\r\n") {
 		t.Fatalf("got no BOM or a line without CRLF: %q", raw)
 	}
 	for _, cell := range []string{"'=SUM(A1)", "'-note", "'''=x", "'+1", "'@mention"} {
@@ -80,7 +80,7 @@ func TestMatchCEUColumns(t *testing.T) {
 	if !ok || columns["date"] != 0 || columns["title"] != 1 || columns["provider"] != 2 || columns["ceus"] != 3 || columns["minutes"] != -1 {
 		t.Fatalf("got %v %v", columns, ok)
 	}
-	if got := columns.Record([]string{"2025-01-02", "A", "B", "1"}); strings.Join(got, ",") != "2025-01-02,A,B,approved,,1,,,online," {
+	if got := columns.Record([]string{"2025-01-02", "A", "B", "1"}); strings.Join(got, ",") != ",2025-01-02,A,B,approved,,1,,,online," {
 		t.Fatalf("got record %q", got)
 	}
 	if _, ok := MatchCEUColumns([]string{"When", "What"}); ok {

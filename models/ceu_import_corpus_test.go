@@ -44,7 +44,7 @@ func corpusResult(entries []CEUEntry, problems []ImportProblem) string {
 			minutes = strconv.Itoa(*e.Minutes)
 		}
 		cells := []string{e.ActivityDate.Format("2006-01-02"), e.Title, e.Provider, e.ProviderKind, minutes, FormatCEUs(e.CEUs),
-			ceuYesNoText(e.InHIIMDomain), ceuYesNoText(e.CategoryA), e.Delivery, strings.ReplaceAll(e.Notes, "\n", `\n`)}
+			YesNo(e.InHIIMDomain), YesNo(e.CategoryA), e.Delivery, strings.ReplaceAll(e.Notes, "\n", `\n`)}
 		b.WriteString("entry: " + strings.Join(cells, "|") + "\n")
 	}
 	for _, p := range problems {

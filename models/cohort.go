@@ -26,12 +26,34 @@ type Cohort struct {
 	// JoinCode is nil while joining is disabled.
 	JoinCode   *string    `gorm:"column:join_code"`
 	ArchivedAt *time.Time `gorm:"column:archived_at"`
-	CreatedAt  time.Time  `gorm:"column:created_at"`
-	UpdatedAt  time.Time  `gorm:"column:updated_at"`
+	// The cohort's at-risk thresholds (see RiskThresholds).
+	RiskNoStudyDays     int       `gorm:"column:risk_no_study_days"`
+	RiskPassingPercent  int       `gorm:"column:risk_passing_percent"`
+	RiskTrendWindowDays int       `gorm:"column:risk_trend_window_days"`
+	RiskFloorPercent    int       `gorm:"column:risk_floor_percent"`
+	RiskFloorWindowDays int       `gorm:"column:risk_floor_window_days"`
+	CreatedAt           time.Time `gorm:"column:created_at"`
+	UpdatedAt           time.Time `gorm:"column:updated_at"`
 }
 
 // TableName maps Cohort to cohorts.
 func (Cohort) TableName() string { return "cohorts" }
+
+// Thresholds returns the cohort's at-risk thresholds; a row without them (made
+// outside the migrations) gets the defaults.
+func (c Cohort) Thresholds() RiskThresholds {
+	if c.RiskNoStudyDays == 0 {
+		return DefaultRiskThresholds()
+	}
+	return RiskThresholds{NoStudyDays: c.RiskNoStudyDays, PassingPercent: float64(c.RiskPassingPercent),
+		TrendWindowDays: c.RiskTrendWindowDays, FloorPercent: float64(c.RiskFloorPercent), FloorWindowDays: c.RiskFloorWindowDays}
+}
+
+// SetThresholds stores t on the cohort.
+func (c *Cohort) SetThresholds(t RiskThresholds) {
+	c.RiskNoStudyDays, c.RiskPassingPercent, c.RiskTrendWindowDays = t.NoStudyDays, int(t.PassingPercent), t.TrendWindowDays
+	c.RiskFloorPercent, c.RiskFloorWindowDays = int(t.FloorPercent), t.FloorWindowDays
+}
 
 // Archived reports whether the cohort has been archived.
 func (c Cohort) Archived() bool { return c.ArchivedAt != nil }
@@ -97,6 +119,7 @@ func CohortTargetOptions(ctx context.Context, db *gorm.DB) ([]CohortCredentialOp
 // CreateCohort saves a new cohort owned by ownerID with a fresh join code.
 func CreateCohort(ctx context.Context, db *gorm.DB, actor AuditActor, ownerID int64, f CohortFields, now time.Time) (Cohort, error) {
 	cohort := Cohort{OwnerID: ownerID, CreatedAt: now, UpdatedAt: now}
+	cohort.SetThresholds(DefaultRiskThresholds())
 	f.applyTo(&cohort)
 	err := withFreshCohortJoinCode(func(code string) error {
 		cohort.ID = 0
@@ -253,4 +276,22 @@ func RemoveCoInstructor(ctx context.Context, db *gorm.DB, actor AuditActor, c Co
 		return fmt.Errorf("remove co-instructor %d from cohort %d: %w", userID, c.ID, err)
 	}
 	return nil
+}
+
+// SaveCohortThresholds stores the cohort's at-risk thresholds, with an audit entry.
+func SaveCohortThresholds(ctx context.Context, db *gorm.DB, actor AuditActor, c Cohort, t RiskThresholds, now time.Time) (Cohort, error) {
+	c.SetThresholds(t)
+	c.UpdatedAt = now
+	err := db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		err := tx.Model(&c).Select("risk_no_study_days", "risk_passing_percent", "risk_trend_window_days",
+			"risk_floor_percent", "risk_floor_window_days", "updated_at").Updates(&c).Error
+		if err != nil {
+			return err
+		}
+		return WriteAudit(tx, actor, "cohort.risk_thresholds", cohortTarget(c.ID), c.Name)
+	})
+	if err != nil {
+		return Cohort{}, fmt.Errorf("save risk thresholds of cohort %d: %w", c.ID, err)
+	}
+	return c, nil
 }

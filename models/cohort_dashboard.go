@@ -74,6 +74,8 @@ type cohortFacts struct {
 	courses   map[int64][]cohortCourseRow
 	study     map[int64]cohortStudyRow
 	readiness map[memberCredential]ReadinessSummary
+	// catalogue is how many core courses the catalogue holds: what coursework is out of.
+	catalogue int
 }
 
 // memberCredential finds a member's stored readiness for a credential.
@@ -98,6 +100,7 @@ func loadCohortFacts(ctx context.Context, db *gorm.DB, scope cohortScope, today 
 		func() (err error) { study, err = loadCohortStudy(ctx, db, scope, today); return err },
 		func() (err error) { courses, err = loadCohortCourses(ctx, db, scope); return err },
 		func() (err error) { pathways, err = loadCohortPathways(ctx, db, scope); return err },
+		func() (err error) { f.catalogue, err = CountCourses(ctx, db); return err },
 	)
 	if err != nil {
 		return f, err

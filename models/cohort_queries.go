@@ -18,6 +18,7 @@ type cohortMemberRow struct {
 	Name          string    `gorm:"column:name"`
 	Email         string    `gorm:"column:email"`
 	JoinedAt      time.Time `gorm:"column:joined_at"`
+	SignedUpAt    time.Time `gorm:"column:signed_up_at"`
 	ShareOutcomes bool      `gorm:"column:share_outcomes"`
 }
 
@@ -81,7 +82,7 @@ type cohortDayMinutes struct {
 func loadCohortMembers(ctx context.Context, db *gorm.DB, scope cohortScope) ([]cohortMemberRow, error) {
 	var out []cohortMemberRow
 	q := db.WithContext(ctx).Table("cohort_members m").
-		Select("m.user_id, u.name, u.email, m.joined_at, m.share_outcomes").
+		Select("m.user_id, u.name, u.email, m.joined_at, u.created_at AS signed_up_at, m.share_outcomes").
 		Joins("JOIN users u ON u.id = m.user_id")
 	err := scope.memberRows(q).Order("u.name, u.id").Scan(&out).Error
 	return out, wrapCohortQuery(err, "members", scope.cohortID)

@@ -68,9 +68,9 @@ func (f cohortFacts) rows(c Cohort, today time.Time) []CohortRow {
 		row.applyExam(pathway, hasPathway, c)
 		if row.ExamStatus != CohortExamPassed {
 			row.Flags = AtRisk(StudentRiskFacts{
-				LastStudyOn: row.LastStudyOn, JoinedOn: DateOnly(m.JoinedAt), Readiness: row.Readiness,
-				ExamOn: row.ExamOn, Courses: courses,
-			}, today)
+				LastStudyOn: row.LastStudyOn, JoinedOn: DateOnly(m.JoinedAt), SignedUpOn: DateOnly(m.SignedUpAt),
+				Readiness: row.Readiness, ExamOn: row.ExamOn, Courses: courses,
+			}, c.Thresholds(), today)
 		}
 		rows = append(rows, row)
 	}
@@ -80,16 +80,15 @@ func (f cohortFacts) rows(c Cohort, today time.Time) []CohortRow {
 func (f cohortFacts) cohortCourseRow(userID int64, row *CohortRow) []CourseFacts {
 	list := f.courses[userID]
 	courses := make([]CourseFacts, len(list))
-	statuses := make([]CourseStatus, len(list))
+	done := 0
 	for i, lc := range list {
 		courses[i] = CourseFacts{Name: lc.Name, Status: CourseStatus(lc.Status), DueOn: lc.DueOn.Time}
-		statuses[i] = CourseStatus(lc.Status)
-		if statuses[i] == CourseCompleted {
-			row.CoursesDone++
+		if CourseStatus(lc.Status) == CourseCompleted {
+			done++
 		}
 	}
-	row.CoursesTotal = len(list)
-	row.CourseworkPercent = CourseworkPercent(statuses)
+	share := CourseworkOf(done, f.catalogue)
+	row.CoursesDone, row.CoursesTotal, row.CourseworkPercent = share.Done, share.Total, share.Percent
 	return courses
 }
 

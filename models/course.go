@@ -106,10 +106,17 @@ func LearnerCoursework(ctx context.Context, db *gorm.DB, userID int64) (Coursewo
 		}
 		out.Items = append(out.Items, item)
 	}
-	if len(courses) > 0 {
-		out.PercentComplete = out.Completed * 100 / len(courses)
-	}
+	out.PercentComplete = CourseworkOf(out.Completed, len(courses)).Percent
 	return out, nil
+}
+
+// CountCourses returns how many courses the catalogue holds.
+func CountCourses(ctx context.Context, db *gorm.DB) (int, error) {
+	var n int64
+	if err := db.WithContext(ctx).Model(&Course{}).Count(&n).Error; err != nil {
+		return 0, fmt.Errorf("count course catalogue: %w", err)
+	}
+	return int(n), nil
 }
 
 // ValidateLearnerCourse checks the dates of a course's progress against its status and

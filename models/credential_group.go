@@ -1,6 +1,7 @@
 package models
 
 import (
+	"fmt"
 	"slices"
 	"time"
 )
@@ -54,18 +55,55 @@ func (g credentialGroup) holds(code string) bool {
 	return slices.ContainsFunc(g.held, func(h HeldCredentialFacts) bool { return h.Code == code })
 }
 
-// anchor returns what the shared cycles derive from: the earliest credential's pass
-// date and rules, and the override with the latest start among the group's
-// credentials, as the certifying body's most recent statement of the shared cycle.
+// anchor returns what the shared cycles derive from: the primary (first-earned)
+// credential's pass date, rules and override. AHIMA syncs every later credential to
+// the primary's cycle, so the shared cycle is set in one place, on the primary; a
+// later credential's own override is not consulted.
 func (g credentialGroup) anchor() cycleAnchor {
-	a := g.held[0].anchor()
-	a.overrideStart, a.overrideEnd = time.Time{}, time.Time{}
-	for _, h := range g.held {
-		if h.hasOverride() && DateOnly(h.OverrideStart).After(a.overrideStart) {
-			a.overrideStart, a.overrideEnd = DateOnly(h.OverrideStart), DateOnly(h.OverrideEnd)
+	return g.held[0].anchor()
+}
+
+// notes explain a shared cycle's dates: that a later credential follows the
+// primary's cycle, and which credentials were earned during the cycle.
+func (g credentialGroup) notes(c Cycle) []string {
+	if len(g.held) < 2 {
+		return nil
+	}
+	primary := g.held[0]
+	var notes []string
+	if c.Overridden {
+		notes = append(notes, fmt.Sprintf("%s aligns all your %s credentials to one cycle; these are the shared dates you set on %s, your first.",
+			g.body, g.body, primary.Code))
+	}
+	for _, h := range g.held[1:] {
+		earned := DateOnly(h.EarnedOn)
+		if earned.After(c.Start) && !earned.After(c.End) {
+			notes = append(notes, fmt.Sprintf("%s was earned on %s, during this cycle: %s moved it onto %s's cycle, and its extra CEUs count in full from this cycle (hitpath's assumption; %s has not confirmed it).",
+				h.Code, earned.Format("2 Jan 2006"), g.body, primary.Code, g.body))
 		}
 	}
-	return a
+	return notes
+}
+
+// PrimaryCredential returns, among held, the credential whose cycle the others of
+// code's certifying body share: the first earned (then the first added).
+func PrimaryCredential(held []HeldCredential, rules []MaintenanceRule, code string) (HeldCredential, bool) {
+	body, ok := bodyOf(rules, code)
+	if !ok {
+		return HeldCredential{}, false
+	}
+	var primary HeldCredential
+	found := false
+	for _, h := range held {
+		b, ok := bodyOf(rules, h.CredentialCode)
+		if !ok || b != body {
+			continue
+		}
+		if !found || h.EarnedOn.Before(primary.EarnedOn) || (h.EarnedOn.Equal(primary.EarnedOn) && h.ID < primary.ID) {
+			primary, found = h, true
+		}
+	}
+	return primary, found
 }
 
 // rulesIn returns the rules in force in cycle c for the group's credentials that
@@ -74,14 +112,40 @@ func (g credentialGroup) anchor() cycleAnchor {
 // that whole cycle; it is the cautious reading, and a holder whose body realigned the
 // cycle enters the new dates as an override.
 func (g credentialGroup) rulesIn(c Cycle, rules []MaintenanceRule) []MaintenanceRule {
+	return g.rulesAt(c, c.Start, rules)
+}
+
+// rulesAt returns the rules in force on day for the group's credentials that count in
+// cycle c (see rulesIn).
+func (g credentialGroup) rulesAt(c Cycle, day time.Time, rules []MaintenanceRule) []MaintenanceRule {
 	var in []MaintenanceRule
 	for _, h := range g.held {
 		if DateOnly(h.EarnedOn).After(c.End) {
 			continue
 		}
-		if rule, ok := RuleFor(rules, h.Code, c.Start); ok {
+		if rule, ok := RuleFor(rules, h.Code, day); ok {
 			in = append(in, rule)
 		}
 	}
 	return withoutReplaced(in)
+}
+
+// trackedFrom is the first day the holder tracks the group here: the earliest day on
+// which they said one of its credentials was current. Zero: they never said so, and
+// every cycle is judged.
+func (g credentialGroup) trackedFrom() time.Time {
+	var from time.Time
+	for _, h := range g.held {
+		if !h.CurrentFrom.IsZero() && (from.IsZero() || h.CurrentFrom.Before(from)) {
+			from = DateOnly(h.CurrentFrom)
+		}
+	}
+	return from
+}
+
+// untracked reports whether cycle c is history before hitpath: it ended before the
+// holder started tracking a credential they hold now, and they logged nothing in it.
+func (g credentialGroup) untracked(c Cycle, logged int) bool {
+	from := g.trackedFrom()
+	return !from.IsZero() && c.End.Before(from) && logged == 0
 }

@@ -17,6 +17,10 @@ type HeldCredentialFacts struct {
 	// shows them, entered by the holder. Both must be set for the override to apply.
 	OverrideStart time.Time
 	OverrideEnd   time.Time
+	// CurrentFrom is the day the holder said the credential was current (zero: they
+	// did not). Cycles that ended before it with nothing logged were recertified
+	// outside hitpath (StatusNotTracked).
+	CurrentFrom time.Time
 }
 
 // Cycle is one maintenance cycle of a credential, or of the credentials of one body
@@ -29,7 +33,8 @@ type Cycle struct {
 	End   time.Time
 	// Due is the last day the cycle's CEUs can be reported.
 	Due time.Time
-	// Rule is the rule in force on Start for the credential the dates derive from.
+	// Rule is the rule in force on Start for the credential the dates derive from;
+	// Due follows the rule in force on End.
 	Rule MaintenanceRule
 	// Overridden is set when the dates are the holder's override.
 	Overridden bool
@@ -133,10 +138,14 @@ func (a cycleAnchor) cycleBetween(start, end time.Time, rules []MaintenanceRule,
 	if !ok {
 		return Cycle{}, false
 	}
+	dueOffset := rule.DueOffsetDays
+	if atEnd, ok := RuleFor(rules, a.code, end); ok {
+		dueOffset = atEnd.DueOffsetDays // the deadline is set by the rules of the end day
+	}
 	return Cycle{
 		Start:      start,
 		End:        end,
-		Due:        AddDays(end, rule.DueOffsetDays),
+		Due:        AddDays(end, dueOffset),
 		Rule:       rule,
 		Overridden: overridden,
 	}, true

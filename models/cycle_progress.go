@@ -59,10 +59,18 @@ type CycleProgress struct {
 	// ForecastOn is the day Shortfall would be made up at PaceSoFar; zero when there
 	// is nothing to forecast (no pace yet, nothing short, or the cycle is over).
 	ForecastOn time.Time
+	// Notes explain the cycle's dates when credentials share it (see
+	// credentialGroup.notes).
+	Notes []string
+	// PaceRule labels the binding requirement when it is not the total.
+	PaceRule string
+	// Paces measures each requirement; the headline pace and forecast above are the
+	// binding one's (see applyTiming).
+	Paces []RulePace
 
 	Status CycleStatus
-	// RevokesOn is the day an unmet credential is revoked: Due + the grace period.
-	// Zero when the rule names no revocation.
+	// RevokesOn is the day an unmet credential is revoked: Due + the grace period of
+	// the rules in force on the cycle's last day. Zero when they name no revocation.
 	RevokesOn time.Time
 	// Problems names each unmet rule in a holder's words, plus reminders of rules
 	// hitpath cannot check (pre-2021 coding self-reviews).
@@ -126,13 +134,19 @@ func groupProgress(group credentialGroup, sorted []datedCredit, rules []Maintena
 		if len(inForce) == 0 {
 			continue
 		}
-		credit := tally(within(sorted, cycle))
+		logged := within(sorted, cycle)
+		credit := tally(logged)
 		p := newCycleProgress(group.body, cycle, inForce, credit)
+		p.applyGrace(group.rulesAt(cycle, cycle.End, rules))
 		p.applyInPerson(inForce, credit.inPerson, previousInPerson, first)
 		p.Shortfall = p.shortfall()
 		p.applyTiming(today)
-		p.Status = p.status(today)
+		p.Status = CycleStatusOf(p, today)
 		p.Problems = p.problems()
+		p.Notes = group.notes(cycle)
+		if group.untracked(cycle, len(logged)) {
+			p.Status, p.Problems, p.RevokesOn = StatusNotTracked, nil, time.Time{}
+		}
 		out = append(out, p)
 		previousInPerson, first = credit.inPerson, false
 	}

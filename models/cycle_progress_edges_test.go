@@ -55,12 +55,21 @@ func TestProgressAssignsActivitiesToCycles(t *testing.T) {
 			wantOutside: nil,
 		},
 		{
-			name: "overridden shared cycle: cycles before and after derive from it",
+			name: "shared cycle set on the first credential: cycles before and after derive from it",
+			held: []HeldCredentialFacts{{Code: "RHIT", EarnedOn: date("2024-03-15"), OverrideStart: date("2025-01-10"), OverrideEnd: date("2027-01-09")},
+				held("CCA", "2025-01-10")},
+			activities:  []CEUActivity{dated(1, "2024-06-01"), dated(2, "2025-01-09"), dated(3, "2025-01-10"), dated(4, "2027-01-10")},
+			today:       "2026-01-01",
+			wantEarned:  []string{"AHIMA 2024-03-15: 2", "AHIMA 2025-01-10: 1", "AHIMA 2027-01-10: 1"},
+			wantOutside: nil,
+		},
+		{
+			name: "a later credential's own override does not move the shared cycle",
 			held: []HeldCredentialFacts{held("RHIT", "2024-03-15"),
 				{Code: "CCA", EarnedOn: date("2025-01-10"), OverrideStart: date("2025-01-10"), OverrideEnd: date("2027-01-09")}},
 			activities:  []CEUActivity{dated(1, "2024-06-01"), dated(2, "2025-01-09"), dated(3, "2025-01-10"), dated(4, "2027-01-10")},
 			today:       "2026-01-01",
-			wantEarned:  []string{"AHIMA 2024-03-15: 2", "AHIMA 2025-01-10: 1", "AHIMA 2027-01-10: 1"},
+			wantEarned:  []string{"AHIMA 2024-03-15: 3", "AHIMA 2026-03-15: 1"},
 			wantOutside: nil,
 		},
 		{

@@ -41,21 +41,21 @@ func TestProgress(t *testing.T) {
 			}},
 		},
 		{
-			name:       "exactly in proportion is on track (18 × 730 = 20 × 657)",
+			name:       "forecast on the last day is on track (2 CEUs short at 18.03 per 657 days)",
 			held:       []HeldCredentialFacts{held("RHIT", "2024-03-15")},
-			activities: repeat(18, date("2024-04-01"), hiimCEU()),
+			activities: append(repeat(17, date("2024-04-01"), hiimCEU()), with(hiimCEU(), func(a *CEUActivity) { a.Date, a.CEUs = date("2025-12-01"), 103 })),
 			today:      "2026-01-01", body: "AHIMA", cycleStart: "2024-03-15",
-			want: cycleWant{[]string{"RHIT"}, 2000, 1800, 200, 200, StatusOnTrack, []string{
-				"You need 2 more CEUs: 20 are required this cycle and 18 are logged.",
+			want: cycleWant{[]string{"RHIT"}, 2000, 1803, 197, 197, StatusOnTrack, []string{
+				"You need 1.97 more CEUs: 20 are required this cycle and 18.03 are logged.",
 			}},
 		},
 		{
-			name:       "a hundredth under proportion is behind",
+			name:       "a hundredth less puts the forecast after the end: behind",
 			held:       []HeldCredentialFacts{held("RHIT", "2024-03-15")},
-			activities: append(repeat(17, date("2024-04-01"), hiimCEU()), with(hiimCEU(), func(a *CEUActivity) { a.Date, a.CEUs = date("2025-12-01"), 99 })),
+			activities: append(repeat(17, date("2024-04-01"), hiimCEU()), with(hiimCEU(), func(a *CEUActivity) { a.Date, a.CEUs = date("2025-12-01"), 102 })),
 			today:      "2026-01-01", body: "AHIMA", cycleStart: "2024-03-15",
-			want: cycleWant{[]string{"RHIT"}, 2000, 1799, 201, 201, StatusBehind, []string{
-				"You need 2.01 more CEUs: 20 are required this cycle and 17.99 are logged.",
+			want: cycleWant{[]string{"RHIT"}, 2000, 1802, 198, 198, StatusBehind, []string{
+				"You need 1.98 more CEUs: 20 are required this cycle and 18.02 are logged.",
 			}},
 		},
 		{

@@ -35,10 +35,16 @@ func newCycleProgress(body string, cycle Cycle, inForce []MaintenanceRule, credi
 		p.HIIMPercent = p.HIIM * 100 / p.Required
 	}
 	p.Remaining = max(p.Required-p.Earned, 0)
-	if grace := highest(inForce, func(r MaintenanceRule) int { return r.GraceDaysUntilRevoked }); grace > 0 {
-		p.RevokesOn = AddDays(cycle.Due, grace)
-	}
 	return p
+}
+
+// applyGrace sets the revocation day from the rules in force on the cycle's last day:
+// what happens at a cycle's end follows the rules of that day, so a cycle begun in
+// 2020 and ended in 2022 is revoked by the 2021 rules.
+func (p *CycleProgress) applyGrace(atEnd []MaintenanceRule) {
+	if grace := highest(atEnd, func(r MaintenanceRule) int { return r.GraceDaysUntilRevoked }); grace > 0 {
+		p.RevokesOn = AddDays(p.Cycle.Due, grace)
+	}
 }
 
 // applyInPerson sets the in-person credit and requirement. The rule spans this cycle

@@ -10,20 +10,27 @@ const (
 	StatusUpcoming CycleStatus = "upcoming"
 	// StatusComplete means every requirement hitpath can check is met.
 	StatusComplete CycleStatus = "complete"
-	// StatusOnTrack means today is in the cycle and every requirement is met at least
-	// in proportion to the share of the cycle elapsed (see CycleProgress.onPace).
+	// StatusOnTrack means today is in the cycle and every requirement is met or,
+	// at its pace so far, forecast to be met by the cycle's last day.
 	StatusOnTrack CycleStatus = "on_track"
-	// StatusBehind means today is in the cycle and some requirement is below that
-	// proportion.
+	// StatusJustStarted means the cycle is in its first JustStartedDays and not yet on
+	// track: too early to call it behind.
+	StatusJustStarted CycleStatus = "just_started"
+	// StatusBehind means today is in the cycle, past its first weeks, and some
+	// requirement's forecast misses the cycle's end (or it has no credit yet).
 	StatusBehind CycleStatus = "behind"
 	// StatusOverdue means the cycle has ended unmet but CEUs may still be reported
 	// (NCRA's January; AHIMA's due date is the last day, so it is never overdue).
 	StatusOverdue CycleStatus = "overdue"
 	// StatusInactive means the due date has passed with requirements unmet.
 	StatusInactive CycleStatus = "inactive"
-	// StatusRevoked means the credential has been inactive for the rule's grace
-	// period (AHIMA: 180 days).
+	// StatusRevoked means the credential has been inactive for the grace period of
+	// the rule in force at the cycle's end (AHIMA since 2021: 180 days).
 	StatusRevoked CycleStatus = "revoked"
+	// StatusNotTracked is a cycle of a credential the holder says is current that
+	// ended before they started tracking it here and has nothing logged: it was
+	// recertified outside hitpath and counts for nothing.
+	StatusNotTracked CycleStatus = "not_tracked"
 )
 
 // Month length for paces: 365.25/12 days, written as a fraction so pace arithmetic
@@ -33,21 +40,96 @@ const (
 	monthDenominator = 1200
 )
 
-// applyTiming fills the day counts, paces and forecast for today.
+// JustStartedDays is how long a cycle counts as just started: in its first six weeks
+// an unmet cycle that is not yet on pace is "just started", not "behind", because a
+// pace measured over a few days says nothing.
+const JustStartedDays = 42
+
+// RulePace is one requirement's pace in a cycle: what the page shows for it and what
+// decides whether it is on track.
+type RulePace struct {
+	// Rule names the requirement: total, hiim, ahima_source, category_a, in_person.
+	Rule string
+	// Label words it for people: "CEUs in HIIM domains".
+	Label      string
+	Have, Need int
+	// PaceSoFar is Have per month over the days elapsed; PaceNeeded the gap per month
+	// over the days left; ForecastOn the day the gap is made up at PaceSoFar (zero:
+	// no forecast — nothing had yet, nothing elapsed, or the cycle is over).
+	PaceSoFar, PaceNeeded int
+	ForecastOn            time.Time
+	// Met is set when Have ≥ Need; OnTrack when it is met or forecast by the end.
+	Met, OnTrack bool
+}
+
+// ruleNames and ruleLabels word the requirement kinds.
+var (
+	ruleNames  = map[requirementKind]string{requireTotal: "total", requireHIIM: "hiim", requireAHIMASource: "ahima_source", requireCategoryA: "category_a", requireInPerson: "in_person"}
+	ruleLabels = map[requirementKind]string{requireTotal: "the total", requireHIIM: "CEUs in HIIM domains (80% rule)",
+		requireAHIMASource: "CEUs from AHIMA sources (40% rule)", requireCategoryA: "Category A hours", requireInPerson: "in-person hours"}
+)
+
+// applyTiming fills the day counts, each requirement's pace and forecast, and the
+// headline figures: those of the binding requirement, the unmet one forecast last
+// (one with no forecast binds first), so the pace and forecast a page shows are the
+// ones its status follows from.
 func (p *CycleProgress) applyTiming(today time.Time) {
 	c := p.Cycle
 	p.TotalDays = DaysBetween(c.Start, c.End) + 1
 	p.DaysElapsed = min(max(DaysBetween(c.Start, today), 0), p.TotalDays)
 	p.DaysLeft = max(DaysBetween(today, c.End), 0)
 	p.PaceSoFar = perMonth(p.Earned, p.DaysElapsed)
-	if today.After(c.End) {
-		return
+	running := !today.Before(c.Start) && !today.After(c.End)
+	binding := -1
+	for _, r := range p.requirements() {
+		pace := p.rulePace(r, today, running)
+		p.Paces = append(p.Paces, pace)
+		if pace.Met {
+			continue
+		}
+		i := len(p.Paces) - 1
+		if binding < 0 || (!p.Paces[binding].ForecastOn.IsZero() && (pace.ForecastOn.IsZero() || pace.ForecastOn.After(p.Paces[binding].ForecastOn))) {
+			binding = i
+		}
 	}
-	p.PaceNeeded = perMonth(p.Shortfall, max(DaysBetween(laterOf(today, c.Start), c.End), 1))
-	if p.Shortfall > 0 && p.Earned > 0 && p.DaysElapsed > 0 {
-		days := ceilDiv(p.Shortfall*p.DaysElapsed, p.Earned)
-		p.ForecastOn = AddDays(today, days)
+	if binding >= 0 {
+		b := p.Paces[binding]
+		p.PaceSoFar, p.PaceNeeded, p.ForecastOn = b.PaceSoFar, b.PaceNeeded, b.ForecastOn
+		if b.Rule != ruleNames[requireTotal] {
+			p.PaceRule = b.Label
+		}
 	}
+}
+
+// rulePace measures one requirement on today.
+func (p CycleProgress) rulePace(r requirement, today time.Time, running bool) RulePace {
+	pace := RulePace{Rule: ruleNames[r.kind], Label: ruleLabels[r.kind], Have: r.have, Need: r.need,
+		PaceSoFar: perMonth(r.have, p.DaysElapsed), Met: r.have >= r.need}
+	pace.OnTrack = pace.Met
+	gap := r.need - r.have
+	if pace.Met || !running {
+		return pace
+	}
+	pace.PaceNeeded = perMonth(gap, max(p.DaysLeft, 1))
+	if r.have > 0 && p.DaysElapsed > 0 {
+		days := ceilDiv(gap*p.DaysElapsed, r.have)
+		pace.ForecastOn = AddDays(today, days)
+		// days ≤ DaysLeft ⇔ gap/DaysLeft ≤ have/DaysElapsed: the forecast makes the
+		// deadline exactly when the pace so far is at least the pace needed.
+		pace.OnTrack = days <= p.DaysLeft
+	}
+	return pace
+}
+
+// Behind lists, for the page, the requirements not on track.
+func (p CycleProgress) Behind() []RulePace {
+	var behind []RulePace
+	for _, pace := range p.Paces {
+		if !pace.OnTrack {
+			behind = append(behind, pace)
+		}
+	}
+	return behind
 }
 
 // perMonth returns amount per month over days, rounded to the nearest hundredth; 0
@@ -65,9 +147,13 @@ func ceilDiv(a, b int) int {
 	return (a + b - 1) / b
 }
 
-// status returns the cycle's status on today. The order matters: a met cycle is
-// complete whenever it is looked at, and the grace period runs from the due date.
-func (p CycleProgress) status(today time.Time) CycleStatus {
+// CycleStatusOf is the one function that decides a cycle's status on today, from the
+// figures a page shows: the shortfall, each requirement's forecast (RulePace.OnTrack:
+// forecast on or before the last day, i.e. pace so far ≥ pace needed), the days
+// elapsed, and the due and revocation dates. A met cycle is complete whenever it is
+// looked at; in its first JustStartedDays an unmet cycle off pace is just started;
+// the grace period runs from the due date.
+func CycleStatusOf(p CycleProgress, today time.Time) CycleStatus {
 	c := p.Cycle
 	switch {
 	case p.Shortfall == 0:
@@ -75,8 +161,11 @@ func (p CycleProgress) status(today time.Time) CycleStatus {
 	case today.Before(c.Start):
 		return StatusUpcoming
 	case !today.After(c.End):
-		if p.onPace() {
+		if p.onTrack() {
 			return StatusOnTrack
+		}
+		if p.DaysElapsed < JustStartedDays {
+			return StatusJustStarted
 		}
 		return StatusBehind
 	case !today.After(c.Due):
@@ -87,15 +176,12 @@ func (p CycleProgress) status(today time.Time) CycleStatus {
 	return StatusInactive
 }
 
-// onPace reports whether every requirement is met at least in proportion to the
-// share of the cycle elapsed: have / required ≥ DaysElapsed / TotalDays for each,
-// compared exactly as have × TotalDays ≥ required × DaysElapsed. RHIT passed
-// 2024-03-15 with 12 of 20 CEUs on 2026-01-01: 12 × 730 < 20 × 657, behind.
-func (p CycleProgress) onPace() bool {
-	for _, r := range p.requirements() {
-		if r.have*p.TotalDays < r.need*p.DaysElapsed {
+// onTrack reports whether every requirement is met or forecast by the cycle's end.
+func (p CycleProgress) onTrack() bool {
+	for _, pace := range p.Paces {
+		if !pace.OnTrack {
 			return false
 		}
 	}
-	return true
+	return len(p.Paces) > 0
 }

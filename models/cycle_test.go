@@ -70,7 +70,7 @@ func TestCycles(t *testing.T) {
 				"1 2024-03-15…2026-03-14 due 2026-03-14",
 				"2 2026-03-15…2028-03-14 due 2028-03-14",
 			}},
-		{"unknown credential has no cycles", held("CHPS", "2024-03-15"), "2025-01-01", nil},
+		{"unknown credential has no cycles", held("CPC", "2024-03-15"), "2025-01-01", nil},
 		{"no pass date has no cycles", HeldCredentialFacts{Code: "RHIT"}, "2025-01-01", nil},
 	}
 	for _, tt := range tests {

@@ -69,7 +69,8 @@ func FuzzParseCEURow(f *testing.F) {
 		f.Add(seed)
 	}
 	f.Fuzz(func(t *testing.T, data string) {
-		entry, problems := parseCEURow(strings.Split(data, "\x1f"), 2, 7, fuzzToday, fuzzEarned)
+		row, problems := parseCEURow(append([]string{""}, strings.Split(data, "\x1f")...), 2, 7, fuzzToday, fuzzEarned)
+		entry := row.Entry
 		for _, p := range problems {
 			if p.Line != 2 || p.Message == "" {
 				t.Fatalf("got problem %+v, want line 2 and a message", p)

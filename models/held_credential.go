@@ -20,6 +20,9 @@ type CredentialType struct {
 	CEUsPerCycle int    `gorm:"column:ceus_per_cycle" json:"-"`
 	CycleYears   int    `gorm:"column:cycle_years" json:"-"`
 	Position     int    `gorm:"column:position" json:"-"`
+	// FirstYear is the first year the credential (or the one it renamed) could have
+	// been earned; an earlier pass date is refused.
+	FirstYear int `gorm:"column:first_year" json:"-"`
 }
 
 // TableName maps CredentialType to credential_types.
@@ -43,8 +46,11 @@ type HeldCredential struct {
 	EarnedOn           time.Time  `gorm:"column:earned_on"`
 	CycleStartOverride *time.Time `gorm:"column:cycle_start_override"`
 	CycleEndOverride   *time.Time `gorm:"column:cycle_end_override"`
-	CreatedAt          time.Time  `gorm:"column:created_at"`
-	UpdatedAt          time.Time  `gorm:"column:updated_at"`
+	// CurrentAsOf is the day the holder said the credential was current; nil when
+	// they did not (a lapsed credential, or not said).
+	CurrentAsOf *time.Time `gorm:"column:current_as_of"`
+	CreatedAt   time.Time  `gorm:"column:created_at"`
+	UpdatedAt   time.Time  `gorm:"column:updated_at"`
 }
 
 // TableName maps HeldCredential to held_credentials.
@@ -55,12 +61,24 @@ func (h HeldCredential) Facts() HeldCredentialFacts {
 	return HeldCredentialFacts{
 		Code: h.CredentialCode, EarnedOn: DateOnly(h.EarnedOn.UTC()),
 		OverrideStart: dateOrZero(h.CycleStartOverride), OverrideEnd: dateOrZero(h.CycleEndOverride),
+		CurrentFrom: dateOrZero(h.CurrentAsOf),
 	}
 }
 
 // SetOverride sets or clears the cycle dates the certifying body shows.
 func (h *HeldCredential) SetOverride(start, end time.Time) {
 	h.CycleStartOverride, h.CycleEndOverride = datePtr(start), datePtr(end)
+}
+
+// SetCurrent records whether the holder says the credential is current. Saying so
+// again keeps the first day they did; saying it is not clears it.
+func (h *HeldCredential) SetCurrent(current bool, today time.Time) {
+	switch {
+	case !current:
+		h.CurrentAsOf = nil
+	case h.CurrentAsOf == nil:
+		h.CurrentAsOf = datePtr(DateOnly(today))
+	}
 }
 
 // ListHeldCredentials returns a learner's credentials, earliest earned first.
@@ -95,7 +113,7 @@ func SaveHeldCredential(ctx context.Context, db *gorm.DB, h *HeldCredential, now
 		err = db.WithContext(ctx).Create(h).Error
 	} else {
 		res := db.WithContext(ctx).Model(h).Where("user_id = ?", h.UserID).
-			Select("credential_code", "certificate_number", "earned_on", "cycle_start_override", "cycle_end_override", "updated_at").
+			Select("credential_code", "certificate_number", "earned_on", "cycle_start_override", "cycle_end_override", "current_as_of", "updated_at").
 			Updates(h)
 		err = res.Error
 		if err == nil && res.RowsAffected == 0 {
@@ -136,36 +154,48 @@ func EarliestEarnedOn(held []HeldCredential) time.Time {
 }
 
 // HeldCredentialProblems checks a credential a learner is adding or editing and
-// names each problem by field: known code, a pass date not in the future, and a
-// complete, ordered cycle override.
+// names each problem by field: a known code, a pass date neither in the future nor
+// before the credential's first year, and a complete cycle override spanning one to
+// three years.
 func HeldCredentialProblems(h HeldCredential, known []CredentialType, today time.Time) map[string]string {
-	problems := map[string]string{}
-	if !isKnownCredential(known, h.CredentialCode) {
-		problems["credential_code"] = fmt.Sprintf("Choose a credential from the list: %q is not one hitpath knows.", h.CredentialCode)
+	problems := Problems{}
+	kind, ok := credentialType(known, h.CredentialCode)
+	if !ok {
+		problems.add("credential_code", fmt.Sprintf("Choose a credential from the list: %q is not one hitpath knows.", h.CredentialCode))
 	}
-	if h.EarnedOn.IsZero() {
-		problems["earned_on"] = "Enter the date you passed the exam, like 2024-03-15."
-	} else if DateOnly(h.EarnedOn).After(DateOnly(today)) {
-		problems["earned_on"] = "The pass date can't be in the future."
+	switch {
+	case h.EarnedOn.IsZero():
+		problems.add("earned_on", "Enter the date you passed the exam, like 2024-03-15.")
+	case DateOnly(h.EarnedOn).After(DateOnly(today)):
+		problems.add("earned_on", "The pass date can't be in the future.")
+	case ok && kind.FirstYear > 0 && h.EarnedOn.Year() < kind.FirstYear:
+		problems.add("earned_on", fmt.Sprintf("%s could not be earned before %d: check the pass date's year.", kind.Code, kind.FirstYear))
 	}
 	start, end := dateOrZero(h.CycleStartOverride), dateOrZero(h.CycleEndOverride)
 	switch {
 	case start.IsZero() != end.IsZero():
-		problems["cycle_end_override"] = "Enter both the cycle start and end dates your certifying body shows, or neither."
+		problems.add("cycle_end_override", "Enter both the cycle start and end dates your certifying body shows, or neither.")
 	case !start.IsZero() && !end.After(start):
-		problems["cycle_end_override"] = "The cycle end date must be after its start date."
+		problems.add("cycle_end_override", "The cycle end date must be after its start date.")
+	case !start.IsZero() && !OverrideSpanPlausible(start, end):
+		problems.add("cycle_end_override", "A cycle lasts one to three years: check the start and end dates your certifying body shows.")
 	}
-	if len(problems) == 0 {
-		return nil
-	}
-	return problems
+	return problems.orNil()
 }
 
-func isKnownCredential(known []CredentialType, code string) bool {
+// OverrideSpanPlausible reports whether a cycle from start to end (both included)
+// lasts at least one year and at most three.
+func OverrideSpanPlausible(start, end time.Time) bool {
+	start, end = DateOnly(start), DateOnly(end)
+	return !end.Before(AddDays(AddYears(start, 1), -1)) && !end.After(AddDays(AddYears(start, 3), -1))
+}
+
+// credentialType finds code in the catalogue.
+func credentialType(known []CredentialType, code string) (CredentialType, bool) {
 	for _, t := range known {
 		if t.Code == code {
-			return true
+			return t, true
 		}
 	}
-	return false
+	return CredentialType{}, false
 }

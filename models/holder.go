@@ -2,6 +2,7 @@ package models
 
 import (
 	"context"
+	"strings"
 	"time"
 
 	"gorm.io/gorm"
@@ -39,6 +40,43 @@ func LoadHolder(ctx context.Context, db *gorm.DB, userID int64, today time.Time)
 	h := Holder{Held: held, Entries: entries, Rules: rules, Today: DateOnly(today), activities: Activities(entries)}
 	h.Progress = Progress(h.Input())
 	return h, nil
+}
+
+// AsOf returns the holder's standing on day if they log nothing more: progress
+// computed for day with only the activities dated on or before it. Today stays the
+// real date, so nothing else about the holder changes.
+func (h Holder) AsOf(day time.Time) LearnerProgress {
+	day = DateOnly(day)
+	in := h.Input()
+	var upTo []CEUActivity
+	for _, a := range in.Activities {
+		if !a.Date.After(day) {
+			upTo = append(upTo, a)
+		}
+	}
+	in.Activities, in.Today = upTo, day
+	return Progress(in)
+}
+
+// OnDay returns the holder as they will stand on day if they log nothing more (see
+// AsOf), with day as their today, so the cycles current on day are the current ones.
+func (h Holder) OnDay(day time.Time) Holder {
+	on := h
+	on.Progress, on.Today = h.AsOf(day), DateOnly(day)
+	return on
+}
+
+// AsOfProblems checks a standing date typed by a holder: a real date within ten
+// years of today. The problem is filed under as_of.
+func AsOfProblems(text string, today time.Time) (time.Time, Problems) {
+	day, err := time.Parse(time.DateOnly, strings.TrimSpace(text))
+	switch {
+	case err != nil:
+		return time.Time{}, Problems{"as_of": "Write the date as YYYY-MM-DD, like 2027-06-09."}
+	case day.Before(AddYears(DateOnly(today), -10)) || day.After(AddYears(DateOnly(today), 10)):
+		return time.Time{}, Problems{"as_of": "Choose a date within ten years of today."}
+	}
+	return day, nil
 }
 
 // Input is what progress is computed from, for Progress and WhatIf.

@@ -68,7 +68,7 @@ func BenchmarkLoadHolder(b *testing.B) {
 // transaction.
 func BenchmarkImport10000Rows(b *testing.B) {
 	var csv strings.Builder
-	csv.WriteString(strings.Join(models.CEUCSVHeader, ",") + "\n")
+	csv.WriteString(strings.Join(models.CEUCSVHeaderWithoutID, ",") + "\n")
 	for i := range 10000 {
 		day := models.AddDays(models.DateOf(2016, 1, 10), i%3600).Format(time.DateOnly)
 		fmt.Fprintf(&csv, "%s,Activity %d,AHIMA,ahima,90,,yes,no,online,note\n", day, i)

@@ -8,7 +8,8 @@ const (
 )
 
 // DefaultMaintenanceRules returns the maintenance rules hitpath seeds: three dated
-// versions for each AHIMA credential (RHIT, CCA, CCS, CCS-P, RHIA) and two for
+// versions for each AHIMA credential of the catalogue (RHIT, CCA, CCS, CCS-P, RHIA,
+// CHPS, CHDA, CDIP, and the legacy CPHI and CHTS family still held) and two for
 // NCRA's ODS. For every credential the versions are contiguous and do not overlap.
 // The database seed is written from this list, and admins edit the rows afterwards.
 // It returns a new slice on each call, so callers may modify it.
@@ -24,12 +25,26 @@ func DefaultMaintenanceRules() []MaintenanceRule {
 		{"CCS", 2000, "", 2},
 		{"CCS-P", 2000, "", 2},
 		{"RHIA", 3000, "RHIT", 0},
+		// The rest of the catalogue, seeded after ODS (migration 00044).
+		{"CHPS", 3000, "", 0},
+		{"CHDA", 3000, "", 0},
+		{"CDIP", 3000, "", 0},
+		{"CPHI", 3000, "", 0},
+		{"CHTS-CP", 2000, "", 0},
+		{"CHTS-IM", 2000, "", 0},
+		{"CHTS-IS", 2000, "", 0},
+		{"CHTS-PW", 2000, "", 0},
+		{"CHTS-TR", 2000, "", 0},
+		{"CHTS-TS", 2000, "", 0},
 	}
 	rules := make([]MaintenanceRule, 0, 3*len(ahima)+2)
-	for _, c := range ahima {
+	for i, c := range ahima {
+		if i == 5 {
+			rules = append(rules, odsRules()...)
+		}
 		rules = append(rules, ahimaRules(c.code, c.ceus, c.replaces, c.selfReviews)...)
 	}
-	return append(rules, odsRules()...)
+	return rules
 }
 
 // ahimaRules returns one AHIMA credential's versions: before 2021 (coding

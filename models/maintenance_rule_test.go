@@ -27,7 +27,7 @@ func TestRuleFor(t *testing.T) {
 		{"RHIA needs 30", "RHIA", date("2026-01-01"), true, 3000, 0, 40, 0, 180},
 		{"ODS before 2025: no in-person hours", "ODS", date("2024-01-01"), true, 2000, 0, 0, 0, 0},
 		{"ODS from 2025: 8 in-person hours", "ODS", date("2026-01-01"), true, 2000, 0, 0, 800, 0},
-		{"unknown credential", "CHPS", date("2026-01-01"), false, 0, 0, 0, 0, 0},
+		{"unknown credential", "CPC", date("2026-01-01"), false, 0, 0, 0, 0, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -50,6 +50,9 @@ type ReadinessReport struct {
 	Domains         []DomainReadiness // in outline order
 	Weakest         []DomainReadiness // up to two lowest domains with data
 	Trend           []ReadinessPoint  // readiness after each attempt, oldest first
+	// TrendPer30Days is the trend's slope in percentage points per 30 days (least
+	// squares over Trend; 0 with one point), for projecting readiness to an exam.
+	TrendPer30Days  float64
 	AttemptsCounted int
 	LastAttemptOn   time.Time
 }
@@ -95,6 +98,7 @@ func Readiness(attempts []PracticeAttempt, outline []ExamDomain, today time.Time
 	report.AttemptsCounted = len(counted)
 	report.LastAttemptOn = DateOnly(attempts[counted[len(counted)-1].index].TakenOn)
 	report.Percent = report.Trend[len(report.Trend)-1].Percent
+	report.TrendPer30Days = ReadinessSlope(report.Trend)
 	report.FromOverallOnly = !acc.sawBreakdown
 	for i := range report.Domains {
 		if acc.den[i] > 0 {
@@ -219,4 +223,25 @@ func readinessWeakest(domains []DomainReadiness) []DomainReadiness {
 // readinessRound1 rounds to one decimal, the precision the pages show.
 func readinessRound1(x float64) float64 {
 	return math.Round(x*10) / 10
+}
+
+// ReadinessSlope fits a line through the points by least squares and returns its
+// slope in percentage points per 30 days, rounded to one decimal; 0 for fewer than
+// two distinct days.
+func ReadinessSlope(points []ReadinessPoint) float64 {
+	if len(points) < 2 {
+		return 0
+	}
+	origin := points[0].On
+	var sx, sy, sxx, sxy float64
+	for _, p := range points {
+		x := float64(DaysBetween(origin, p.On))
+		sx, sy, sxx, sxy = sx+x, sy+p.Percent, sxx+x*x, sxy+x*p.Percent
+	}
+	n := float64(len(points))
+	denominator := n*sxx - sx*sx
+	if denominator == 0 {
+		return 0
+	}
+	return readinessRound1((n*sxy - sx*sy) / denominator * 30)
 }

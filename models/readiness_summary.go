@@ -19,6 +19,7 @@ type ReadinessSummary struct {
 	WeakestDomain   string    `gorm:"column:weakest_domain"`
 	AttemptsCounted int       `gorm:"column:attempts_counted"`
 	LastAttemptOn   time.Time `gorm:"column:last_attempt_on"`
+	TrendPer30Days  float64   `gorm:"column:trend_per_30_days"`
 	UpdatedAt       time.Time `gorm:"column:updated_at"`
 }
 
@@ -32,7 +33,7 @@ func summaryOf(userID int64, code string, r ReadinessReport, now time.Time) (Rea
 		return ReadinessSummary{}, false
 	}
 	s := ReadinessSummary{UserID: userID, CredentialCode: code, Percent: r.Percent,
-		AttemptsCounted: r.AttemptsCounted, LastAttemptOn: r.LastAttemptOn, UpdatedAt: now}
+		AttemptsCounted: r.AttemptsCounted, LastAttemptOn: r.LastAttemptOn, TrendPer30Days: r.TrendPer30Days, UpdatedAt: now}
 	if len(r.Weakest) > 0 {
 		s.WeakestDomain = r.Weakest[0].Name
 	}
@@ -42,7 +43,8 @@ func summaryOf(userID int64, code string, r ReadinessReport, now time.Time) (Rea
 // Report gives the stored summary the shape of a readiness report, as far as a summary
 // can: the figure, the weakest domain and the date of the last attempt.
 func (s ReadinessSummary) Report() ReadinessReport {
-	r := ReadinessReport{HasData: true, Percent: s.Percent, AttemptsCounted: s.AttemptsCounted, LastAttemptOn: DateOnly(s.LastAttemptOn)}
+	r := ReadinessReport{HasData: true, Percent: s.Percent, AttemptsCounted: s.AttemptsCounted, LastAttemptOn: DateOnly(s.LastAttemptOn),
+		TrendPer30Days: s.TrendPer30Days}
 	if s.WeakestDomain != "" {
 		r.Weakest = []DomainReadiness{{Name: s.WeakestDomain}}
 	}

@@ -6,13 +6,8 @@ import (
 	"time"
 )
 
-// The cohort at-risk thresholds from DESIGN.md ("At risk").
-const (
-	riskNoStudyDays         = 14
-	riskReadinessBelow      = 60.0
-	riskExamWithinDays      = 30
-	riskOverdueCoursesNamed = 3 // more are summarised as "and N more" to keep the cell short
-)
+// riskOverdueCoursesNamed: more are summarised as "and N more" to keep the cell short.
+const riskOverdueCoursesNamed = 3
 
 // CourseStatus is where a student is with one course of their program.
 type CourseStatus string
@@ -35,8 +30,10 @@ type CourseFacts struct {
 type StudentRiskFacts struct {
 	// LastStudyOn is the latest study session's date; zero means never.
 	LastStudyOn time.Time
-	// JoinedOn, when set, gives a newcomer 14 days before "never studied" is flagged.
-	JoinedOn time.Time
+	// JoinedOn and SignedUpOn (cohort membership and account), when both set and
+	// recent, give a newcomer the no-study period before "never studied" is flagged.
+	JoinedOn   time.Time
+	SignedUpOn time.Time
 	// Readiness is the student's readiness report (HasData false: no practice exams).
 	Readiness ReadinessReport
 	// ExamOn is the exam date that matters: the student's scheduled date if they have
@@ -62,21 +59,21 @@ type RiskFlag struct {
 	Message string
 }
 
-// AtRisk applies the cohort at-risk rules to one student as of today and returns the
-// flags that fired, in a fixed order (study, readiness, coursework); none means the
-// student is not at risk.
+// AtRisk applies a cohort's at-risk rules with its thresholds to one student as of
+// today and returns the flags that fired, in a fixed order (study, readiness,
+// coursework); none means the student is not at risk. Each flag names its rule.
 //
-// A student with no practice exam inside the 30-day window is flagged under the
+// A student with no practice exam inside the trend window is flagged under the
 // readiness rule too: with the exam that close, unknown readiness is at least as
 // worrying as low readiness. An exam date already past raises nothing; the exam status
 // column shows it.
-func AtRisk(s StudentRiskFacts, today time.Time) []RiskFlag {
+func AtRisk(s StudentRiskFacts, t RiskThresholds, today time.Time) []RiskFlag {
 	today = DateOnly(today)
 	var flags []RiskFlag
-	if flag, ok := riskNoRecentStudy(s, today); ok {
+	if flag, ok := riskNoRecentStudy(s, t, today); ok {
 		flags = append(flags, flag)
 	}
-	if flag, ok := riskLowReadiness(s, today); ok {
+	if flag, ok := riskLowReadiness(s, t, today); ok {
 		flags = append(flags, flag)
 	}
 	if flag, ok := riskOverdueCoursework(s.Courses, today); ok {
@@ -85,44 +82,68 @@ func AtRisk(s StudentRiskFacts, today time.Time) []RiskFlag {
 	return flags
 }
 
-func riskNoRecentStudy(s StudentRiskFacts, today time.Time) (RiskFlag, bool) {
+// riskNoRecentStudy flags a student idle for the threshold. A newcomer grace applies
+// only while both the account and the cohort membership are younger than it: a
+// student who has been on hitpath longer without studying is flagged at once.
+func riskNoRecentStudy(s StudentRiskFacts, t RiskThresholds, today time.Time) (RiskFlag, bool) {
 	flag := RiskFlag{Code: RiskNoRecentStudy}
 	if s.LastStudyOn.IsZero() {
-		if !s.JoinedOn.IsZero() && DaysBetween(s.JoinedOn, today) < riskNoStudyDays {
+		since := s.JoinedOn
+		if !s.SignedUpOn.IsZero() && (since.IsZero() || s.SignedUpOn.Before(since)) {
+			since = s.SignedUpOn
+		}
+		if !since.IsZero() && DaysBetween(since, today) < t.NoStudyDays {
 			return RiskFlag{}, false
 		}
-		flag.Message = fmt.Sprintf("No study logged yet (rule: no study in %d days)", riskNoStudyDays)
+		flag.Message = fmt.Sprintf("No study logged since joining (rule: no study in %d days)", t.NoStudyDays)
 		return flag, true
 	}
 	idle := DaysBetween(s.LastStudyOn, today)
-	if idle < riskNoStudyDays {
+	if idle < t.NoStudyDays {
 		return RiskFlag{}, false
 	}
 	flag.Message = fmt.Sprintf("No study logged in %d days, since %s (rule: no study in %d days)",
-		idle, formatDay(s.LastStudyOn), riskNoStudyDays)
+		idle, formatDay(s.LastStudyOn), t.NoStudyDays)
 	return flag, true
 }
 
-func riskLowReadiness(s StudentRiskFacts, today time.Time) (RiskFlag, bool) {
+// riskLowReadiness flags readiness whose trend will not reach the passing level by
+// the exam (within the trend window), and any readiness under the floor within the
+// floor window, whatever the trend.
+func riskLowReadiness(s StudentRiskFacts, t RiskThresholds, today time.Time) (RiskFlag, bool) {
 	if s.ExamOn.IsZero() {
 		return RiskFlag{}, false
 	}
 	daysLeft := DaysBetween(today, s.ExamOn)
-	if daysLeft < 0 || daysLeft > riskExamWithinDays {
+	window := max(t.TrendWindowDays, t.FloorWindowDays)
+	if daysLeft < 0 || daysLeft > window {
 		return RiskFlag{}, false
 	}
-	rule := fmt.Sprintf("rule: readiness under %.0f%% within %d days of the exam", riskReadinessBelow, riskExamWithinDays)
 	when := riskExamWhen(daysLeft)
 	flag := RiskFlag{Code: RiskLowReadinessNearExam}
+	r := s.Readiness
+	projected := ProjectReadiness(r, daysLeft)
 	switch {
-	case !s.Readiness.HasData:
-		flag.Message = fmt.Sprintf("No practice exam yet and the exam is %s (%s)", when, rule)
-	case s.Readiness.Percent < riskReadinessBelow:
-		flag.Message = fmt.Sprintf("Readiness %.1f%% and the exam is %s (%s)", s.Readiness.Percent, when, rule)
+	case !r.HasData && daysLeft <= t.TrendWindowDays:
+		flag.Message = fmt.Sprintf("No practice exam yet and the exam is %s (rule: readiness must be on course for %.0f%% within %d days of the exam)",
+			when, t.PassingPercent, t.TrendWindowDays)
+	case r.HasData && daysLeft <= t.FloorWindowDays && r.Percent < t.FloorPercent:
+		flag.Message = fmt.Sprintf("Readiness %.1f%% and the exam is %s (rule: readiness under %.0f%% within %d days of the exam)",
+			r.Percent, when, t.FloorPercent, t.FloorWindowDays)
+	case r.HasData && daysLeft <= t.TrendWindowDays && projected < t.PassingPercent:
+		flag.Message = fmt.Sprintf("Readiness %.1f%%, on course for %.1f%% by the exam %s (rule: trend short of %.0f%% within %d days of the exam)",
+			r.Percent, projected, when, t.PassingPercent, t.TrendWindowDays)
 	default:
 		return RiskFlag{}, false
 	}
 	return flag, true
+}
+
+// ProjectReadiness extends the readiness trend to daysLeft from now: the current
+// percent plus the trend's slope, capped to 0–100. A single attempt has no slope.
+func ProjectReadiness(r ReadinessReport, daysLeft int) float64 {
+	projected := r.Percent + r.TrendPer30Days*float64(daysLeft)/30
+	return readinessRound1(min(max(projected, 0), 100))
 }
 
 func riskExamWhen(daysLeft int) string {
@@ -159,17 +180,22 @@ func riskOverdueCoursework(courses []CourseFacts, today time.Time) (RiskFlag, bo
 	}, true
 }
 
-// CourseworkPercent is the share of courses completed, rounded down so 100% means
-// every course is done. It is 0 for no courses; callers show "no courses" by length.
-func CourseworkPercent(statuses []CourseStatus) int {
-	if len(statuses) == 0 {
-		return 0
+// CourseworkShare is how far a student is through the core coursework: the one
+// definition the student's page, the instructor's dashboard and the CSV all show.
+type CourseworkShare struct {
+	// Done is the completed courses of the catalogue; Total the catalogue's courses,
+	// whether or not the student has put them on a plan yet.
+	Done, Total int
+	// Percent is Done of Total, rounded down so 100% means every course is done; 0
+	// for an empty catalogue (callers show "no courses" by Total).
+	Percent int
+}
+
+// CourseworkOf returns the share for done completed courses of a catalogue of total.
+func CourseworkOf(done, total int) CourseworkShare {
+	share := CourseworkShare{Done: min(done, total), Total: total}
+	if total > 0 {
+		share.Percent = share.Done * 100 / total
 	}
-	done := 0
-	for _, s := range statuses {
-		if s == CourseCompleted {
-			done++
-		}
-	}
-	return done * 100 / len(statuses)
+	return share
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -38,11 +39,14 @@ type StudyPlanVerdict string
 
 // Study plan verdicts.
 const (
-	StudyPlanRealistic      StudyPlanVerdict = "realistic"
-	StudyPlanTight          StudyPlanVerdict = "tight"
-	StudyPlanUnrealistic    StudyPlanVerdict = "unrealistic"
-	StudyPlanNoExamDate     StudyPlanVerdict = "no_exam_date"
-	StudyPlanExamDatePassed StudyPlanVerdict = "exam_date_passed"
+	StudyPlanRealistic StudyPlanVerdict = "realistic"
+	// StudyPlanReachableWithPlan means the recent pace falls short but the weekly
+	// minutes the student plans would be enough.
+	StudyPlanReachableWithPlan StudyPlanVerdict = "reachable_with_plan"
+	StudyPlanTight             StudyPlanVerdict = "tight"
+	StudyPlanUnrealistic       StudyPlanVerdict = "unrealistic"
+	StudyPlanNoExamDate        StudyPlanVerdict = "no_exam_date"
+	StudyPlanExamDatePassed    StudyPlanVerdict = "exam_date_passed"
 	// StudyPlanExamPassed means the learner already passed: the split is for upkeep only.
 	StudyPlanExamPassed StudyPlanVerdict = "exam_passed"
 )
@@ -194,17 +198,51 @@ func studyPlanJudge(report *StudyPlanReport, readiness ReadinessReport, examDate
 		report.Explanation = fmt.Sprintf("Your readiness is at or above the %.0f%% target: keep reviewing every domain until the exam.", studyPlanTargetReadiness)
 		return
 	}
-	ratio := float64(report.MinutesAtCurrentPace) / float64(report.MinutesNeeded)
-	switch {
-	case ratio >= 1:
-		report.Verdict = StudyPlanRealistic
-	case ratio >= studyPlanTightRatio:
-		report.Verdict = StudyPlanTight
-	default:
-		report.Verdict = StudyPlanUnrealistic
-	}
+	report.Verdict = JudgeStudyPace(report.MinutesNeeded, report.MinutesAtCurrentPace, report.MinutesAtPlannedPace)
 	report.Explanation = studyPlanExplanation(*report, readiness.HasData)
 }
+
+// JudgeStudyPace is the one verdict on an exam date with time left to study: the
+// minutes needed against those the recent pace and the plan would give. Realistic
+// when the recent pace covers it; reachable with the plan when only the plan does;
+// tight when the better of the two covers at least 75%; unrealistic otherwise. The
+// plan counts, so planning enough minutes is never met with "unrealistic".
+func JudgeStudyPace(needed, atRecent, atPlanned int) StudyPlanVerdict {
+	switch {
+	case atRecent >= needed:
+		return StudyPlanRealistic
+	case atPlanned >= needed:
+		return StudyPlanReachableWithPlan
+	case float64(max(atRecent, atPlanned)) >= studyPlanTightRatio*float64(needed):
+		return StudyPlanTight
+	}
+	return StudyPlanUnrealistic
+}
+
+// VerdictWords are a verdict's label and tone (ok, warn, bad or neutral: the colour).
+type VerdictWords struct {
+	Label, Tone string
+	// advice ends the explanation of a verdict judged on pace.
+	advice string
+}
+
+// studyPlanVerdictWords is the one table of what each verdict is called and how it
+// is coloured, and the advice that ends its explanation.
+var studyPlanVerdictWords = map[StudyPlanVerdict]VerdictWords{
+	StudyPlanRealistic:         {"Realistic", "ok", "Keep it up."},
+	StudyPlanReachableWithPlan: {"Reachable with your plan", "warn", "Studying the %d minutes a week you planned would be enough: the plan, not your recent pace, gets you there."},
+	StudyPlanTight:             {"Tight", "warn", "Neither your recent pace nor the %d minutes a week you planned quite gets there: add a little each week."},
+	StudyPlanUnrealistic:       {"Unrealistic", "bad", "Even the %d minutes a week you planned fall well short: plan more study time or a later exam date."},
+	StudyPlanNoExamDate:        {"No exam date", "neutral", ""},
+	StudyPlanExamDatePassed:    {"Exam date passed", "bad", ""},
+	StudyPlanExamPassed:        {"Exam passed", "ok", ""},
+}
+
+// Label is the verdict's name for people.
+func (v StudyPlanVerdict) Label() string { return studyPlanVerdictWords[v].Label }
+
+// Tone is the verdict's colour: ok, warn, bad or neutral.
+func (v StudyPlanVerdict) Tone() string { return studyPlanVerdictWords[v].Tone }
 
 func studyPlanExplanation(r StudyPlanReport, hasData bool) string {
 	basis := "your practice exams"
@@ -213,10 +251,11 @@ func studyPlanExplanation(r StudyPlanReport, hasData bool) string {
 	}
 	text := fmt.Sprintf("Reaching %.0f%% readiness takes about %s of study, based on %s; at your recent pace you would study about %s before the exam.",
 		studyPlanTargetReadiness, studyPlanHours(r.MinutesNeeded), basis, studyPlanHours(r.MinutesAtCurrentPace))
-	if r.Verdict != StudyPlanRealistic && r.MinutesAtPlannedPace >= r.MinutesNeeded {
-		text += fmt.Sprintf(" Studying the %d minutes a week you planned would be enough.", r.WeeklyMinutes)
+	advice := studyPlanVerdictWords[r.Verdict].advice
+	if strings.Contains(advice, "%d") {
+		advice = fmt.Sprintf(advice, r.WeeklyMinutes)
 	}
-	return text
+	return text + " " + advice
 }
 
 // studyPlanHours writes minutes as whole hours for people, e.g. "50 hours".

@@ -135,7 +135,7 @@ func TestStudyPlanVerdict(t *testing.T) {
 		{name: "pace covers 80%: tight", readiness: planReadiness(50, 50, 50, 50), available: 240, examDate: in70Days, recent: 240,
 			want: StudyPlanTight, wantDays: 70, wantWeeks: 10, wantNeeded: 3000, wantPace: 2400, wantExplain: "about 40 hours before the exam"},
 		{name: "pace covers 20%, plan would do", readiness: planReadiness(50, 50, 50, 50), available: 300, examDate: in70Days, recent: 60,
-			want: StudyPlanUnrealistic, wantDays: 70, wantWeeks: 10, wantNeeded: 3000, wantPace: 600, wantExplain: "300 minutes a week you planned would be enough"},
+			want: StudyPlanReachableWithPlan, wantDays: 70, wantWeeks: 10, wantNeeded: 3000, wantPace: 600, wantExplain: "300 minutes a week you planned would be enough"},
 		{name: "no practice exams: assumed 40%", readiness: ReadinessReport{}, available: 300, examDate: in70Days, recent: 420,
 			want: StudyPlanRealistic, wantDays: 70, wantWeeks: 10, wantNeeded: 4200, wantPace: 4200, wantExplain: "no practice exams yet"},
 		{name: "already above target, exam today", readiness: planReadiness(80, 80, 80, 80), examDate: today, recent: 0,
@@ -167,5 +167,46 @@ func TestStudyPlanVerdict(t *testing.T) {
 				t.Errorf("explanation: got %q, want it to contain %q", got.Explanation, tt.wantExplain)
 			}
 		})
+	}
+}
+
+// TestStudyPlanVerdictsNeverContradictThemselves checks every verdict's words and
+// colour come from the one table, and that the explanation agrees with the verdict:
+// only "reachable with your plan" says the plan would be enough, and planning enough
+// minutes (the 600 of the report) is never "unrealistic".
+func TestStudyPlanVerdictsNeverContradictThemselves(t *testing.T) {
+	today := stuDay(2031, 6, 15)
+	in70Days := today.AddDate(0, 0, 70)
+	half := planReadiness(50, 50, 50, 50) // 3000 minutes needed
+	tests := []struct {
+		name              string
+		planned, recent   int
+		want              StudyPlanVerdict
+		tone, label, says string
+	}{
+		{"recent pace enough", 300, 300, StudyPlanRealistic, "ok", "Realistic", "Keep it up."},
+		{"only the plan is enough", 300, 60, StudyPlanReachableWithPlan, "warn", "Reachable with your plan", "300 minutes a week you planned would be enough"},
+		{"600 planned minutes", 600, 60, StudyPlanReachableWithPlan, "warn", "Reachable with your plan", "600 minutes a week you planned would be enough"},
+		{"plan covers 80%", 240, 60, StudyPlanTight, "warn", "Tight", "add a little each week"},
+		{"neither close", 60, 60, StudyPlanUnrealistic, "bad", "Unrealistic", "fall well short"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := StudyPlan(half, readinessOutline, tt.planned, in70Days, today, tt.recent)
+			if got.Verdict != tt.want || got.Verdict.Tone() != tt.tone || got.Verdict.Label() != tt.label {
+				t.Fatalf("got %s (%s, %s), want %s (%s, %s)", got.Verdict, got.Verdict.Label(), got.Verdict.Tone(), tt.want, tt.label, tt.tone)
+			}
+			if !strings.Contains(got.Explanation, tt.says) {
+				t.Errorf("got %q, want it to say %q", got.Explanation, tt.says)
+			}
+			if enough := strings.Contains(got.Explanation, "would be enough"); enough != (got.Verdict == StudyPlanReachableWithPlan) {
+				t.Errorf("verdict %s contradicted by %q", got.Verdict, got.Explanation)
+			}
+		})
+	}
+	for _, v := range []StudyPlanVerdict{StudyPlanNoExamDate, StudyPlanExamDatePassed, StudyPlanExamPassed} {
+		if v.Label() == "" || v.Tone() == "" {
+			t.Errorf("verdict %s has no words in the table", v)
+		}
 	}
 }

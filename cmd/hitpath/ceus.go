@@ -17,16 +17,20 @@ import (
 	"hitpath/models"
 )
 
-// runImport handles `hitpath import ceus FILE.csv --user EMAIL`: all or nothing, each
-// bad line reported by number, a progress bar on stderr while saving.
+// runImport handles `hitpath import ceus FILE.csv --user EMAIL [--preview]
+// [--include-duplicates]`: all or nothing, each bad line reported by number, rows
+// already in the learner's log skipped unless asked for, a progress bar on stderr
+// while saving.
 func runImport(ctx context.Context, cfg app.Config, args []string) error {
-	const usage = "usage: hitpath import ceus FILE.csv --user EMAIL"
+	const usage = "usage: hitpath import ceus FILE.csv --user EMAIL [--preview] [--include-duplicates]"
 	if len(args) < 2 || args[0] != "ceus" {
 		return errors.New(usage)
 	}
 	fs := flag.NewFlagSet("import ceus", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	email := fs.String("user", "", "email of the learner the activities belong to")
+	preview := fs.Bool("preview", false, "check the file and count new rows without saving")
+	duplicates := fs.Bool("include-duplicates", false, "import rows already in the log too")
 	path, rest := args[1], args[2:]
 	if strings.HasPrefix(path, "-") && len(args) > 3 { // flags given before the file
 		path, rest = args[len(args)-1], args[1:len(args)-1]
@@ -44,40 +48,60 @@ func runImport(ctx context.Context, cfg app.Config, args []string) error {
 	}
 	defer file.Close()
 	zone, _ := models.ParseTimeZone(cfg.DefaultTimeZone)
-	n, err := importCEUFile(ctx, db, file, *email, time.Now().UTC(), zone, os.Stderr)
+	now := time.Now().UTC()
+	opts := models.CEUImportOptions{Now: now, Preview: *preview, IncludeDuplicates: *duplicates}
+	summary, err := importCEUFile(ctx, db, file, *email, opts, zone, os.Stderr)
 	if err != nil {
 		return err
 	}
-	fmt.Printf("Imported %d activities for %s.\n", n, models.NormalizeEmail(*email))
+	fmt.Println(summary)
 	return nil
 }
 
-// importCEUFile parses and saves a CSV for the user with email, drawing progress on
-// bar; "today" is the user's date at now (defaultZone when they chose no zone).
-// Problems are written to bar, one a line, and nothing is saved.
-func importCEUFile(ctx context.Context, db *gorm.DB, r io.Reader, email string, now time.Time, defaultZone *time.Location, bar io.Writer) (int, error) {
+// importCEUFile runs the shared import flow for the user with email, drawing progress
+// on bar, and returns the summary line. "Today" is the user's date at opts.Now
+// (defaultZone when they chose no zone). Problems are written to bar, one a line, and
+// nothing is saved.
+func importCEUFile(ctx context.Context, db *gorm.DB, r io.Reader, email string, opts models.CEUImportOptions, defaultZone *time.Location, bar io.Writer) (string, error) {
 	user, err := models.UserByEmail(ctx, db, email)
 	if errors.Is(err, models.ErrNotFound) {
-		return 0, fmt.Errorf("no account has the email %s", email)
+		return "", fmt.Errorf("no account has the email %s", email)
 	}
 	if err != nil {
-		return 0, err
+		return "", err
 	}
-	holder, err := models.LoadHolder(ctx, db, user.ID, models.LocalDate(now, user.Zone(defaultZone)))
+	opts.Today = models.LocalDate(opts.Now, user.Zone(defaultZone))
+	opts.Progress = func(done, total int) { drawBar(bar, done, total) }
+	result, problems, err := models.ImportCEUCSV(ctx, db, user.ID, r, opts)
 	if err != nil {
-		return 0, err
+		return "", err
 	}
-	entries, problems := models.ParseCEUCSV(r, user.ID, holder.Today, holder.EarliestEarnedOn())
 	if problems != nil {
 		for _, p := range problems {
 			fmt.Fprintln(bar, p.Error())
 		}
-		return 0, fmt.Errorf("nothing imported: %d problems", len(problems))
+		return "", fmt.Errorf("nothing imported: %d problems", len(problems))
 	}
-	total := len(entries)
-	err = models.ImportCEUEntries(ctx, db, entries, now, func(done int) { drawBar(bar, done, total) })
-	fmt.Fprintln(bar)
-	return total, err
+	if !opts.Preview {
+		fmt.Fprintln(bar)
+	}
+	return importSummary(result, opts, user.Email), nil
+}
+
+// importSummary words the outcome the way the import page does.
+func importSummary(result models.CEUImport, opts models.CEUImportOptions, email string) string {
+	var line string
+	if opts.Preview {
+		line = fmt.Sprintf("%d new activities for %s; nothing saved (preview).", len(result.New), email)
+	} else {
+		line = fmt.Sprintf("Imported %d activities for %s.", result.Imported, email)
+	}
+	if n := len(result.Duplicates); n > 0 && !opts.IncludeDuplicates {
+		line += fmt.Sprintf(" %d already in your log — skipped.", n)
+	} else if n > 0 {
+		line += fmt.Sprintf(" %d already in your log — imported again as asked.", n)
+	}
+	return line
 }
 
 // drawBar redraws a one-line progress bar.
