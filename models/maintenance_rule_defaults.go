@@ -25,7 +25,7 @@ func DefaultMaintenanceRules() []MaintenanceRule {
 		{"CCS", 2000, "", 2},
 		{"CCS-P", 2000, "", 2},
 		{"RHIA", 3000, "RHIT", 0},
-		// The rest of the catalogue, seeded after ODS (migration 00044).
+		// The rest of the catalogue, seeded after ODS (migration 00043).
 		{"CHPS", 3000, "", 0},
 		{"CHDA", 3000, "", 0},
 		{"CDIP", 3000, "", 0},

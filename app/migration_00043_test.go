@@ -11,12 +11,12 @@ import (
 	"hitpath/app/testdb"
 )
 
-// TestMigration00044KeepsEachHoldersCycle rolls back to before 00044, stores a holder
+// TestMigration00043KeepsEachHoldersCycle rolls back to before 00043, stores a holder
 // whose shared cycle was set on their second AHIMA credential and an entry with
 // contradicting minutes, and migrates again: the shared cycle moves onto the first
 // credential, the minutes that contradict the CEUs are dropped, and the credentials
 // are current from the day they were added.
-func TestMigration00044KeepsEachHoldersCycle(t *testing.T) {
+func TestMigration00043KeepsEachHoldersCycle(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *gorm.DB) {
 		ctx := context.Background()
 		for {
@@ -30,7 +30,7 @@ func TestMigration00044KeepsEachHoldersCycle(t *testing.T) {
 					applied = s.Source.Version
 				}
 			}
-			if applied < 44 {
+			if applied < 43 {
 				break
 			}
 			if err := app.MigrateDownOne(ctx, db); err != nil {
