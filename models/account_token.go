@@ -2,10 +2,6 @@ package models
 
 import (
 	"context"
-	"crypto/rand"
-	"crypto/sha256"
-	"encoding/base64"
-	"encoding/hex"
 	"fmt"
 	"time"
 
@@ -40,33 +36,19 @@ type AccountToken struct {
 // TableName maps AccountToken to account_tokens.
 func (AccountToken) TableName() string { return "account_tokens" }
 
-func hashAccountToken(raw string) string {
-	sum := sha256.Sum256([]byte(raw))
-	return hex.EncodeToString(sum[:])
-}
-
 // issueAccountToken stores a new link for userID inside tx and returns the token that
 // goes into the email; it is never stored.
 func issueAccountToken(tx *gorm.DB, userID int64, purpose, email string, now time.Time, ttl time.Duration) (string, error) {
-	token, err := randomToken()
+	token, err := newSecretToken()
 	if err != nil {
 		return "", err
 	}
-	row := AccountToken{UserID: userID, Purpose: purpose, TokenHash: hashAccountToken(token), Email: email,
+	row := AccountToken{UserID: userID, Purpose: purpose, TokenHash: hashSecretToken(token), Email: email,
 		CreatedAt: now, ExpiresAt: now.Add(ttl)}
 	if err := tx.Create(&row).Error; err != nil {
 		return "", fmt.Errorf("save %s token for user %d: %w", purpose, userID, err)
 	}
 	return token, nil
-}
-
-// randomToken returns 32 random bytes, URL-safe, for an emailed link.
-func randomToken() (string, error) {
-	raw := make([]byte, 32)
-	if _, err := rand.Read(raw); err != nil {
-		return "", fmt.Errorf("generate link token: %w", err)
-	}
-	return base64.RawURLEncoding.EncodeToString(raw), nil
 }
 
 // CheckAccountToken finds the live link for raw: ErrNotFound for an unknown token,
@@ -76,7 +58,7 @@ func CheckAccountToken(ctx context.Context, db *gorm.DB, purpose, raw string, no
 	if raw == "" || len(raw) > 100 {
 		return t, ErrNotFound
 	}
-	err := db.WithContext(ctx).Where("token_hash = ? AND purpose = ?", hashAccountToken(raw), purpose).Take(&t).Error
+	err := db.WithContext(ctx).Where("token_hash = ? AND purpose = ?", hashSecretToken(raw), purpose).Take(&t).Error
 	if err != nil {
 		return t, notFound(err, "load "+purpose+" token")
 	}

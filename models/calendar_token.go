@@ -2,10 +2,6 @@ package models
 
 import (
 	"context"
-	"crypto/rand"
-	"crypto/sha256"
-	"encoding/base64"
-	"encoding/hex"
 	"fmt"
 	"time"
 
@@ -25,24 +21,18 @@ type CalendarToken struct {
 // TableName maps CalendarToken to calendar_tokens.
 func (CalendarToken) TableName() string { return "calendar_tokens" }
 
-func hashCalendarToken(token string) string {
-	sum := sha256.Sum256([]byte(token))
-	return hex.EncodeToString(sum[:])
-}
-
 // NewCalendarToken revokes the learner's current feed token and issues a new one,
 // in one transaction. The returned token is shown once; only its hash is kept.
 func NewCalendarToken(ctx context.Context, db *gorm.DB, userID int64, now time.Time) (string, error) {
-	raw := make([]byte, 24)
-	if _, err := rand.Read(raw); err != nil {
-		return "", fmt.Errorf("generate calendar token: %w", err)
+	token, err := newSecretToken()
+	if err != nil {
+		return "", err
 	}
-	token := base64.RawURLEncoding.EncodeToString(raw)
-	err := db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	err = db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		if err := revokeCalendarTokens(tx, userID, now); err != nil {
 			return err
 		}
-		row := CalendarToken{UserID: userID, TokenHash: hashCalendarToken(token), CreatedAt: now}
+		row := CalendarToken{UserID: userID, TokenHash: hashSecretToken(token), CreatedAt: now}
 		if err := tx.Create(&row).Error; err != nil {
 			return fmt.Errorf("save calendar token for user %d: %w", userID, err)
 		}
@@ -78,6 +68,6 @@ func ActiveCalendarToken(ctx context.Context, db *gorm.DB, userID int64) (Calend
 // for an unknown or revoked token.
 func CalendarTokenOwner(ctx context.Context, db *gorm.DB, token string) (int64, error) {
 	var t CalendarToken
-	err := db.WithContext(ctx).Where("token_hash = ? AND revoked_at IS NULL", hashCalendarToken(token)).Take(&t).Error
+	err := db.WithContext(ctx).Where("token_hash = ? AND revoked_at IS NULL", hashSecretToken(token)).Take(&t).Error
 	return t.UserID, notFound(err, "load calendar token")
 }

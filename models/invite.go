@@ -38,11 +38,11 @@ func InviteInstructor(ctx context.Context, db *gorm.DB, actor AuditActor, email,
 		return err
 	}
 	return db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		token, err := randomToken()
+		token, err := newSecretToken()
 		if err != nil {
 			return err
 		}
-		inv := Invite{Email: email, Role: RoleInstructor, TokenHash: hashAccountToken(token), CreatedAt: now, ExpiresAt: now.Add(InviteTTL)}
+		inv := Invite{Email: email, Role: RoleInstructor, TokenHash: hashSecretToken(token), CreatedAt: now, ExpiresAt: now.Add(InviteTTL)}
 		if actor.UserID != 0 {
 			inv.InvitedBy = &actor.UserID
 		}
@@ -67,7 +67,7 @@ func CheckInvite(ctx context.Context, db *gorm.DB, token string, now time.Time) 
 	if token == "" || len(token) > 100 {
 		return inv, ErrNotFound
 	}
-	if err := db.WithContext(ctx).Where("token_hash = ?", hashAccountToken(token)).Take(&inv).Error; err != nil {
+	if err := db.WithContext(ctx).Where("token_hash = ?", hashSecretToken(token)).Take(&inv).Error; err != nil {
 		return inv, notFound(err, "load invite")
 	}
 	link := AccountToken{UsedAt: inv.UsedAt, ExpiresAt: inv.ExpiresAt}
