@@ -291,3 +291,16 @@ func TestCohortNudgeOnlyReachesMembers(t *testing.T) {
 		}
 	})
 }
+
+// TestCohortNudgeAtRiskWithNobodyAtRisk: pressing "all at risk" in a cohort where nobody
+// is at risk says so, instead of asking to select students nobody was asked to select.
+func TestCohortNudgeAtRiskWithNobodyAtRisk(t *testing.T) {
+	apptest.Each(t, func(t *testing.T, s *apptest.Server) {
+		owner := cohortNewActor(t, s, "Olga Owner", "owner@example.com", "instructor")
+		cohort := cohortCreateAPI(t, s, owner.Token, map[string]any{"name": "HIT 210", "target_code": "RHIT"})
+		page := owner.Browser.Submit("/cohorts/"+itoa(cohort.ID)+"/nudges", url.Values{"audience": {"at_risk"}, "message": {"Book a practice exam"}})
+		if got := page.Text(); page.Status != http.StatusUnprocessableEntity || !strings.Contains(got, "No student in this cohort is at risk right now") {
+			t.Fatalf("got %d without the nobody-at-risk message", page.Status)
+		}
+	})
+}

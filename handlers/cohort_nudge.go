@@ -46,7 +46,9 @@ func (h *Handlers) checkCohortNudge(c *fiber.Ctx, cohort models.Cohort, form coh
 		return nil, FieldErrors{"message": "This cohort is archived: restore it to send messages."}, nil
 	}
 	ids, err := h.cohortNudgeRecipients(c, cohort, form)
-	if err == nil && len(ids) == 0 {
+	if err == nil && len(ids) == 0 && form.Audience == "at_risk" {
+		errs = FieldErrors{"user_ids": "No student in this cohort is at risk right now, so no message was sent."}
+	} else if err == nil && len(ids) == 0 {
 		errs = FieldErrors{"user_ids": "Select at least one student."}
 	}
 	return ids, errs, err

@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/gofiber/fiber/v2"
-	"gorm.io/gorm"
 
 	"hitpath/models"
 	"hitpath/views"
@@ -97,15 +96,7 @@ func (h *Handlers) saveCoursework(c *fiber.Ctx) error {
 		data["Submitted"] = submitted
 		return h.render(c, fiber.StatusUnprocessableEntity, "pages/coursework", data)
 	}
-	err = h.DB.WithContext(c.UserContext()).Transaction(func(tx *gorm.DB) error {
-		for i := range changed {
-			if _, err := models.SaveLearnerCourse(c.UserContext(), tx, &changed[i], h.Now()); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	if err != nil {
+	if err := models.SaveLearnerCourses(c.UserContext(), h.DB, changed, h.Now()); err != nil {
 		return err
 	}
 	return h.flashAndRedirect(c, "/coursework", "Your coursework is saved: "+views.Count(len(changed), "course", "courses")+" changed.")

@@ -43,7 +43,11 @@ func (h *Handlers) inviteInstructor(c *fiber.Ctx) error {
 	}
 	fields, err := h.sendInvite(c, form)
 	if fields != nil {
-		return fiber.NewError(fiber.StatusUnprocessableEntity, fields["email"])
+		message := fields["email"]
+		if message == "" {
+			message = "Check the invitation: enter the address of the person to invite."
+		}
+		return fiber.NewError(fiber.StatusUnprocessableEntity, message)
 	}
 	if err != nil {
 		return err

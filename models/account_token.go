@@ -103,3 +103,14 @@ func LinkProblem(err error, what string) string {
 	}
 	return "This " + what + " link is not valid. Check that you copied the whole link, or ask for a new one."
 }
+
+// retireAccountTokens marks every unused link of one purpose of the user as used, so
+// that once a reset or confirmation succeeds no older email can repeat it.
+func retireAccountTokens(tx *gorm.DB, userID int64, purpose string, now time.Time) error {
+	err := tx.Model(&AccountToken{}).Where("user_id = ? AND purpose = ? AND used_at IS NULL", userID, purpose).
+		Update("used_at", now).Error
+	if err != nil {
+		return fmt.Errorf("retire %s links of user %d: %w", purpose, userID, err)
+	}
+	return nil
+}

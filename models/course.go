@@ -161,3 +161,16 @@ func SaveLearnerCourse(ctx context.Context, db *gorm.DB, lc *LearnerCourse, now 
 	})
 	return course, err
 }
+
+// SaveLearnerCourses records several rows of coursework progress together: all of them
+// or, when one fails (an unknown course is ErrNotFound), none.
+func SaveLearnerCourses(ctx context.Context, db *gorm.DB, rows []LearnerCourse, now time.Time) error {
+	return db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		for i := range rows {
+			if _, err := SaveLearnerCourse(ctx, tx, &rows[i], now); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}

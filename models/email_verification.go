@@ -84,10 +84,8 @@ func ConfirmEmail(ctx context.Context, db *gorm.DB, actor AuditActor, token stri
 			return fmt.Errorf("confirm email of user %d: %w", user.ID, res.Error)
 		}
 		user.Email, user.EmailVerifiedAt = link.Email, &now
-		err = tx.Model(&AccountToken{}).Where("user_id = ? AND purpose = ? AND used_at IS NULL", user.ID, PurposeVerifyEmail).
-			Update("used_at", now).Error
-		if err != nil {
-			return fmt.Errorf("retire confirmation links of user %d: %w", user.ID, err)
+		if err := retireAccountTokens(tx, user.ID, PurposeVerifyEmail, now); err != nil {
+			return err
 		}
 		return auditConfirmation(tx, actor, user, changed)
 	})

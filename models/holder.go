@@ -69,10 +69,10 @@ func (h Holder) OnDay(day time.Time) Holder {
 // AsOfProblems checks a standing date typed by a holder: a real date within ten
 // years of today. The problem is filed under as_of.
 func AsOfProblems(text string, today time.Time) (time.Time, Problems) {
-	day, err := time.Parse(time.DateOnly, strings.TrimSpace(text))
+	day, err := ParseDate(strings.TrimSpace(text))
 	switch {
 	case err != nil:
-		return time.Time{}, Problems{"as_of": "Write the date as YYYY-MM-DD, like 2027-06-09."}
+		return time.Time{}, Problems{"as_of": err.Error()}
 	case day.Before(AddYears(DateOnly(today), -10)) || day.After(AddYears(DateOnly(today), 10)):
 		return time.Time{}, Problems{"as_of": "Choose a date within ten years of today."}
 	}

@@ -69,10 +69,8 @@ func resetPasswordRows(tx *gorm.DB, user User, link AccountToken, newHash string
 	if err := tx.Model(&User{}).Where("id = ?", user.ID).Updates(updates).Error; err != nil {
 		return fmt.Errorf("reset password of user %d: %w", user.ID, err)
 	}
-	err := tx.Model(&AccountToken{}).Where("user_id = ? AND purpose = ? AND used_at IS NULL", user.ID, PurposePasswordReset).
-		Update("used_at", now).Error
-	if err != nil {
-		return fmt.Errorf("retire reset links of user %d: %w", user.ID, err)
+	if err := retireAccountTokens(tx, user.ID, PurposePasswordReset, now); err != nil {
+		return err
 	}
 	return revokeUserSessions(tx, user.ID, now)
 }

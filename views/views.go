@@ -50,7 +50,6 @@ func Funcs() template.FuncMap {
 		"count":        Count,
 		"countCEU":     func(v int) string { return CountHundredths(v, "CEU", "CEUs") },
 		"countUnits":   func(v int, unit string) string { return CountHundredths(v, unit, unit+"s") },
-		"plural":       func(n int, one, many string) string { return Plural(float64(n), one, many) },
 		"courseStatus": CourseStatus,
 		"deref64":      func(p *int64) int64 { return *p },
 	}
