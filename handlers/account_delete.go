@@ -25,7 +25,11 @@ func (h *Handlers) deleteOwnAccount(c *fiber.Ctx, form deleteAccountForm) (Field
 	if !h.Hasher.Check(user.PasswordHash, form.Password) {
 		return FieldErrors{"password": "That is not your password."}, nil
 	}
-	return nil, models.DeleteAccount(c.UserContext(), h.DB, auditActor(c), user.ID, h.Now())
+	err := models.DeleteAccount(c.UserContext(), h.DB, auditActor(c), user.ID, h.Now())
+	if errors.Is(err, models.ErrLastAdmin) {
+		return FieldErrors{"password": msgLastAdmin}, nil
+	}
+	return nil, err
 }
 
 func (h *Handlers) deleteAccount(c *fiber.Ctx) error {

@@ -545,6 +545,15 @@ func TestSecurityLastAdminStays(t *testing.T) {
 		if api.Status != http.StatusUnprocessableEntity || !strings.Contains(api.Text(), "last admin") {
 			t.Errorf("API demotion of the last admin: got %d %s, want 422", api.Status, api.Body)
 		}
+		// Deleting the account is refused the same way, on the page and in the API.
+		page = b.Submit("/account/delete", url.Values{"password": {goodPassword}, "confirm": {"DELETE"}})
+		if page.Status != http.StatusUnprocessableEntity || !strings.Contains(page.Text(), "last admin") {
+			t.Errorf("page deletion of the last admin: got %d, want 422 saying why", page.Status)
+		}
+		api = s.API("POST", "/api/v1/me/delete", token, map[string]string{"password": goodPassword, "confirm": "DELETE"})
+		if api.Status != http.StatusUnprocessableEntity || !strings.Contains(api.Text(), "last admin") {
+			t.Errorf("API deletion of the last admin: got %d %s, want 422", api.Status, api.Body)
+		}
 		s.RegisterAPI("Deputy", "deputy@example.com", goodPassword)
 		s.SetRole("deputy@example.com", "admin")
 		apptest.Must(t, s.API("PATCH", "/api/v1/admin/users/"+itoa(rootID), token, map[string]string{"role": "instructor"}), http.StatusOK)

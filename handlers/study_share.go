@@ -70,16 +70,9 @@ func (h *Handlers) deckTeachingData(c *fiber.Ctx, deck models.StudyDeck, cards [
 		}
 		data["ShareCohorts"] = cohorts
 	}
-	stats := map[int64]models.ItemStats{}
-	for _, card := range cards {
-		if card.Kind != models.KindItem {
-			continue
-		}
-		s, err := models.ItemStatsFor(c.UserContext(), h.DB, user.ID, card.ID)
-		if err != nil {
-			return err
-		}
-		stats[card.ID] = s
+	stats, err := models.DeckItemStats(c.UserContext(), h.DB, user.ID, deck.ID)
+	if err != nil {
+		return err
 	}
 	data["ItemStats"] = stats
 	mastery, err := models.CohortMastery(c.UserContext(), h.DB, user.ID, deck.ID)

@@ -24,7 +24,7 @@ var personalTables = []string{
 // nameless placeholder row in their place: their cohort memberships end (instructors
 // see a former member who left, and counts stay honest), they can never sign in, and
 // the audit entry names only the account number. An instructor who owns active
-// cohorts gets ErrOwnsActiveCohorts and nothing changes.
+// cohorts gets ErrOwnsActiveCohorts, the last admin ErrLastAdmin, and nothing changes.
 func DeleteAccount(ctx context.Context, db *gorm.DB, actor AuditActor, userID int64, now time.Time) error {
 	return db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		var owned int64
@@ -37,6 +37,11 @@ func DeleteAccount(ctx context.Context, db *gorm.DB, actor AuditActor, userID in
 		user, err := UserByID(ctx, tx, userID)
 		if err != nil {
 			return err
+		}
+		if user.Role == RoleAdmin {
+			if err := EnsureAnotherAdmin(tx, userID); err != nil {
+				return err
+			}
 		}
 		if err := deletePersonalRows(tx, user, now); err != nil {
 			return err

@@ -181,32 +181,54 @@ func ItemStatsFor(ctx context.Context, db *gorm.DB, userID, cardID int64) (ItemS
 	if _, err := DeckForEditor(ctx, db, userID, deckID); err != nil {
 		return ItemStats{}, err
 	}
+	stats, err := itemStatsWhere(ctx, db, "qi.card_id = ?", cardID)
+	return stats[cardID], err
+}
+
+// DeckItemStats is ItemStatsFor for every item of a deck the user may edit, in one
+// query: card id → statistics (items nobody answered yet are absent).
+func DeckItemStats(ctx context.Context, db *gorm.DB, userID, deckID int64) (map[int64]ItemStats, error) {
+	if _, err := DeckForEditor(ctx, db, userID, deckID); err != nil {
+		return nil, err
+	}
+	return itemStatsWhere(ctx, db, "qi.card_id IN (SELECT id FROM study_cards WHERE deck_id = ?)", deckID)
+}
+
+// itemStatsWhere reads the first attempts in submitted quizzes of the items that cond
+// selects, with the share of the quiz's other items each learner got right, and
+// computes each item's statistics.
+func itemStatsWhere(ctx context.Context, db *gorm.DB, cond string, arg int64) (map[int64]ItemStats, error) {
 	rows, err := db.WithContext(ctx).Table("study_quiz_items AS qi").
-		Select(`CASE WHEN qi.correct THEN 1 ELSE 0 END,
+		Select(`qi.card_id, CASE WHEN qi.correct THEN 1 ELSE 0 END,
 			(SELECT COUNT(*) FROM study_quiz_items o WHERE o.quiz_id = qi.quiz_id AND o.id <> qi.id AND o.correct),
 			(SELECT COUNT(*) FROM study_quiz_items o WHERE o.quiz_id = qi.quiz_id AND o.id <> qi.id)`).
 		Joins("JOIN study_quizzes q ON q.id = qi.quiz_id").
-		Where("qi.card_id = ? AND qi.first_attempt AND q.submitted_at IS NOT NULL", cardID).Rows()
+		Where(cond+" AND qi.first_attempt AND q.submitted_at IS NOT NULL", arg).Rows()
 	if err != nil {
-		return ItemStats{}, fmt.Errorf("load attempts of item %d: %w", cardID, err)
+		return nil, fmt.Errorf("load item attempts: %w", err)
 	}
 	defer rows.Close()
-	var item, rest []float64
+	items, rests := map[int64][]float64{}, map[int64][]float64{}
 	for rows.Next() {
+		var cardID int64
 		var score, right, others int
-		if err := rows.Scan(&score, &right, &others); err != nil {
-			return ItemStats{}, fmt.Errorf("read attempts of item %d: %w", cardID, err)
+		if err := rows.Scan(&cardID, &score, &right, &others); err != nil {
+			return nil, fmt.Errorf("read item attempts: %w", err)
 		}
 		share := 0.0
 		if others > 0 {
 			share = float64(right) / float64(others)
 		}
-		item, rest = append(item, float64(score)), append(rest, share)
+		items[cardID], rests[cardID] = append(items[cardID], float64(score)), append(rests[cardID], share)
 	}
 	if err := rows.Err(); err != nil {
-		return ItemStats{}, fmt.Errorf("read attempts of item %d: %w", cardID, err)
+		return nil, fmt.Errorf("read item attempts: %w", err)
 	}
-	return ItemStatistics(item, rest), nil
+	stats := make(map[int64]ItemStats, len(items))
+	for cardID := range items {
+		stats[cardID] = ItemStatistics(items[cardID], rests[cardID])
+	}
+	return stats, nil
 }
 
 // DomainMastery is a cohort's share of right answers in one blueprint domain.
