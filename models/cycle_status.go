@@ -121,8 +121,13 @@ func (p CycleProgress) rulePace(r requirement, today time.Time, running bool) Ru
 	return pace
 }
 
-// Behind lists, for the page, the requirements not on track.
+// Behind lists the requirements not on track of a cycle that is behind or overdue; any
+// other status lists none, so no reader sees "behind" beside "just started" or
+// "inactive".
 func (p CycleProgress) Behind() []RulePace {
+	if p.Status != StatusBehind && p.Status != StatusOverdue {
+		return nil
+	}
 	var behind []RulePace
 	for _, pace := range p.Paces {
 		if !pace.OnTrack {

@@ -25,7 +25,7 @@ func TestCycleStatusAgreesWithForecastAndPace(t *testing.T) {
 		{"the same figures short of AHIMA sources are behind on the 40% rule", rhitCCS,
 			append(repeat(6, date("2025-06-15"), ahima), repeat(18, date("2025-08-01"), hiimCEU())...), "2026-11-28", StatusBehind, "ahima_source"},
 		{"three days into a two-year cycle with nothing logged has just started", []HeldCredentialFacts{held("RHIT", "2031-06-12")},
-			nil, "2031-06-15", StatusJustStarted, "total"},
+			nil, "2031-06-15", StatusJustStarted, ""},
 		{"six weeks in with nothing logged is behind", []HeldCredentialFacts{held("RHIT", "2031-05-01")},
 			nil, "2031-06-15", StatusBehind, "total"},
 		{"one week in, on pace already, is on track", []HeldCredentialFacts{held("RHIT", "2031-06-08")},
@@ -35,7 +35,7 @@ func TestCycleStatusAgreesWithForecastAndPace(t *testing.T) {
 		{"met is complete", []HeldCredentialFacts{held("RHIT", "2024-03-15")},
 			repeat(20, date("2024-04-01"), hiimCEU()), "2025-01-01", StatusComplete, ""},
 		{"unmet after the end is inactive", []HeldCredentialFacts{held("RHIT", "2022-03-15")},
-			repeat(5, date("2022-04-01"), hiimCEU()), "2024-05-01", StatusInactive, "total"},
+			repeat(5, date("2022-04-01"), hiimCEU()), "2024-05-01", StatusInactive, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
