@@ -104,7 +104,7 @@ func TestCEUEntryMessagesNameTheFieldSent(t *testing.T) {
 		}{
 			{"100000 minutes", "100000", "", "minutes", "One activity can last at most 10000 minutes."},
 			{"3000 minutes", "3000", "", "minutes", "3000 minutes is more than one activity can claim"},
-			{"60 minutes with 3 CEUs", "60", "3", "ceus", "60 minutes earn 1 CEUs, not 3"},
+			{"60 minutes with 3 CEUs", "60", "3", "ceus", "60 minutes earn 1 CEU, not 3"},
 			{"nothing", "", "", "ceus", "or the minutes you took part"},
 		}
 		for _, tt := range tests {

@@ -126,8 +126,8 @@ func (in CEUEntryInput) amounts(problems Problems) (*int, int) {
 	case ceus > MaxCEUsPerEntry:
 		problems.add(FieldCEUs, "One activity can claim at most 40 CEUs.")
 	case minutes != nil && ceus != derived:
-		problems.add(FieldCEUs, fmt.Sprintf("%d minutes earn %s CEUs, not %s: enter the minutes or the CEUs your certificate shows, not both.",
-			*minutes, FormatCEUs(derived), FormatCEUs(ceus)))
+		problems.add(FieldCEUs, fmt.Sprintf("%d minutes earn %s, not %s: enter the minutes or the CEUs your certificate shows, not both.",
+			*minutes, ceuCount(derived), FormatCEUs(ceus)))
 	}
 	return minutes, ceus
 }
@@ -156,4 +156,12 @@ func parseInputFlag(text, field string, problems Problems) bool {
 	}
 	problems.add(field, fmt.Sprintf("Write yes or no, not %q.", text))
 	return false
+}
+
+// ceuCount words an amount of CEUs in hundredths with its unit: "1 CEU", "1.5 CEUs".
+func ceuCount(hundredths int) string {
+	if hundredths == 100 {
+		return "1 CEU"
+	}
+	return FormatCEUs(hundredths) + " CEUs"
 }

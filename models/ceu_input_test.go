@@ -27,7 +27,7 @@ func TestCEUEntryInputNamesTheFieldSent(t *testing.T) {
 		{"minutes alone", with(func(in *CEUEntryInput) { in.CEUs, in.Minutes = "", "165" }), nil, 300, 165},
 		{"minutes and CEUs that agree", with(func(in *CEUEntryInput) { in.CEUs, in.Minutes = "2", "150" }), nil, 200, 150},
 		{"minutes and CEUs that contradict", with(func(in *CEUEntryInput) { in.CEUs, in.Minutes = "3", "60" }),
-			map[string]string{"ceus": "60 minutes earn 1 CEUs, not 3"}, 0, 0},
+			map[string]string{"ceus": "60 minutes earn 1 CEU, not 3"}, 0, 0},
 		{"neither", with(func(in *CEUEntryInput) { in.CEUs = "" }), map[string]string{"ceus": "or the minutes"}, 0, 0},
 		{"too many minutes on minutes", with(func(in *CEUEntryInput) { in.CEUs, in.Minutes = "", "100000" }),
 			map[string]string{"minutes": "at most 10000 minutes"}, 0, 0},
