@@ -231,7 +231,7 @@ func TestPageFiguresAreSourcedFacts(t *testing.T) {
 	for _, f := range seed.Facts {
 		values[f.Value] = true
 	}
-	figure := regexp.MustCompile(`\$[0-9][0-9,]*|[0-9][0-9.]*%`)
+	figure := regexp.MustCompile(`\$[0-9][0-9,]*(\.[0-9]+)?|[0-9][0-9.]*%`)
 	for _, page := range seed.Pages {
 		for _, got := range figure.FindAllString(page.Body, -1) {
 			if !values[strings.TrimRight(got, ",.")] {
