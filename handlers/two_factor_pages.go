@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"errors"
+	"html/template"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -55,7 +56,8 @@ func (h *Handlers) addEnrolment(c *fiber.Ctx, data fiber.Map) error {
 	if err != nil {
 		return err
 	}
-	data["State"], data["Key"], data["URL"], data["QR"] = "pending", groupKey(enrolment.Secret), enrolment.URL, qr
+	// Both URLs are made here, not typed by anyone: html/template may trust them.
+	data["State"], data["Key"], data["URL"], data["QR"] = "pending", groupKey(enrolment.Secret), template.URL(enrolment.URL), template.URL(qr)
 	return nil
 }
 
