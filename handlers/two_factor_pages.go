@@ -61,7 +61,9 @@ func (h *Handlers) addEnrolment(c *fiber.Ctx, data fiber.Map) error {
 	return nil
 }
 
-func (h *Handlers) showTwoFactor(c *fiber.Ctx) error { return h.renderTwoFactor(c, fiber.StatusOK, nil) }
+func (h *Handlers) showTwoFactor(c *fiber.Ctx) error {
+	return h.renderTwoFactor(c, fiber.StatusOK, nil)
+}
 
 func (h *Handlers) setupTwoFactor(c *fiber.Ctx) error {
 	_, err := models.StartTwoFactor(c.UserContext(), h.DB, h.twoFactorBox, currentUser(c), h.Now())

@@ -54,4 +54,6 @@ func (b SecretBox) Open(userID int64, sealed string) (string, error) {
 	return string(plain), nil
 }
 
-func boxLabel(userID int64) []byte { return []byte("hitpath totp user " + strconv.FormatInt(userID, 10)) }
+func boxLabel(userID int64) []byte {
+	return []byte("hitpath totp user " + strconv.FormatInt(userID, 10))
+}

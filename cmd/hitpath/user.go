@@ -10,6 +10,8 @@ import (
 	"io"
 	"time"
 
+	"gorm.io/gorm"
+
 	"hitpath/app"
 	"hitpath/app/security"
 	"hitpath/models"
@@ -78,21 +80,30 @@ func runResetTwoFactor(ctx context.Context, cfg app.Config, args []string) error
 	if err := app.Migrate(ctx, db); err != nil {
 		return err
 	}
-	user, err := models.UserByEmail(ctx, db, *email)
+	message, err := resetTwoFactorByEmail(ctx, db, *email, cfg.BaseURL, time.Now().UTC())
+	if err != nil {
+		return err
+	}
+	fmt.Println(message)
+	return nil
+}
+
+// resetTwoFactorByEmail removes the two-factor sign-in of the account using email and
+// says what happened.
+func resetTwoFactorByEmail(ctx context.Context, db *gorm.DB, email, baseURL string, now time.Time) (string, error) {
+	user, err := models.UserByEmail(ctx, db, email)
 	if errors.Is(err, models.ErrNotFound) {
-		return fmt.Errorf("no account uses %s", *email)
+		return "", fmt.Errorf("no account uses %s", email)
 	}
 	if err != nil {
-		return err
+		return "", err
 	}
-	had, err := models.ResetTwoFactor(ctx, db, models.AuditActor{IP: "cli"}, user, cfg.BaseURL, time.Now().UTC())
+	had, err := models.ResetTwoFactor(ctx, db, models.AuditActor{IP: "cli"}, user, baseURL, now)
 	if err != nil {
-		return err
+		return "", err
 	}
 	if !had {
-		fmt.Printf("%s has no two-factor sign-in; nothing changed.\n", user.Email)
-		return nil
+		return user.Email + " has no two-factor sign-in; nothing changed.", nil
 	}
-	fmt.Printf("Two-factor sign-in of %s is reset; they sign in with their password alone until they set it up again.\n", user.Email)
-	return nil
+	return "Two-factor sign-in of " + user.Email + " is reset; they sign in with their password alone until they set it up again.", nil
 }
