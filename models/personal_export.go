@@ -34,6 +34,7 @@ var exportQueries = []exportQuery{
 	{"cohort_memberships", `SELECT m.*, c.name AS cohort_name FROM cohort_members m JOIN cohorts c ON c.id = m.cohort_id WHERE m.user_id = ? ORDER BY m.id`},
 	{"sessions", `SELECT id, created_at, expires_at, revoked_at, last_seen_at, user_agent, ip FROM sessions WHERE user_id = ? ORDER BY created_at`},
 	{"instructor_requests", `SELECT id, school, program, status, created_at, decided_at FROM instructor_requests WHERE user_id = ? ORDER BY id`},
+	{"notices", `SELECT id, kind, title, body, link, created_at, read_at FROM notices WHERE user_id = ? ORDER BY id`},
 	{"calendar_feeds", `SELECT id, created_at, revoked_at FROM calendar_tokens WHERE user_id = ? ORDER BY id`},
 }
 
