@@ -147,9 +147,14 @@ func newServer(cfg Config, h *handlers.Handlers, log *slog.Logger) (*fiber.App, 
 // waits (bounded by ShutdownWait) for background jobs to finish what they started.
 func (a *App) Listen(ctx context.Context) error {
 	errs := make(chan error, 1)
+	// Logged once the socket is bound, with the port it really has: a failed listen
+	// logs no address.
+	a.Server.Hooks().OnListen(func(l fiber.ListenData) error {
+		a.Log.Info("hitpath listening", "url", "http://localhost:"+l.Port, "links", a.Config.BaseURL, "port", l.Port, "database", a.dialect())
+		return nil
+	})
 	go func() { errs <- a.Server.Listen(":" + a.Config.Port) }()
 	a.StartBackground(ctx)
-	a.Log.Info("hitpath listening", "url", "http://localhost:"+a.Config.Port, "links", a.Config.BaseURL, "port", a.Config.Port, "database", a.dialect())
 	select {
 	case err := <-errs:
 		return fmt.Errorf("listen on port %s: %w", a.Config.Port, err)

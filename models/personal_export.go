@@ -40,6 +40,7 @@ var exportQueries = []exportQuery{
 		SUM(CASE WHEN r.id IS NOT NULL AND r.used_at IS NULL THEN 1 ELSE 0 END) AS recovery_codes_unused
 		FROM two_factor t LEFT JOIN recovery_codes r ON r.user_id = t.user_id WHERE t.user_id = ?
 		GROUP BY t.user_id, t.created_at, t.confirmed_at`},
+	{"notices", `SELECT id, kind, title, body, link, created_at, read_at FROM notices WHERE user_id = ? ORDER BY id`},
 	{"calendar_feeds", `SELECT id, created_at, revoked_at FROM calendar_tokens WHERE user_id = ? ORDER BY id`},
 }
 
