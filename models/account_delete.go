@@ -24,15 +24,15 @@ var personalTables = []string{
 // nameless placeholder row in their place: their cohort memberships end (instructors
 // see a former member who left, and counts stay honest), they can never sign in, and
 // the audit entry names only the account number. An instructor who owns active
-// cohorts gets ErrOwnsActiveCohorts, the last admin ErrLastAdmin, and nothing changes.
+// cohorts gets an OwnedCohortsError naming them, the last admin ErrLastAdmin, and nothing changes.
 func DeleteAccount(ctx context.Context, db *gorm.DB, actor AuditActor, userID int64, now time.Time) error {
 	return db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		var owned int64
-		if err := tx.Model(&Cohort{}).Where("owner_id = ? AND archived_at IS NULL", userID).Count(&owned).Error; err != nil {
-			return fmt.Errorf("count cohorts of user %d: %w", userID, err)
+		owned, err := ownedActiveCohorts(tx, userID)
+		if err != nil {
+			return err
 		}
-		if owned > 0 {
-			return ErrOwnsActiveCohorts
+		if len(owned) > 0 {
+			return &OwnedCohortsError{Cohorts: owned}
 		}
 		user, err := UserByID(ctx, tx, userID)
 		if err != nil {

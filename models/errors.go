@@ -25,8 +25,8 @@ var ErrLinkExpired = errors.New("link expired")
 // ErrLinkUsed means an emailed single-use link was already used.
 var ErrLinkUsed = errors.New("link already used")
 
-// ErrOwnsActiveCohorts means an instructor must archive their cohorts before the
-// account can be deleted.
+// ErrOwnsActiveCohorts means an instructor must hand over or archive their cohorts
+// before the account can be deleted (see OwnedCohortsError for which).
 var ErrOwnsActiveCohorts = errors.New("owns active cohorts")
 
 // ErrAccountDisabled means the account exists and the password matched, but an
@@ -36,3 +36,7 @@ var ErrAccountDisabled = errors.New("account disabled")
 // ErrRequestOpen means the person already has an instructor request waiting for an
 // admin.
 var ErrRequestOpen = errors.New("instructor request already pending")
+
+// ErrNotCoInstructor means a cohort was to be handed to someone who is not one of
+// its co-instructors.
+var ErrNotCoInstructor = errors.New("not a co-instructor of the cohort")
