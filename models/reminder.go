@@ -118,7 +118,8 @@ func queueUserReminders(ctx context.Context, tx *gorm.DB, userID int64, now time
 	queued := 0
 	for _, r := range DueReminders(holder.Progress, today, user.Reminders()) {
 		subject, body := ReminderEmail(user, r, baseURL)
-		added, err := EnqueueEmail(tx, user.Email, subject, body, ReminderKey(userID, r), now)
+		added, err := QueueEmail(tx, NewEmail{To: user.Email, Subject: subject, Body: body, DedupeKey: ReminderKey(userID, r),
+			UnsubscribeBaseURL: baseURL}, now)
 		if err != nil {
 			return queued, err
 		}
