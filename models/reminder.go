@@ -64,15 +64,20 @@ func ReminderKey(userID int64, r ReminderDue) string {
 // ReminderEmail words a reminder: what is missing and by when.
 func ReminderEmail(user User, r ReminderDue, baseURL string) (subject, body string) {
 	p := r.Cycle
-	subject = fmt.Sprintf("%d days left in your %s cycle", p.DaysLeft, strings.Join(p.Credentials, " + "))
+	days := fmt.Sprintf("%d days", p.DaysLeft)
+	if p.DaysLeft == 1 {
+		days = "1 day"
+	}
+	subject = fmt.Sprintf("%s left in your %s cycle", days, strings.Join(p.Credentials, " + "))
 	var b strings.Builder
-	fmt.Fprintf(&b, "Hello %s,\n\nYour %s cycle ends on %s (%d days from today).\n", user.Name,
-		strings.Join(p.Credentials, " + "), p.Cycle.End.Format("2 Jan 2006"), p.DaysLeft)
+	fmt.Fprintf(&b, "Hello %s,\n\nYour %s cycle ends on %s (%s from today).\n", user.Name,
+		strings.Join(p.Credentials, " + "), p.Cycle.End.Format("2 Jan 2006"), days)
 	fmt.Fprintf(&b, "You have %s of %s %ss logged.\n\n", FormatCEUs(p.Earned), FormatCEUs(p.Required), p.Unit)
 	for _, problem := range p.Problems {
 		fmt.Fprintf(&b, "- %s\n", problem)
 	}
 	fmt.Fprintf(&b, "\nLog your activities at %s/ceus\n", strings.TrimRight(baseURL, "/"))
+	fmt.Fprintf(&b, "\nChoose which reminders you get, or none, at %s/account\n", strings.TrimRight(baseURL, "/"))
 	return subject, b.String()
 }
 
