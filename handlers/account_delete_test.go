@@ -63,11 +63,19 @@ func TestDeleteAccountLeavesCohortsAndRemovesRecords(t *testing.T) {
 		}
 
 		var problem struct {
-			Error string `json:"error"`
+			Error   string `json:"error"`
+			Cohorts []struct {
+				ID   int64  `json:"id"`
+				Name string `json:"name"`
+			} `json:"cohorts"`
 		}
-		apptest.Must(t, s.API("POST", "/api/v1/me/delete", w.owner.Token, map[string]string{"password": goodPassword}), http.StatusConflict).JSON(t, &problem)
-		if !strings.Contains(problem.Error, "Archive") {
-			t.Fatalf("got %q, want to be told to archive the cohorts", problem.Error)
+		apptest.Must(t, s.API("POST", "/api/v1/me/delete", w.owner.Token, map[string]string{"password": goodPassword}), 422).JSON(t, &problem)
+		if !strings.Contains(problem.Error, "“HIT 210”") || !strings.Contains(problem.Error, "archive it") || len(problem.Cohorts) != 1 || problem.Cohorts[0].ID != w.cohortID {
+			t.Fatalf("got %+v, want HIT 210 named and listed, with what to do", problem)
+		}
+		refused := apptest.Must(t, w.owner.Browser.Submit("/account/delete", url.Values{"password": {goodPassword}}), 422).Text()
+		if !strings.Contains(refused, `id="password-error"`) || !strings.Contains(refused, `href="/cohorts/`+itoa(w.cohortID)+`"`) {
+			t.Fatal("the page does not refuse beside the password with a link to the cohort to hand over")
 		}
 		apptest.Must(t, s.API("PATCH", "/api/v1/cohorts/"+itoa(w.cohortID), w.owner.Token, map[string]any{"archived": true}), 200)
 		apptest.Must(t, s.API("POST", "/api/v1/me/delete", w.owner.Token, map[string]string{"password": "wrong one!"}), 422)

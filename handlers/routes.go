@@ -16,6 +16,9 @@ func (h *Handlers) Register(app *fiber.App) {
 	// The calendar feed is public (its unguessable token is the credential) and is
 	// read by calendar apps: no session and no CSRF cookie.
 	app.Get("/calendar/:token.ics", h.showCalendarFeed)
+	// One-click unsubscribe (RFC 8058) comes from mail clients: the token in the path
+	// is the credential, as for the feed.
+	app.Post("/unsubscribe/:token", h.addressLimit("unsubscribe"), h.unsubscribe)
 	app.Use(h.authenticate)
 	app.Use(h.holdForTwoFactor)
 
@@ -81,6 +84,7 @@ func (h *Handlers) Register(app *fiber.App) {
 	pages.Post("/admin/settings", h.requireRole("admin"), h.saveSettings)
 	pages.Post("/admin/users/:id/two-factor/reset", h.requireRole("admin"), h.adminResetTwoFactor)
 	pages.Get("/privacy", h.showPrivacy)
+	pages.Get("/unsubscribe/:token", h.showUnsubscribe)
 	pages.Get("/forgot-password", h.showForgotPassword)
 	pages.Post("/forgot-password", authLimit, h.requestPasswordReset)
 	pages.Get("/reset-password", h.showResetPassword)

@@ -73,6 +73,7 @@ func ReminderEmail(user User, r ReminderDue, baseURL string) (subject, body stri
 		fmt.Fprintf(&b, "- %s\n", problem)
 	}
 	fmt.Fprintf(&b, "\nLog your activities at %s/ceus\n", strings.TrimRight(baseURL, "/"))
+	fmt.Fprintf(&b, "\nChoose which reminders you get, or none, at %s/account\n", strings.TrimRight(baseURL, "/"))
 	return subject, b.String()
 }
 
@@ -125,7 +126,8 @@ func queueUserReminders(ctx context.Context, tx *gorm.DB, userID int64, now time
 		if !user.EmailVerified() {
 			continue
 		}
-		added, err := EnqueueEmail(tx, user.Email, subject, body, key, now)
+		added, err := QueueEmail(tx, NewEmail{To: user.Email, Subject: subject, Body: body, DedupeKey: key,
+			UnsubscribeBaseURL: baseURL}, now)
 		if err != nil {
 			return queued, err
 		}
