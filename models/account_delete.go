@@ -37,8 +37,8 @@ var keptUserColumns = map[string]string{
 
 // ownedTables are removed by a column other than user_id: the study decks a person
 // made (deleteOwnDecks hands a deck shared with someone else's cohort to that cohort's
-// owner first).
-var ownedTables = map[string]string{"study_decks": "owner_id"}
+// owner first) and other people's notices that name the person.
+var ownedTables = map[string]string{"study_decks": "owner_id", "notices": "about_user_id"}
 
 // DeleteAccount removes a user's records and evidence in one transaction and keeps a
 // nameless placeholder row in their place: their cohort memberships end (instructors
