@@ -121,4 +121,3 @@ func deckMediaSums(tx *gorm.DB, deckID int64) (map[string]string, error) {
 	}
 	return out, nil
 }
-
