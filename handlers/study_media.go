@@ -144,7 +144,7 @@ func (h *Handlers) deleteDeckMedia(c *fiber.Ctx) error {
 	if err := models.DeleteDeckMedia(c.UserContext(), h.DB, deck.ID, name); err != nil {
 		return err
 	}
-	return h.flashAndRedirect(c, fmt.Sprintf("/study/decks/%d/media", deck.ID), "Deleted "+name+". Cards that show it now show its name instead.")
+	return h.flashAndRedirect(c, fmt.Sprintf("/study/decks/%d/media", deck.ID), "Deleted "+name+". Cards that showed it now show its description instead.")
 }
 
 func (h *Handlers) editableDeckMedia(c *fiber.Ctx) (models.StudyDeck, string, error) {

@@ -17,7 +17,7 @@ const FormerMemberName = "A former member"
 var personalTables = []string{
 	"evidence_files", "ceu_entries", "held_credentials", "calendar_tokens", "pathways", "learner_courses",
 	"study_sessions", "practice_exams", "readiness_summaries", "sessions", "account_tokens", "cohort_instructors",
-	"instructor_requests",
+	"instructor_requests", "study_reviews", "study_card_states", "study_settings", "study_quizzes",
 }
 
 // DeleteAccount removes a user's records and evidence in one transaction and keeps a
@@ -55,6 +55,10 @@ func deletePersonalRows(tx *gorm.DB, user User, now time.Time) error {
 		if err := tx.Exec("DELETE FROM "+table+" WHERE user_id = ?", user.ID).Error; err != nil {
 			return fmt.Errorf("delete %s of user %d: %w", table, user.ID, err)
 		}
+	}
+	// The user's own decks go with their cards and images (cascade), shared or not.
+	if err := tx.Exec("DELETE FROM study_decks WHERE owner_id = ?", user.ID).Error; err != nil {
+		return fmt.Errorf("delete study decks of user %d: %w", user.ID, err)
 	}
 	err := tx.Exec("UPDATE cohort_members SET left_at = ?, share_outcomes = ? WHERE user_id = ? AND left_at IS NULL",
 		now, false, user.ID).Error

@@ -34,6 +34,9 @@ var exportQueries = []exportQuery{
 	{"cohort_memberships", `SELECT m.*, c.name AS cohort_name FROM cohort_members m JOIN cohorts c ON c.id = m.cohort_id WHERE m.user_id = ? ORDER BY m.id`},
 	{"sessions", `SELECT id, created_at, expires_at, revoked_at, last_seen_at, user_agent, ip FROM sessions WHERE user_id = ? ORDER BY created_at`},
 	{"instructor_requests", `SELECT id, school, program, status, created_at, decided_at FROM instructor_requests WHERE user_id = ? ORDER BY id`},
+	{"study_decks", `SELECT * FROM study_decks WHERE owner_id = ? ORDER BY id`},
+	{"study_deck_images", `SELECT m.id, m.deck_id, m.name, m.content_type, m.size_bytes, m.width, m.height, m.sha256, m.created_at
+		FROM study_deck_media m JOIN study_decks d ON d.id = m.deck_id WHERE d.owner_id = ? ORDER BY m.deck_id, m.name`},
 	{"calendar_feeds", `SELECT id, created_at, revoked_at FROM calendar_tokens WHERE user_id = ? ORDER BY id`},
 }
 
