@@ -1,16 +1,18 @@
 package models
 
 import (
-	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
+	"io"
 	"net/url"
 	"path"
 	"strings"
 	"time"
 
+	"github.com/klauspost/compress/zstd"
 	"gorm.io/gorm"
 )
 
@@ -51,12 +53,14 @@ func (p *AnkiPackage) PlanAnkiImport(cards []StudyCard) AnkiImport {
 	}
 	plan := AnkiImport{Cards: cards}
 	seen := map[string]bool{}
+	dec := newMediaDecoder()
+	defer dec.Close()
 	for _, name := range cardMediaNames(cards) {
 		if seen[name] {
 			continue
 		}
 		seen[name] = true
-		checked, reason := checkAnkiMedia(name, byName)
+		checked, reason := checkAnkiMedia(name, byName, dec)
 		if reason != "" {
 			plan.LeftOut = append(plan.LeftOut, MediaLeftOut{Name: name, Reason: reason})
 			continue
@@ -69,12 +73,12 @@ func (p *AnkiPackage) PlanAnkiImport(cards []StudyCard) AnkiImport {
 	return plan
 }
 
-func checkAnkiMedia(name string, byName map[string]ankiMediaFile) (DeckMedia, string) {
+func checkAnkiMedia(name string, byName map[string]ankiMediaFile, dec *zstd.Decoder) (DeckMedia, string) {
 	f, ok := byName[name]
 	if !ok {
 		return DeckMedia{}, "The package does not contain this file."
 	}
-	content, err := readAnkiMedia(f)
+	content, err := readAnkiMedia(f, dec)
 	if err != nil {
 		return DeckMedia{}, err.Error()
 	}
@@ -86,14 +90,35 @@ func checkAnkiMedia(name string, byName map[string]ankiMediaFile) (DeckMedia, st
 	return m, ""
 }
 
+// newMediaDecoder makes one zstd decoder for all the media files of an import:
+// making one per file costs more than reading a small image.
+func newMediaDecoder() *zstd.Decoder {
+	dec, _ := zstd.NewReader(nil, zstd.WithDecoderMaxMemory(MaxDeckMediaBytes+1<<20), zstd.WithDecoderConcurrency(1))
+	return dec // a nil reader and these options never fail
+}
+
 // readAnkiMedia reads one media file of a package, at most one byte past the image limit.
-func readAnkiMedia(f ankiMediaFile) ([]byte, error) {
-	var buf bytes.Buffer
-	err := copyAnkiEntry(&buf, f.file, f.zstd, MaxDeckMediaBytes+1)
-	if refused, ok := err.(ErrAnkiPackage); ok && strings.Contains(refused.Reason, "unpacks to more than") {
-		return nil, ErrAnkiPackage{Reason: fmt.Sprintf("The image is larger than %d MB, the most a card image may be.", MaxDeckMediaBytes>>20)}
+func readAnkiMedia(f ankiMediaFile, dec *zstd.Decoder) ([]byte, error) {
+	rc, err := f.file.Open()
+	if err != nil {
+		return nil, ankiRefused("The package is damaged (%s).", f.file.Name)
 	}
-	return buf.Bytes(), err
+	defer rc.Close()
+	var r io.Reader = rc
+	if f.zstd {
+		if err := dec.Reset(rc); err != nil {
+			return nil, ankiRefused("The package is damaged (%s).", f.file.Name)
+		}
+		r = dec
+	}
+	content, err := io.ReadAll(io.LimitReader(r, MaxDeckMediaBytes+1))
+	switch {
+	case len(content) > MaxDeckMediaBytes || errors.Is(err, zstd.ErrDecoderSizeExceeded) || errors.Is(err, zstd.ErrWindowSizeExceeded):
+		return nil, ankiRefused("The image is larger than %d MB, the most a card image may be.", MaxDeckMediaBytes>>20)
+	case err != nil:
+		return nil, ankiRefused("The package is damaged (%s).", f.file.Name)
+	}
+	return content, nil
 }
 
 // cardMediaNames lists the media names the cards' Markdown images refer to, in order.
@@ -179,10 +204,20 @@ func freeMediaName(name, sum string, sums map[string]string) string {
 	}
 }
 
-// writeAnkiMedia reads each image from the package again, one at a time, and saves it.
+// writeAnkiMedia reads each image from the package again, one at a time, and saves
+// it under a name the deck does not use, within the deck's limits.
 func writeAnkiMedia(tx *gorm.DB, deckID int64, media []plannedMedia, now time.Time) error {
+	use, err := mediaUse(tx, deckID, "")
+	if err != nil {
+		return err
+	}
+	dec := newMediaDecoder()
+	defer dec.Close()
 	for _, m := range media {
-		content, err := readAnkiMedia(m.source)
+		if err := use.add(m.checked.SizeBytes); err != nil {
+			return err
+		}
+		content, err := readAnkiMedia(m.source, dec)
 		if err != nil {
 			return fmt.Errorf("read media %q again: %w", m.checked.Name, err)
 		}
@@ -192,7 +227,7 @@ func writeAnkiMedia(tx *gorm.DB, deckID int64, media []plannedMedia, now time.Ti
 		}
 		row := m.checked
 		row.Content = content
-		if _, err := putDeckMedia(tx, deckID, &row, now); err != nil {
+		if err := insertDeckMedia(tx, deckID, &row, now); err != nil {
 			return err
 		}
 	}

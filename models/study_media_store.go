@@ -34,34 +34,59 @@ func SaveDeckMedia(ctx context.Context, db *gorm.DB, deckID int64, m *DeckMedia,
 	return replaced, err
 }
 
+// deckMediaUse is how many images, and bytes of them, a deck holds.
+type deckMediaUse struct {
+	Files int64
+	Bytes int64
+}
+
+// mediaUse measures a deck's images, leaving out the one called except.
+func mediaUse(tx *gorm.DB, deckID int64, except string) (deckMediaUse, error) {
+	var use deckMediaUse
+	err := tx.Model(&DeckMedia{}).Select("COUNT(*) AS files, COALESCE(SUM(size_bytes), 0) AS bytes").
+		Where("deck_id = ? AND name <> ?", deckID, except).Scan(&use).Error
+	if err != nil {
+		return use, fmt.Errorf("measure media of deck %d: %w", deckID, err)
+	}
+	return use, nil
+}
+
+// add counts one more image of size bytes, or says why the deck has no room for it.
+func (u *deckMediaUse) add(size int64) error {
+	if u.Files+1 > MaxDeckMediaFiles {
+		return ErrDeckMediaFull{Reason: fmt.Sprintf("The deck already holds %d images, the most a deck may; delete some first.", u.Files)}
+	}
+	if u.Bytes+size > MaxDeckMediaTotal {
+		return ErrDeckMediaFull{Reason: fmt.Sprintf("The deck's images would take %.0f MB; a deck's images may take at most %d MB. Delete some first.",
+			float64(u.Bytes+size)/(1<<20), MaxDeckMediaTotal>>20)}
+	}
+	u.Files, u.Bytes = u.Files+1, u.Bytes+size
+	return nil
+}
+
 // putDeckMedia checks the deck's limits (not counting the image being replaced) and
 // writes the image, inside the caller's transaction.
 func putDeckMedia(tx *gorm.DB, deckID int64, m *DeckMedia, now time.Time) (bool, error) {
-	var use struct {
-		Files int64
-		Bytes int64
-	}
-	err := tx.Model(&DeckMedia{}).Select("COUNT(*) AS files, COALESCE(SUM(size_bytes), 0) AS bytes").
-		Where("deck_id = ? AND name <> ?", deckID, m.Name).Scan(&use).Error
+	use, err := mediaUse(tx, deckID, m.Name)
 	if err != nil {
-		return false, fmt.Errorf("measure media of deck %d: %w", deckID, err)
+		return false, err
 	}
-	if use.Files+1 > MaxDeckMediaFiles {
-		return false, ErrDeckMediaFull{Reason: fmt.Sprintf("The deck already holds %d images, the most a deck may; delete some first.", use.Files)}
-	}
-	if use.Bytes+m.SizeBytes > MaxDeckMediaTotal {
-		return false, ErrDeckMediaFull{Reason: fmt.Sprintf("The deck's images would take %.0f MB; a deck's images may take at most %d MB. Delete some first.",
-			float64(use.Bytes+m.SizeBytes)/(1<<20), MaxDeckMediaTotal>>20)}
+	if err := use.add(m.SizeBytes); err != nil {
+		return false, err
 	}
 	res := tx.Where("deck_id = ? AND name = ?", deckID, m.Name).Delete(&DeckMedia{})
 	if res.Error != nil {
 		return false, fmt.Errorf("replace media %q of deck %d: %w", m.Name, deckID, res.Error)
 	}
+	return res.RowsAffected > 0, insertDeckMedia(tx, deckID, m, now)
+}
+
+func insertDeckMedia(tx *gorm.DB, deckID int64, m *DeckMedia, now time.Time) error {
 	m.ID, m.DeckID, m.CreatedAt = 0, deckID, now
 	if err := tx.Create(m).Error; err != nil {
-		return false, fmt.Errorf("save media %q of deck %d: %w", m.Name, deckID, err)
+		return fmt.Errorf("save media %q of deck %d: %w", m.Name, deckID, err)
 	}
-	return res.RowsAffected > 0, nil
+	return nil
 }
 
 // lockDeck serialises changes to one deck's media, so two uploads cannot both pass

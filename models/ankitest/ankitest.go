@@ -68,11 +68,16 @@ func PackageWithMedia(t testing.TB, layout int, notes []Note, media map[string][
 	}
 	index := map[string]string{}
 	var entries []byte
+	enc, err := zstd.NewWriter(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer enc.Close()
 	for i, name := range sortedNames(media) {
 		zipName := strconv.Itoa(i)
 		index[zipName] = name
 		if layout == Latest {
-			files[zipName] = Zstd(t, media[name])
+			files[zipName] = enc.EncodeAll(media[name], nil)
 			entries = protowire.AppendTag(entries, 1, protowire.BytesType)
 			entries = protowire.AppendBytes(entries, MediaEntry(name, media[name]))
 		} else {
