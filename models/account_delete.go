@@ -17,7 +17,8 @@ const FormerMemberName = "A former member"
 var personalTables = []string{
 	"evidence_files", "ceu_entries", "held_credentials", "calendar_tokens", "pathways", "learner_courses",
 	"study_sessions", "practice_exams", "readiness_summaries", "sessions", "account_tokens", "cohort_instructors",
-	"instructor_requests", "study_reviews", "study_card_states", "study_settings", "study_quizzes",
+	"instructor_requests", "recovery_codes", "two_factor", "study_reviews", "study_card_states", "study_settings",
+	"study_quizzes",
 }
 
 // DeleteAccount removes a user's records and evidence in one transaction and keeps a

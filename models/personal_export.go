@@ -37,6 +37,12 @@ var exportQueries = []exportQuery{
 	{"study_decks", `SELECT * FROM study_decks WHERE owner_id = ? ORDER BY id`},
 	{"study_deck_images", `SELECT m.id, m.deck_id, m.name, m.content_type, m.size_bytes, m.width, m.height, m.sha256, m.created_at
 		FROM study_deck_media m JOIN study_decks d ON d.id = m.deck_id WHERE d.owner_id = ? ORDER BY m.deck_id, m.name`},
+	// Whether two-factor sign-in is on and how many recovery codes are left: never the
+	// key or the codes' hashes.
+	{"two_factor", `SELECT t.created_at, t.confirmed_at, COUNT(r.id) AS recovery_codes,
+		SUM(CASE WHEN r.id IS NOT NULL AND r.used_at IS NULL THEN 1 ELSE 0 END) AS recovery_codes_unused
+		FROM two_factor t LEFT JOIN recovery_codes r ON r.user_id = t.user_id WHERE t.user_id = ?
+		GROUP BY t.user_id, t.created_at, t.confirmed_at`},
 	{"calendar_feeds", `SELECT id, created_at, revoked_at FROM calendar_tokens WHERE user_id = ? ORDER BY id`},
 }
 
