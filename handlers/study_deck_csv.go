@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"mime"
 	"strings"
 
 	"github.com/gofiber/fiber/v2"
@@ -12,56 +13,95 @@ import (
 	"hitpath/models"
 )
 
-// maxDeckImportBytes caps an uploaded deck CSV or Anki package (the server's body
-// limit is 12 MB).
+// maxDeckImportBytes caps an uploaded deck CSV, and an Anki package sent as a raw
+// API body (the server's body limit is 12 MB). An Anki package sent as a multipart
+// form may be up to models.MaxAnkiPackageBytes: the server streams it to a
+// temporary file (see LargeUploadConfig).
 const maxDeckImportBytes = 10 << 20
 
-// importDeckCSV reads a CSV or an Anki package (.apkg) for a deck the learner may edit
-// and adds its cards, all or nothing; a card whose guid the deck already holds is skipped.
-func (h *Handlers) importDeckCSV(c *fiber.Ctx, deckID int64, data []byte, defaultDomain int) (models.StudyDeck, int, []models.ImportProblem, error) {
+// deckUpload is a file sent for import, CSV text or an Anki package, read in place
+// (an uploaded file stays on disk).
+type deckUpload struct {
+	r     io.ReaderAt
+	size  int64
+	close func() error // nil when there is nothing to close
+}
+
+// deckImportResult is what an import added, and the images it left out.
+type deckImportResult struct {
+	Added   int
+	LeftOut []models.MediaLeftOut
+}
+
+// importDeckFile reads a CSV or an Anki package (.apkg) for a deck the learner may
+// edit and adds its cards (and the package's images), all or nothing; a card whose
+// guid the deck already holds is skipped.
+func (h *Handlers) importDeckFile(c *fiber.Ctx, deckID int64, up deckUpload, defaultDomain int) (models.StudyDeck, deckImportResult, []models.ImportProblem, error) {
+	var result deckImportResult
 	deck, err := models.DeckForEditor(c.UserContext(), h.DB, currentUser(c).ID, deckID)
 	if err != nil {
-		return deck, 0, nil, err
-	}
-	if len(data) > maxDeckImportBytes {
-		return deck, 0, []models.ImportProblem{{Line: 1, Message: "The file is larger than 10 MB; split it."}}, nil
+		return deck, result, nil, err
 	}
 	outline, err := models.ExamOutlineFor(c.UserContext(), h.DB, deck.CredentialCode)
 	if err != nil {
-		return deck, 0, nil, err
+		return deck, result, nil, err
 	}
-	cards, problems, err := h.parseDeckFile(c, data, outline, deck.CredentialCode, defaultDomain)
+	head := make([]byte, 4)
+	n, _ := up.r.ReadAt(head, 0)
+	if models.IsAnkiPackage(head[:n]) {
+		result, problems, err := h.importAnkiPackage(c, deck, up, outline, defaultDomain)
+		return deck, result, problems, err
+	}
+	if up.size > maxDeckImportBytes {
+		return deck, result, oneProblem("The file is larger than 10 MB; split it."), nil
+	}
+	data, err := io.ReadAll(io.NewSectionReader(up.r, 0, up.size))
 	if err != nil {
-		return deck, 0, nil, err
+		return deck, result, oneProblem("The file could not be read. Try again."), nil
 	}
+	// Read the file in the encoding a spreadsheet wrote it (Windows-1252, UTF-16),
+	// like the CEU import, so no card is stored as invalid UTF-8.
+	text, _ := models.DecodeCSVText(data)
+	if strings.IndexByte(text, 0) >= 0 {
+		return deck, result, oneProblem("The file contains a NUL character: save it as CSV UTF-8 and try again."), nil
+	}
+	cards, problems := models.ParseDeckCSV([]byte(text), outline, deck.CredentialCode, defaultDomain)
 	if problems != nil {
-		return deck, 0, problems, nil
+		return deck, result, problems, nil
 	}
 	added, err := models.CreateCards(c.UserContext(), h.DB, deck.ID, cards, h.Now())
-	return deck, len(added), nil, err
+	result.Added = len(added)
+	return deck, result, nil, err
 }
 
-func (h *Handlers) parseDeckFile(c *fiber.Ctx, data []byte, outline []models.ExamDomain, code string, domain int) ([]models.StudyCard, []models.ImportProblem, error) {
-	if !models.IsAnkiPackage(data) {
-		// Read the file in the encoding a spreadsheet wrote it (Windows-1252, UTF-16),
-		// like the CEU import, so no card is stored as invalid UTF-8.
-		text, _ := models.DecodeCSVText(data)
-		if strings.IndexByte(text, 0) >= 0 {
-			return nil, []models.ImportProblem{{Line: 1, Message: "The file contains a NUL character: save it as CSV UTF-8 and try again."}}, nil
-		}
-		cards, problems := models.ParseDeckCSV([]byte(text), outline, code, domain)
-		return cards, problems, nil
+func (h *Handlers) importAnkiPackage(c *fiber.Ctx, deck models.StudyDeck, up deckUpload, outline []models.ExamDomain, domain int) (deckImportResult, []models.ImportProblem, error) {
+	var result deckImportResult
+	if up.size > models.MaxAnkiPackageBytes {
+		return result, oneProblem(fmt.Sprintf("The package is larger than %d MB; export the deck in parts.", models.MaxAnkiPackageBytes>>20)), nil
 	}
-	notes, err := models.ReadAnkiPackage(c.UserContext(), data)
+	pkg, err := models.ReadAnkiPackage(c.UserContext(), up.r, up.size)
 	var refused models.ErrAnkiPackage
 	if errors.As(err, &refused) {
-		return nil, []models.ImportProblem{{Line: 1, Message: refused.Reason}}, nil
+		return result, oneProblem(refused.Reason), nil
 	}
 	if err != nil {
-		return nil, nil, err
+		return result, nil, err
 	}
-	cards, problems := models.AnkiNotesToCards(notes, outline, code, domain)
-	return cards, problems, nil
+	cards, problems := models.AnkiNotesToCards(pkg.Notes, outline, deck.CredentialCode, domain)
+	if problems != nil {
+		return result, problems, nil
+	}
+	plan := pkg.PlanAnkiImport(cards)
+	added, err := models.SaveAnkiImport(c.UserContext(), h.DB, deck.ID, &plan, h.Now())
+	var full models.ErrDeckMediaFull
+	if errors.As(err, &full) {
+		return result, oneProblem(full.Reason), nil
+	}
+	return deckImportResult{Added: len(added), LeftOut: plan.LeftOut}, nil, err
+}
+
+func oneProblem(message string) []models.ImportProblem {
+	return []models.ImportProblem{{Line: 1, Message: message}}
 }
 
 func (h *Handlers) exportDeckCSV(c *fiber.Ctx) error {
@@ -92,22 +132,20 @@ func (h *Handlers) importDeckPage(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	var data []byte
+	up := deckUpload{r: bytes.NewReader(nil)}
 	if header, err := c.FormFile("file"); err == nil {
 		f, err := header.Open()
 		if err != nil {
 			return fiber.NewError(fiber.StatusBadRequest, "The file could not be read. Try again.")
 		}
 		defer f.Close()
-		if data, err = io.ReadAll(io.LimitReader(f, maxDeckImportBytes+1)); err != nil {
-			return fiber.NewError(fiber.StatusBadRequest, "The file could not be read. Try again.")
-		}
+		up = deckUpload{r: f, size: header.Size}
 	}
 	domain := c.QueryInt("domain")
 	if v := c.FormValue("domain"); v != "" {
 		fmt.Sscan(v, &domain)
 	}
-	deck, n, problems, err := h.importDeckCSV(c, id, data, domain)
+	deck, result, problems, err := h.importDeckFile(c, id, up, domain)
 	if err != nil {
 		return err
 	}
@@ -119,7 +157,12 @@ func (h *Handlers) importDeckPage(c *fiber.Ctx) error {
 		data["ImportProblems"] = problems
 		return h.render(c, fiber.StatusUnprocessableEntity, "pages/study_deck", data)
 	}
-	return h.flashAndRedirect(c, fmt.Sprintf("/study/decks/%d", deck.ID), fmt.Sprintf("Imported %d cards.", n))
+	message := fmt.Sprintf("Imported %d cards.", result.Added)
+	if n := len(result.LeftOut); n > 0 {
+		message += fmt.Sprintf(" %d images were left out (each card says which); the first: %s — %s",
+			n, result.LeftOut[0].Name, result.LeftOut[0].Reason)
+	}
+	return h.flashAndRedirect(c, fmt.Sprintf("/study/decks/%d", deck.ID), message)
 }
 
 func (h *Handlers) apiImportDeckCSV(c *fiber.Ctx) error {
@@ -127,18 +170,14 @@ func (h *Handlers) apiImportDeckCSV(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	text, domain := c.Body(), c.QueryInt("default_domain")
-	if strings.HasPrefix(c.Get(fiber.HeaderContentType), fiber.MIMEApplicationJSON) {
-		var in struct {
-			CSV           string `json:"csv"`
-			DefaultDomain int    `json:"default_domain"`
-		}
-		if err := readJSON(c, &in); err != nil {
-			return err
-		}
-		text, domain = []byte(in.CSV), in.DefaultDomain
+	up, domain, err := apiDeckUpload(c)
+	if err != nil {
+		return err
 	}
-	_, n, problems, err := h.importDeckCSV(c, id, text, domain)
+	if up.close != nil {
+		defer up.close()
+	}
+	_, result, problems, err := h.importDeckFile(c, id, up, domain)
 	if err != nil {
 		return err
 	}
@@ -146,5 +185,42 @@ func (h *Handlers) apiImportDeckCSV(c *fiber.Ctx) error {
 		return c.Status(fiber.StatusUnprocessableEntity).JSON(fiber.Map{
 			"error": "Nothing was imported: fix the lines listed and send the file again.", "problems": problems})
 	}
-	return c.Status(fiber.StatusCreated).JSON(fiber.Map{"imported": n})
+	leftOut := result.LeftOut
+	if leftOut == nil {
+		leftOut = []models.MediaLeftOut{}
+	}
+	return c.Status(fiber.StatusCreated).JSON(fiber.Map{"imported": result.Added, "images_left_out": leftOut})
+}
+
+// apiDeckUpload reads an API import: a multipart form's "file" (streamed to disk by
+// the server, up to 100 MB), a JSON {"csv", "default_domain"}, or the file as the body.
+func apiDeckUpload(c *fiber.Ctx) (deckUpload, int, error) {
+	domain := c.QueryInt("default_domain")
+	media, _, _ := mime.ParseMediaType(c.Get(fiber.HeaderContentType))
+	switch media {
+	case fiber.MIMEMultipartForm:
+		header, err := c.FormFile("file")
+		if err != nil {
+			return deckUpload{}, 0, &validationError{Fields: FieldErrors{"file": "Send the CSV or .apkg file in the form field \"file\"."}}
+		}
+		f, err := header.Open()
+		if err != nil {
+			return deckUpload{}, 0, fiber.NewError(fiber.StatusBadRequest, "The file could not be read. Try again.")
+		}
+		if v := c.FormValue("default_domain"); v != "" {
+			fmt.Sscan(v, &domain)
+		}
+		return deckUpload{r: f, size: header.Size, close: f.Close}, domain, nil
+	case fiber.MIMEApplicationJSON:
+		var in struct {
+			CSV           string `json:"csv"`
+			DefaultDomain int    `json:"default_domain"`
+		}
+		if err := readJSON(c, &in); err != nil {
+			return deckUpload{}, 0, err
+		}
+		return deckUpload{r: strings.NewReader(in.CSV), size: int64(len(in.CSV))}, in.DefaultDomain, nil
+	}
+	body := c.Body()
+	return deckUpload{r: bytes.NewReader(body), size: int64(len(body))}, domain, nil
 }

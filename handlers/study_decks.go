@@ -32,7 +32,8 @@ func (f cardForm) input() models.CardInput {
 		Explanation: f.Explanation, Tags: f.Tags, Source: f.Source}
 }
 
-// cardView is a card as the deck and review pages show it: its Markdown rendered safely.
+// cardView is a card as the deck and review pages show it: its Markdown rendered
+// safely, its images only the deck's own.
 type cardView struct {
 	models.StudyCard
 	FrontHTML, BackHTML, ExplanationHTML template.HTML
@@ -42,17 +43,17 @@ type cardView struct {
 func renderCard(c models.StudyCard) (cardView, error) {
 	v := cardView{StudyCard: c}
 	var err error
-	if v.FrontHTML, err = views.RenderMarkdown(c.Front); err != nil {
+	if v.FrontHTML, err = views.RenderCardMarkdown(c.Front, c.DeckID); err != nil {
 		return v, err
 	}
-	if v.BackHTML, err = views.RenderMarkdown(c.Back); err != nil {
+	if v.BackHTML, err = views.RenderCardMarkdown(c.Back, c.DeckID); err != nil {
 		return v, err
 	}
-	if v.ExplanationHTML, err = views.RenderMarkdown(c.Explanation); err != nil {
+	if v.ExplanationHTML, err = views.RenderCardMarkdown(c.Explanation, c.DeckID); err != nil {
 		return v, err
 	}
 	for _, o := range c.Options() {
-		html, err := views.RenderMarkdown(o)
+		html, err := views.RenderCardMarkdown(o, c.DeckID)
 		if err != nil {
 			return v, err
 		}

@@ -42,10 +42,18 @@ func badTextField(c *fiber.Ctx) (field string, ok bool) {
 			field, ok = string(k), true
 		}
 	})
-	if ok || len(c.Body()) == 0 {
+	if ok {
 		return field, ok
 	}
 	media, _, _ := mime.ParseMediaType(c.Get(fiber.HeaderContentType))
+	if media == fiber.MIMEMultipartForm {
+		// Never c.Body() here: for a form the server has already parsed (and whose
+		// large files wait in temporary files), it would rebuild the whole body in memory.
+		return badMultipartField(c)
+	}
+	if len(c.Body()) == 0 {
+		return field, ok
+	}
 	switch {
 	case media == fiber.MIMEApplicationForm:
 		c.Request().PostArgs().VisitAll(func(k, v []byte) {
@@ -53,8 +61,6 @@ func badTextField(c *fiber.Ctx) (field string, ok bool) {
 				field, ok = string(k), true
 			}
 		})
-	case media == fiber.MIMEMultipartForm:
-		return badMultipartField(c)
 	case media == fiber.MIMEApplicationJSON:
 		return badJSONField(c.Body())
 	case media == "text/csv":

@@ -43,19 +43,38 @@ type AnkiNote struct {
 	Tags   string
 }
 
-// ReadAnkiPackage reads the notes of an .apkg held in memory. It reads the `meta`
-// entry first and opens the collection it names: collection.anki21b (zstd-compressed,
-// the current layout), collection.anki21 or collection.anki2 (legacy), never the dummy
-// collection.anki2 a current export also carries. Zip bombs, path traversal and
-// package versions newer than it knows are refused with ErrAnkiPackage.
-func ReadAnkiPackage(ctx context.Context, data []byte) ([]AnkiNote, error) {
-	return readAnkiPackage(ctx, data, MaxAnkiCollectionBytes)
+// MaxAnkiPackageBytes is the largest .apkg accepted for import: 100 MB.
+const MaxAnkiPackageBytes = 100 << 20
+
+// AnkiPackage is an opened .apkg: its notes, and the media files its notes may show
+// by the names the notes use (the entries are read only when an import asks).
+type AnkiPackage struct {
+	Notes []AnkiNote
+	media map[string]ankiMediaFile
+}
+
+// ankiMediaFile is one media file of a package: its zip entry, zstd-compressed in
+// the current layout.
+type ankiMediaFile struct {
+	file *zip.File
+	zstd bool
+}
+
+// ReadAnkiPackage reads the notes and the media index of an .apkg, reading from r
+// (size bytes, usually a temporary file) rather than holding it in memory. It reads
+// the `meta` entry first and opens the collection it names: collection.anki21b
+// (zstd-compressed, the current layout), collection.anki21 or collection.anki2
+// (legacy), never the dummy collection.anki2 a current export also carries. Zip
+// bombs, path traversal and package versions newer than it knows are refused with
+// ErrAnkiPackage.
+func ReadAnkiPackage(ctx context.Context, r io.ReaderAt, size int64) (*AnkiPackage, error) {
+	return readAnkiPackage(ctx, r, size, MaxAnkiCollectionBytes)
 }
 
 // readAnkiPackage is ReadAnkiPackage with the unpacked-size cap as a parameter, so
 // tests can prove the cap without building a 256 MB bomb.
-func readAnkiPackage(ctx context.Context, data []byte, maxBytes int) ([]AnkiNote, error) {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+func readAnkiPackage(ctx context.Context, r io.ReaderAt, size int64, maxBytes int) (*AnkiPackage, error) {
+	zr, err := zip.NewReader(r, size)
 	if err != nil {
 		return nil, ankiRefused("The file is not an Anki package (.apkg is a zip file).")
 	}
@@ -72,11 +91,15 @@ func readAnkiPackage(ctx context.Context, data []byte, maxBytes int) ([]AnkiNote
 	if !ok {
 		return nil, ankiRefused("The package has no %s.", name)
 	}
-	collection, err := readAnkiEntry(f, version == ankiLatestVersion, maxBytes)
+	notes, err := readAnkiCollection(ctx, f, version == ankiLatestVersion, maxBytes)
 	if err != nil {
 		return nil, err
 	}
-	return readAnkiNotes(ctx, collection)
+	media, err := ankiMediaIndex(entries, version == ankiLatestVersion)
+	if err != nil {
+		return nil, err
+	}
+	return &AnkiPackage{Notes: notes, media: media}, nil
 }
 
 // ankiEntries indexes the zip by name after checking every entry's name and size.
@@ -128,43 +151,71 @@ func ankiVersion(entries map[string]*zip.File, maxBytes int) (int, error) {
 // readAnkiEntry reads one zip entry, zstd-decompressing it when asked, never more
 // than maxBytes whatever the headers claim.
 func readAnkiEntry(f *zip.File, zstdCompressed bool, maxBytes int) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := copyAnkiEntry(&buf, f, zstdCompressed, maxBytes); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// copyAnkiEntry writes one zip entry to w, zstd-decompressing it when asked, and
+// refuses it once it passes maxBytes whatever the headers claim.
+func copyAnkiEntry(w io.Writer, f *zip.File, zstdCompressed bool, maxBytes int) error {
 	rc, err := f.Open()
 	if err != nil {
-		return nil, ankiRefused("The package is damaged (%s).", f.Name)
+		return ankiRefused("The package is damaged (%s).", f.Name)
 	}
 	defer rc.Close()
 	var r io.Reader = rc
 	if zstdCompressed {
 		dec, err := zstd.NewReader(rc, zstd.WithDecoderMaxMemory(uint64(maxBytes)), zstd.WithDecoderConcurrency(1))
 		if err != nil {
-			return nil, ankiRefused("The package's collection is damaged.")
+			return ankiRefused("The package's collection is damaged.")
 		}
 		defer dec.Close()
 		r = dec
 	}
-	out, err := io.ReadAll(io.LimitReader(r, int64(maxBytes)+1))
-	if len(out) > maxBytes || errors.Is(err, zstd.ErrDecoderSizeExceeded) || errors.Is(err, zstd.ErrWindowSizeExceeded) {
-		return nil, ankiRefused("The package unpacks to more than %d MB; hitpath refuses it.", maxBytes>>20)
+	n, err := io.Copy(w, io.LimitReader(r, int64(maxBytes)+1))
+	if n > int64(maxBytes) || errors.Is(err, zstd.ErrDecoderSizeExceeded) || errors.Is(err, zstd.ErrWindowSizeExceeded) {
+		return ankiRefused("The package unpacks to more than %d MB; hitpath refuses it.", maxBytes>>20)
 	}
 	if err != nil {
-		return nil, ankiRefused("The package is damaged (%s).", f.Name)
+		var refused ErrAnkiPackage
+		if errors.As(err, &refused) {
+			return err
+		}
+		return ankiRefused("The package is damaged (%s).", f.Name)
 	}
-	return out, nil
+	return nil
 }
 
-// readAnkiNotes opens the collection read-only from a temporary file and reads its
-// notes. Name columns of the current schema use Anki's unicase collation, which this
-// driver lacks, so nothing here sorts or compares by them.
-func readAnkiNotes(ctx context.Context, collection []byte) ([]AnkiNote, error) {
+// readAnkiCollection unpacks the collection straight into a temporary file (never
+// whole in memory) and reads its notes.
+func readAnkiCollection(ctx context.Context, f *zip.File, zstdCompressed bool, maxBytes int) ([]AnkiNote, error) {
 	dir, err := os.MkdirTemp("", "hitpath-apkg-")
 	if err != nil {
 		return nil, fmt.Errorf("read anki package: %w", err)
 	}
 	defer os.RemoveAll(dir)
 	path := filepath.Join(dir, "collection.db")
-	if err := os.WriteFile(path, collection, 0o600); err != nil {
+	out, err := os.OpenFile(path, os.O_CREATE|os.O_WRONLY|os.O_EXCL, 0o600)
+	if err != nil {
 		return nil, fmt.Errorf("read anki package: %w", err)
 	}
+	copyErr := copyAnkiEntry(out, f, zstdCompressed, maxBytes)
+	if err := out.Close(); err != nil && copyErr == nil {
+		copyErr = fmt.Errorf("read anki package: %w", err)
+	}
+	if copyErr != nil {
+		return nil, copyErr
+	}
+	return readAnkiNotes(ctx, path)
+}
+
+// readAnkiNotes opens the collection read-only from its temporary file and reads its
+// notes. Name columns of the current schema use Anki's unicase collation, which this
+// driver lacks, so nothing here sorts or compares by them.
+func readAnkiNotes(ctx context.Context, path string) ([]AnkiNote, error) {
 	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro")
 	if err != nil {
 		return nil, fmt.Errorf("read anki package: %w", err)
@@ -197,19 +248,20 @@ func readAnkiNotes(ctx context.Context, collection []byte) ([]AnkiNote, error) {
 var ankiSound = regexp.MustCompile(`\[sound:[^\]]*\]`)
 
 // AnkiNotesToCards turns notes into flashcards of a deck of exam code: the first field
-// is the front and the second the back (as text; images and sounds are dropped), the
-// tags are kept and may name the domain (CCA::Domain2), else defaultDomain. Every note
-// is checked with ValidateCardInput; any problem returns every problem and no cards.
+// is the front and the second the back, as Markdown text (an <img> becomes a Markdown
+// image of the deck's media, sounds are dropped), the tags are kept and may name the
+// domain (CCA::Domain2), else defaultDomain. Every note is checked with
+// ValidateCardInput; any problem returns every problem and no cards.
 func AnkiNotesToCards(notes []AnkiNote, outline []ExamDomain, code string, defaultDomain int) ([]StudyCard, []ImportProblem) {
 	var cards []StudyCard
 	var problems []ImportProblem
 	for i, n := range notes {
 		in := CardInput{Kind: KindFlashcard, Tags: n.Tags, GUID: n.GUID, Domain: defaultDomain}
 		if len(n.Fields) > 0 {
-			in.Front = HTMLToText(ankiSound.ReplaceAllString(n.Fields[0], ""))
+			in.Front = ankiFieldText(n.Fields[0])
 		}
 		if len(n.Fields) > 1 {
-			in.Back = HTMLToText(ankiSound.ReplaceAllString(n.Fields[1], ""))
+			in.Back = ankiFieldText(n.Fields[1])
 		}
 		if d := DomainFromTags(n.Tags, outline, code); d != 0 {
 			in.Domain = d
@@ -229,5 +281,6 @@ func AnkiNotesToCards(notes []AnkiNote, outline []ExamDomain, code string, defau
 	return cards, nil
 }
 
-// IsAnkiPackage reports whether data looks like a zip file (an .apkg) rather than text.
-func IsAnkiPackage(data []byte) bool { return bytes.HasPrefix(data, []byte("PK\x03\x04")) }
+// IsAnkiPackage reports whether a file's first bytes look like a zip file (an .apkg)
+// rather than text.
+func IsAnkiPackage(head []byte) bool { return bytes.HasPrefix(head, []byte("PK\x03\x04")) }

@@ -1,6 +1,7 @@
 package models
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"strings"
@@ -18,10 +19,11 @@ func TestReadAnkiPackageLayouts(t *testing.T) {
 	}
 	outline := DefaultExamOutlines()["CCA"]
 	for _, layout := range []int{ankitest.Legacy1, ankitest.Legacy2, ankitest.Latest} {
-		got, err := ReadAnkiPackage(context.Background(), ankitest.Package(t, layout, notes))
+		pkg, err := readPackageBytes(ankitest.Package(t, layout, notes), MaxAnkiCollectionBytes)
 		if err != nil {
 			t.Fatalf("layout %d: %v", layout, err)
 		}
+		got := pkg.Notes
 		if len(got) != 3 || got[0].GUID != "a1" {
 			t.Fatalf("layout %d: got %+v, want the 3 notes and never the dummy", layout, got)
 		}
@@ -29,7 +31,7 @@ func TestReadAnkiPackageLayouts(t *testing.T) {
 		if problems != nil {
 			t.Fatalf("layout %d: got problems %v", layout, problems)
 		}
-		if cards[0].Front != "Minimum necessary" || cards[0].Back != "Only what the purpose needs" || cards[0].DomainPosition != 6 ||
+		if cards[0].Front != "Minimum necessary" || cards[0].Back != "Only what the purpose needs\n\n![](p.png)" || cards[0].DomainPosition != 6 ||
 			cards[1].DomainPosition != 1 || cards[2].DomainPosition != 3 || *cards[0].GUID != "a1" || cards[0].Tags != "CCA::Domain6 hipaa" {
 			t.Fatalf("layout %d: got %+v", layout, cards)
 		}
@@ -56,7 +58,7 @@ func TestReadAnkiPackageRefusals(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := readAnkiPackage(context.Background(), tt.data, tt.limit)
+			_, err := readPackageBytes(tt.data, tt.limit)
 			var refused ErrAnkiPackage
 			if !errors.As(err, &refused) || !strings.Contains(refused.Reason, tt.want) {
 				t.Fatalf("got %v, want a refusal mentioning %q", err, tt.want)
@@ -76,14 +78,18 @@ func TestReadAnkiPackageSpeed(t *testing.T) {
 	}
 	data := ankitest.Package(t, ankitest.Latest, ankitest.Notes(5000))
 	start := time.Now()
-	notes, err := ReadAnkiPackage(context.Background(), data)
+	pkg, err := ReadAnkiPackage(context.Background(), bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		t.Fatal(err)
 	}
-	cards, problems := AnkiNotesToCards(notes, DefaultExamOutlines()["CCA"], "CCA", 0)
+	cards, problems := AnkiNotesToCards(pkg.Notes, DefaultExamOutlines()["CCA"], "CCA", 0)
 	elapsed := time.Since(start)
 	t.Logf("read and converted %d notes in %v", len(cards), elapsed)
 	if problems != nil || len(cards) != 5000 || elapsed > 5*time.Second {
 		t.Fatalf("got %d cards, %d problems in %v, want 5000 cards under 5 s", len(cards), len(problems), elapsed)
 	}
+}
+
+func readPackageBytes(data []byte, limit int) (*AnkiPackage, error) {
+	return readAnkiPackage(context.Background(), bytes.NewReader(data), int64(len(data)), limit)
 }

@@ -41,23 +41,56 @@ func bytesPerPixel(model color.Model) int64 {
 // expands beyond its own header (a decompression bomb) is refused without ever being
 // held in memory. The problem, if any, is worded for the holder.
 func CheckImage(content []byte) string {
+	_, problem := inspectImage(content, evidenceImages)
+	return problem
+}
+
+// imageUse words the limits for where an image goes: evidence may fall back to a PDF,
+// a card image may not.
+type imageUse struct {
+	plural   string // "evidence images"
+	fallback string // advice after a refusal, with a leading space, or ""
+}
+
+var evidenceImages = imageUse{plural: "evidence images", fallback: " Scale it down or save it as a PDF and upload that."}
+
+// imageInfo is what an image's header says: its format (png, jpeg, gif, webp) and size.
+type imageInfo struct {
+	Format        string
+	Width, Height int
+}
+
+// inspectImage is CheckImage that also returns the header's format and dimensions.
+func inspectImage(content []byte, use imageUse) (imageInfo, string) {
 	cfg, format, err := image.DecodeConfig(bytes.NewReader(content))
 	if err != nil {
-		return "The image could not be read: it may be damaged. Save it again as PNG or JPEG, or as a PDF."
+		if use.fallback == "" {
+			return imageInfo{}, "The image could not be read: it may be damaged. Save it again as PNG or JPEG."
+		}
+		return imageInfo{}, "The image could not be read: it may be damaged. Save it again as PNG or JPEG, or as a PDF."
 	}
+	info := imageInfo{Format: format, Width: cfg.Width, Height: cfg.Height}
 	pixels := int64(cfg.Width) * int64(cfg.Height)
 	if pixels > MaxImagePixels {
-		return fmt.Sprintf("The image is %d × %d pixels (%.0f megapixels); evidence images can be at most %d megapixels. "+
-			"Scale it down or save it as a PDF and upload that.", cfg.Width, cfg.Height, float64(pixels)/1e6, MaxImagePixels/1_000_000)
+		advice := use.fallback
+		if advice == "" {
+			advice = " Scale it down and upload it again."
+		}
+		return info, fmt.Sprintf("The image is %d × %d pixels (%.0f megapixels); %s can be at most %d megapixels.%s",
+			cfg.Width, cfg.Height, float64(pixels)/1e6, use.plural, MaxImagePixels/1_000_000, advice)
 	}
 	if decoded := pixels * bytesPerPixel(cfg.ColorModel); decoded > MaxImageDecodedBytes {
-		return fmt.Sprintf("The image is %d × %d pixels at 16 bits a colour, which takes %d MB to draw; evidence images can take at most %d MB. "+
-			"Save it with 8-bit colour or as JPEG, scale it down, or save it as a PDF.", cfg.Width, cfg.Height, decoded>>20, MaxImageDecodedBytes>>20)
+		advice := " Save it with 8-bit colour or as JPEG, scale it down, or save it as a PDF."
+		if use.fallback == "" {
+			advice = " Save it with 8-bit colour or as JPEG, or scale it down."
+		}
+		return info, fmt.Sprintf("The image is %d × %d pixels at 16 bits a colour, which takes %d MB to draw; %s can take at most %d MB.%s",
+			cfg.Width, cfg.Height, decoded>>20, use.plural, MaxImageDecodedBytes>>20, advice)
 	}
 	if format == "png" && !pngDataFits(content, cfg.Width, cfg.Height) {
-		return "The image's data does not match its size: it may be damaged or crafted. Save it again as PNG or JPEG."
+		return info, "The image's data does not match its size: it may be damaged or crafted. Save it again as PNG or JPEG."
 	}
-	return ""
+	return info, ""
 }
 
 // pngDataFits reports whether the PNG's compressed pixel data inflates to no more

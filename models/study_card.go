@@ -148,27 +148,34 @@ func checkText(fields map[string]string, name, value string, max int, required b
 func CreateCards(ctx context.Context, db *gorm.DB, deckID int64, cards []StudyCard, now time.Time) ([]StudyCard, error) {
 	var batch []StudyCard
 	err := db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		known, err := deckGUIDs(tx, deckID)
-		if err != nil {
-			return err
-		}
-		batch = make([]StudyCard, 0, len(cards))
-		for _, c := range cards {
-			if c.GUID != nil && known[*c.GUID] {
-				continue
-			}
-			if c.GUID != nil {
-				known[*c.GUID] = true
-			}
-			c.ID, c.DeckID, c.CreatedAt, c.UpdatedAt = 0, deckID, now, now
-			batch = append(batch, c)
-		}
-		if len(batch) == 0 {
-			return nil
-		}
-		return tx.CreateInBatches(&batch, 200).Error
+		var err error
+		batch, err = createCardsTx(tx, deckID, cards, now)
+		return err
 	})
+	return batch, err
+}
+
+// createCardsTx is CreateCards inside the caller's transaction.
+func createCardsTx(tx *gorm.DB, deckID int64, cards []StudyCard, now time.Time) ([]StudyCard, error) {
+	known, err := deckGUIDs(tx, deckID)
 	if err != nil {
+		return nil, fmt.Errorf("add cards to deck %d: %w", deckID, err)
+	}
+	batch := make([]StudyCard, 0, len(cards))
+	for _, c := range cards {
+		if c.GUID != nil && known[*c.GUID] {
+			continue
+		}
+		if c.GUID != nil {
+			known[*c.GUID] = true
+		}
+		c.ID, c.DeckID, c.CreatedAt, c.UpdatedAt = 0, deckID, now, now
+		batch = append(batch, c)
+	}
+	if len(batch) == 0 {
+		return batch, nil
+	}
+	if err := tx.CreateInBatches(&batch, 200).Error; err != nil {
 		return nil, fmt.Errorf("add cards to deck %d: %w", deckID, err)
 	}
 	return batch, nil

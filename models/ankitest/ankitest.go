@@ -8,15 +8,21 @@ package ankitest
 import (
 	"archive/zip"
 	"bytes"
+	"crypto/sha1"
 	"database/sql"
+	"encoding/json"
 	"fmt"
+	"image"
+	"image/png"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
 	_ "github.com/glebarez/go-sqlite" // same pure-Go driver as the app
 	"github.com/klauspost/compress/zstd"
+	"google.golang.org/protobuf/encoding/protowire"
 )
 
 // Note is one note to put in a package.
@@ -33,28 +39,87 @@ const (
 	Latest  = 3 // zstd collection.anki21b (+ dummy collection.anki2), meta version 3
 )
 
-// Package builds an .apkg of the layout holding notes.
+// Package builds an .apkg of the layout holding notes and no media.
 func Package(t testing.TB, layout int, notes []Note) []byte {
 	t.Helper()
+	return PackageWithMedia(t, layout, notes, nil)
+}
+
+// PackageWithMedia builds an .apkg of the layout holding notes and media files by
+// name: indexed in JSON with plain files in the legacy layouts, in a zstd-compressed
+// protobuf MediaEntries with zstd-compressed files in the current one.
+func PackageWithMedia(t testing.TB, layout int, notes []Note, media map[string][]byte) []byte {
+	t.Helper()
 	files := map[string][]byte{}
+	dummy := []Note{{GUID: "dummy", Fields: []string{"Please update to the latest Anki version", ""}}}
 	switch layout {
 	case Legacy1:
 		files["collection.anki2"] = Collection(t, notes)
-		files["media"] = []byte("{}")
 	case Legacy2:
 		files["collection.anki21"] = Collection(t, notes)
-		files["collection.anki2"] = Collection(t, []Note{{GUID: "dummy", Fields: []string{"Please update to the latest Anki version", ""}}})
+		files["collection.anki2"] = Collection(t, dummy)
 		files["meta"] = []byte{0x08, 0x02}
-		files["media"] = []byte("{}")
 	case Latest:
 		files["collection.anki21b"] = Zstd(t, Collection(t, notes))
-		files["collection.anki2"] = Collection(t, []Note{{GUID: "dummy", Fields: []string{"Please update to the latest Anki version", ""}}})
+		files["collection.anki2"] = Collection(t, dummy)
 		files["meta"] = []byte{0x08, 0x03}
-		files["media"] = Zstd(t, nil)
 	default:
 		t.Fatalf("unknown layout %d", layout)
 	}
+	index := map[string]string{}
+	var entries []byte
+	enc, err := zstd.NewWriter(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer enc.Close()
+	for i, name := range sortedNames(media) {
+		zipName := strconv.Itoa(i)
+		index[zipName] = name
+		if layout == Latest {
+			files[zipName] = enc.EncodeAll(media[name], nil)
+			entries = protowire.AppendTag(entries, 1, protowire.BytesType)
+			entries = protowire.AppendBytes(entries, MediaEntry(name, media[name]))
+		} else {
+			files[zipName] = media[name]
+		}
+	}
+	if layout == Latest {
+		files["media"] = Zstd(t, entries)
+	} else {
+		raw, err := json.Marshal(index)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files["media"] = raw
+	}
 	return Zip(t, files)
+}
+
+// MediaEntry encodes Anki's MediaEntry{name = 1, size = 2, sha1 = 3} message.
+func MediaEntry(name string, content []byte) []byte {
+	sum := sha1.Sum(content)
+	var b []byte
+	b = protowire.AppendTag(b, 1, protowire.BytesType)
+	b = protowire.AppendString(b, name)
+	b = protowire.AppendTag(b, 2, protowire.VarintType)
+	b = protowire.AppendVarint(b, uint64(len(content)))
+	b = protowire.AppendTag(b, 3, protowire.BytesType)
+	return protowire.AppendBytes(b, sum[:])
+}
+
+// PNG encodes a width × height PNG of one colour.
+func PNG(t testing.TB, width, height int) []byte {
+	t.Helper()
+	img := image.NewNRGBA(image.Rect(0, 0, width, height))
+	for i := range img.Pix {
+		img.Pix[i] = byte(0x40 + i%4*0x30)
+	}
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, img); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
 }
 
 // Zip stores files in a zip archive, in name order.
@@ -151,7 +216,7 @@ func Notes(n int) []Note {
 	return out
 }
 
-func sortedNames(files map[string][]byte) []string {
+func sortedNames[V any](files map[string]V) []string {
 	names := make([]string, 0, len(files))
 	for n := range files {
 		names = append(names, n)
