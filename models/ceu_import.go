@@ -126,7 +126,10 @@ func readCEUCSV(r io.Reader, columns CEUColumns, userID int64, today, earliest t
 		dates = append(dates, SlashDate{Line: record.Line, Text: record.Cells[ceuDateColumn]})
 	}
 	order, orderProblems := DecideSlashDateOrder(dates)
-	problems = append(problems, orderProblems...)
+	if orderProblems != nil {
+		// Every slash date would be misread either way: say only that.
+		return nil, nil, append(problems, orderProblems...)
+	}
 	var rows []CEURow
 	for _, record := range records {
 		record.Cells[ceuDateColumn] = order.ISO(record.Cells[ceuDateColumn])
