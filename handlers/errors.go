@@ -66,7 +66,7 @@ func (h *Handlers) ErrorHandler(c *fiber.Ctx, err error) error {
 	if status == fiber.StatusTooManyRequests && c.GetRespHeader(fiber.HeaderRetryAfter) == "" {
 		c.Set(fiber.HeaderRetryAfter, "60")
 	}
-	if isAPI(c) || unparsedRequest(c) {
+	if isAPI(c) || (status == fiber.StatusRequestHeaderFieldsTooLarge && unparsedRequest(c)) {
 		problem := apiProblem{Error: message}
 		if ve != nil {
 			problem.Fields = ve.Fields
@@ -81,7 +81,7 @@ func isAPI(c *fiber.Ctx) bool { return strings.HasPrefix(c.Path(), "/api/") }
 // unparsedRequest reports a request the server refused before reading its first
 // line (headers over the read buffer): its path is unknown, so it is answered with
 // the plain JSON every API client reads, which a browser shows readably too.
-func unparsedRequest(c *fiber.Ctx) bool { return len(c.Request().Header.Method()) == 0 || len(c.Request().RequestURI()) == 0 }
+func unparsedRequest(c *fiber.Ctx) bool { return len(c.Request().Header.RawHeaders()) == 0 }
 
 // apiNotFound answers unknown API paths in JSON.
 func (h *Handlers) apiNotFound(c *fiber.Ctx) error {
