@@ -17,7 +17,7 @@ const FormerMemberName = "A former member"
 var personalTables = []string{
 	"evidence_files", "ceu_entries", "held_credentials", "calendar_tokens", "pathways", "learner_courses",
 	"study_sessions", "practice_exams", "readiness_summaries", "sessions", "account_tokens", "cohort_instructors",
-	"instructor_requests",
+	"instructor_requests", "recovery_codes", "two_factor", "notices",
 }
 
 // DeleteAccount removes a user's records and evidence in one transaction and keeps a
@@ -55,6 +55,11 @@ func deletePersonalRows(tx *gorm.DB, user User, now time.Time) error {
 		if err := tx.Exec("DELETE FROM "+table+" WHERE user_id = ?", user.ID).Error; err != nil {
 			return fmt.Errorf("delete %s of user %d: %w", table, user.ID, err)
 		}
+	}
+	// Other people's notices that name this person (a student who joined or left)
+	// go too, so the name does not outlive the account.
+	if err := tx.Exec("DELETE FROM notices WHERE about_user_id = ?", user.ID).Error; err != nil {
+		return fmt.Errorf("delete notices about user %d: %w", user.ID, err)
 	}
 	err := tx.Exec("UPDATE cohort_members SET left_at = ?, share_outcomes = ? WHERE user_id = ? AND left_at IS NULL",
 		now, false, user.ID).Error
