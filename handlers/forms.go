@@ -157,27 +157,10 @@ func readForm(c *fiber.Ctx, dst any) error {
 		fields := FieldErrors{}
 		for name := range multi {
 			fields[name] = "Enter a whole number of a sensible size."
-			if formFieldKind(dst, name) == reflect.Bool {
-				fields[name] = "Tick the box or leave it clear: send yes or no."
-			}
 		}
 		return &validationError{Fields: fields}
 	}
 	return fiber.NewError(fiber.StatusBadRequest, "The form could not be read. Reload the page and try again.")
-}
-
-// formFieldKind is the kind of dst's field whose form tag is name (Invalid if none).
-func formFieldKind(dst any, name string) reflect.Kind {
-	v := reflect.Indirect(reflect.ValueOf(dst))
-	if v.Kind() != reflect.Struct {
-		return reflect.Invalid
-	}
-	for i := range v.NumField() {
-		if f := v.Type().Field(i); strings.Split(f.Tag.Get("form"), ",")[0] == name {
-			return f.Type.Kind()
-		}
-	}
-	return reflect.Invalid
 }
 
 // formFieldProblems separates readForm's refusals that belong beside a field (so the
