@@ -125,10 +125,14 @@ func newServer(cfg Config, h *handlers.Handlers, log *slog.Logger) (*fiber.App, 
 		return nil, err
 	}
 	server := fiber.New(fiber.Config{
-		AppName:               "hitpath",
-		Views:                 engine,
-		ErrorHandler:          h.ErrorHandler,
-		BodyLimit:             12 << 20, // evidence files up to 10 MB plus form overhead
+		AppName:      "hitpath",
+		Views:        engine,
+		ErrorHandler: h.ErrorHandler,
+		BodyLimit:    12 << 20, // evidence files up to 10 MB plus form overhead
+		// Headers up to this size are read, so one over handlers.MaxHeaderBytes is
+		// refused by a handler that knows the path (JSON under /api) rather than by
+		// the server before any route is known.
+		ReadBufferSize:        64 << 10,
 		ReadTimeout:           30 * time.Second,
 		WriteTimeout:          60 * time.Second,
 		IdleTimeout:           120 * time.Second,

@@ -136,7 +136,7 @@ func phoneWorld(t *testing.T, s *apptest.Server) []phoneVisit {
 		"exam_scheduled_on": cohortRelDay(45), "weekly_goal_minutes": 300}
 	apptest.Must(t, s.API("PUT", "/api/v1/pathway", w.student.Token, pathway), http.StatusOK)
 	sam := w.student.Browser
-	apptest.Must(t, sam.Submit("/credentials", url.Values{"credential_code": {"RHIT"}, "earned_on": {cohortRelDay(-400)}}), http.StatusSeeOther)
+	apptest.Must(t, sam.Submit("/credentials", url.Values{"current": {"yes"}, "credential_code": {"RHIT"}, "earned_on": {cohortRelDay(-400)}}), http.StatusSeeOther)
 	ceu := itoa(ceuLog(t, s, sam, cohortRelDay(-30), "Coding updates for outpatient encounters and denials management", "2.5"))
 	ceuLog(t, s, sam, cohortRelDay(-60), "Privacy webinar", "1")
 	apptest.Must(t, ceuUpload(t, sam, "/ceus/"+ceu+"/evidence", "file", "a-very-long-certificate-file-name-from-the-provider.png", ceuPNG), http.StatusSeeOther)

@@ -37,8 +37,8 @@ func feedEvents(holder models.Holder, today time.Time, reminders []int, uidTag, 
 	var events []feedEvent
 	uid := func(kind, key string) string { return kind + "-" + key + "-" + uidTag + "@" + host }
 	for _, p := range holder.Progress.Cycles {
-		if p.Status == models.StatusNotTracked {
-			continue // recertified before the holder tracked it here: nothing to plan
+		if p.Status == models.StatusNotTracked || p.Status == models.StatusLapsed {
+			continue // recertified before the holder tracked it here, or no longer held: nothing to plan
 		}
 		key, label := models.CycleKey(p), strings.Join(p.Credentials, " + ")
 		summary := label + " cycle ends: " + models.FormatCEUs(p.Earned) + " of " + models.FormatCEUs(p.Required) + " " + p.Unit + "s"

@@ -52,7 +52,7 @@ func TestCalendarFeedWireFormat(t *testing.T) {
 	apptest.Each(t, func(t *testing.T, s *apptest.Server) {
 		b := s.Browser()
 		b.SignUp("Ana", "ana@example.com", goodPassword)
-		apptest.Must(t, b.Submit("/credentials", url.Values{"credential_code": {"RHIT"}, "earned_on": {ceuToday.AddDate(-3, 0, 0).Format(time.DateOnly)}}), http.StatusSeeOther)
+		apptest.Must(t, b.Submit("/credentials", url.Values{"current": {"yes"}, "credential_code": {"RHIT"}, "earned_on": {ceuToday.AddDate(-3, 0, 0).Format(time.DateOnly)}}), http.StatusSeeOther)
 		path := makeFeed(t, b)
 		feed := apptest.Must(t, feedGet(s, path), 200)
 		body := feed.Text()
@@ -117,7 +117,7 @@ func TestCalendarFeedWireFormat(t *testing.T) {
 
 		bob := s.Browser()
 		bob.SignUp("Bob", "bob@example.com", goodPassword)
-		apptest.Must(t, bob.Submit("/credentials", url.Values{"credential_code": {"RHIT"}, "earned_on": {ceuToday.AddDate(-3, 0, 0).Format(time.DateOnly)}}), http.StatusSeeOther)
+		apptest.Must(t, bob.Submit("/credentials", url.Values{"current": {"yes"}, "credential_code": {"RHIT"}, "earned_on": {ceuToday.AddDate(-3, 0, 0).Format(time.DateOnly)}}), http.StatusSeeOther)
 		for uid := range feedStamps(apptest.Must(t, feedGet(s, makeFeed(t, bob)), 200).Text()) {
 			if before[uid] != "" {
 				t.Errorf("got UID %s in both ana's and bob's feeds", uid)

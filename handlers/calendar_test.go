@@ -50,7 +50,7 @@ func TestCalendarFeed(t *testing.T) {
 
 		bob := s.Browser()
 		bob.SignUp("Bob", "bob@example.com", goodPassword)
-		apptest.Must(t, bob.Submit("/credentials", url.Values{"credential_code": {"CCA"}, "earned_on": {ceuDaysAgo(100)}}), http.StatusSeeOther)
+		apptest.Must(t, bob.Submit("/credentials", url.Values{"current": {"yes"}, "credential_code": {"CCA"}, "earned_on": {ceuDaysAgo(100)}}), http.StatusSeeOther)
 		bobPage := apptest.Must(t, bob.Submit("/credentials/calendar", nil), 200).Text()
 		bobFeed := apptest.Must(t, s.Browser().Get(feedURLRe.FindStringSubmatch(bobPage)[1]), 200).Text()
 		if !strings.Contains(bobFeed, "CCA cycle ends") || strings.Contains(bobFeed, "RHIT") {

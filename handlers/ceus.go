@@ -152,17 +152,15 @@ func (h *Handlers) deleteCEU(c *fiber.Ctx) error {
 // showWhatIf shows how an activity not yet logged would change each current cycle.
 // It reads a GET form: nothing is saved.
 func (h *Handlers) showWhatIf(c *fiber.Ctx) error {
-	var form ceuForm
-	if err := c.QueryParser(&form); err != nil {
-		return fiber.NewError(fiber.StatusBadRequest, "The form could not be read.")
-	}
-	form.Title, form.Provider = "What if", "What if"
+	form := ceuForm{ActivityDate: c.Query("activity_date"), Minutes: c.Query("minutes"), CEUs: c.Query("ceus"),
+		ProviderKind: c.Query("provider_kind"), Delivery: c.Query("delivery"), Title: "What if", Provider: "What if",
+		InHIIMDomain: c.Query("in_hiim_domain") != "", CategoryA: c.Query("category_a") != ""}
 	holder, err := h.loadHolder(c)
 	if err != nil {
 		return err
 	}
 	entry, fields := entryFromForm(form, models.CEUEntry{}, holder)
-	data := fiber.Map{"Title": "What if", "WhatIf": form, "Errors": fields,
+	data := fiber.Map{"Title": "What if", "WhatIf": form, "Form": form, "Errors": fields, "ShowCategoryA": needsCategoryA(holder),
 		"ProviderKinds": providerKindChoices, "Deliveries": deliveryChoices}
 	if fields != nil {
 		return h.render(c, fiber.StatusUnprocessableEntity, "pages/ceus_whatif", data)

@@ -45,6 +45,7 @@ func seedDashboardHolder(b *testing.B, s *apptest.Server) {
 	earned := ceuToday.AddDate(-9, 0, 0)
 	for i, code := range []string{"RHIT", "CCS", "ODS"} {
 		h := models.HeldCredential{UserID: user.ID, CredentialCode: code, EarnedOn: earned.AddDate(i, 0, 0)}
+		h.SetCurrent(true, h.EarnedOn)
 		if err := models.SaveHeldCredential(ctx, s.DB, &h, time.Now()); err != nil {
 			b.Fatal(err)
 		}

@@ -39,7 +39,7 @@ func ceuNewHolder(t *testing.T, s *apptest.Server, email string) *apptest.Browse
 	t.Helper()
 	b := s.Browser()
 	b.SignUp("Holder "+email, email, goodPassword)
-	apptest.Must(t, b.Submit("/credentials", url.Values{"credential_code": {"RHIT"}, "earned_on": {ceuEarned.Format(time.DateOnly)}}), http.StatusSeeOther)
+	apptest.Must(t, b.Submit("/credentials", url.Values{"current": {"yes"}, "credential_code": {"RHIT"}, "earned_on": {ceuEarned.Format(time.DateOnly)}}), http.StatusSeeOther)
 	return b
 }
 

@@ -91,7 +91,7 @@ func (h *Handlers) previewImportCEUs(c *fiber.Ctx) error {
 		}
 	}
 	data["Preview"], data["Count"], data["Total"] = preview, len(result.New), total
-	data["Duplicates"], data["Checked"] = len(result.Duplicates), true
+	data["Duplicates"], data["Checked"], data["Notes"] = len(result.Duplicates), true, result.Notes
 	if columns != nil {
 		data["Chosen"] = ceuChosenColumns(formValue(c))
 	}
@@ -116,6 +116,9 @@ func (h *Handlers) commitImportCEUs(c *fiber.Ctx) error {
 	message := fmt.Sprintf("Imported %d activities.", result.Imported)
 	if n := result.Skipped(opts); n > 0 {
 		message += fmt.Sprintf(" %d already in your log — skipped.", n)
+	}
+	for _, note := range result.Notes {
+		message += " " + note
 	}
 	return h.flashAndRedirect(c, "/ceus", message)
 }
@@ -166,8 +169,12 @@ func (h *Handlers) apiImportCEUs(c *fiber.Ctx) error {
 	if in.Preview {
 		status = fiber.StatusOK
 	}
+	notes := result.Notes
+	if notes == nil {
+		notes = []string{}
+	}
 	return c.Status(status).JSON(fiber.Map{"imported": result.Imported, "new": len(result.New),
-		"already_in_log": len(result.Duplicates), "skipped": result.Skipped(opts)})
+		"already_in_log": len(result.Duplicates), "skipped": result.Skipped(opts), "notes": notes})
 }
 
 // formValue reads one form field by name.

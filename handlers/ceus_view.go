@@ -31,7 +31,7 @@ var ceuStatusLabels = map[models.CycleStatus]string{
 	models.StatusUpcoming: "Upcoming", models.StatusComplete: "Complete", models.StatusOnTrack: "On track",
 	models.StatusBehind: "Behind", models.StatusOverdue: "Overdue", models.StatusInactive: "Inactive",
 	models.StatusRevoked: "Revoked", models.StatusJustStarted: "Just started",
-	models.StatusNotTracked: "Recertified (not tracked here)",
+	models.StatusNotTracked: "Recertified (not tracked here)", models.StatusLapsed: "No longer held",
 }
 
 // newCycleCard prepares p for a page, drawing its chart from the holder's entries.

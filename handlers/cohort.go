@@ -71,7 +71,7 @@ func (h *Handlers) instructorCohort(c *fiber.Ctx) (models.Cohort, error) {
 // that an id does not reveal whether a cohort exists.
 func (h *Handlers) requireAPICohortRole(c *fiber.Ctx) error {
 	if !hasRole(currentUser(c), []string{models.RoleInstructor}) {
-		return fiber.NewError(fiber.StatusNotFound, "Not found.")
+		return fiber.NewError(fiber.StatusNotFound, msgNotFound)
 	}
 	return c.Next()
 }

@@ -28,7 +28,7 @@ func TestCredentialPagesAddShowEditDelete(t *testing.T) {
 		}
 		apptest.Must(t, b.Get("/credentials/"+id+"/edit"), 200)
 		start, end := ceuEarned.AddDate(0, 0, 10), ceuEarned.AddDate(2, 0, 20)
-		apptest.Must(t, b.Submit("/credentials/"+id, url.Values{"credential_code": {"RHIT"}, "earned_on": {ceuEarned.Format(time.DateOnly)},
+		apptest.Must(t, b.Submit("/credentials/"+id, url.Values{"current": {"yes"}, "credential_code": {"RHIT"}, "earned_on": {ceuEarned.Format(time.DateOnly)},
 			"cycle_start_override": {start.Format(time.DateOnly)}, "cycle_end_override": {end.Format(time.DateOnly)}}), http.StatusSeeOther)
 		show = apptest.Must(t, b.Get("/credentials/"+id), 200).Text()
 		if !strings.Contains(show, ceuLongDate(start)+" – "+ceuLongDate(end)) || !strings.Contains(show, "dates from your certifying body") {

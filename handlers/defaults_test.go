@@ -17,7 +17,7 @@ func TestFormDefaultsFitThePerson(t *testing.T) {
 	apptest.Each(t, func(t *testing.T, s *apptest.Server) {
 		b := s.Browser()
 		b.SignUp("Dee Fault", "dee@example.com", goodPassword)
-		apptest.Must(t, b.Submit("/credentials", url.Values{"credential_code": {"RHIT"}, "earned_on": {cohortRelDay(-200)}}), http.StatusSeeOther)
+		apptest.Must(t, b.Submit("/credentials", url.Values{"current": {"yes"}, "credential_code": {"RHIT"}, "earned_on": {cohortRelDay(-200)}}), http.StatusSeeOther)
 		form := apptest.Must(t, b.Get("/ceus/new"), http.StatusOK).Text()
 		if strings.Contains(form, `name="in_hiim_domain" value="true" checked`) {
 			t.Error("a new activity is ticked as in an HIIM domain")
@@ -25,7 +25,7 @@ func TestFormDefaultsFitThePerson(t *testing.T) {
 		if strings.Contains(form, `name="category_a"`) || strings.Contains(apptest.Must(t, b.Get("/ceus"), http.StatusOK).Text(), `name="category_a"`) {
 			t.Error("an RHIT holder is asked about NCRA Category A")
 		}
-		apptest.Must(t, b.Submit("/credentials", url.Values{"credential_code": {"ODS"}, "earned_on": {cohortRelDay(-100)}}), http.StatusSeeOther)
+		apptest.Must(t, b.Submit("/credentials", url.Values{"current": {"yes"}, "credential_code": {"ODS"}, "earned_on": {cohortRelDay(-100)}}), http.StatusSeeOther)
 		if !strings.Contains(apptest.Must(t, b.Get("/ceus/new"), http.StatusOK).Text(), `name="category_a"`) {
 			t.Error("an ODS holder is not asked about Category A")
 		}

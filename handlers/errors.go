@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/gofiber/fiber/v2"
+	"github.com/gofiber/fiber/v2/utils"
 
 	"hitpath/models"
 )
@@ -21,6 +22,10 @@ type apiProblem struct {
 	Error  string      `json:"error"`
 	Fields FieldErrors `json:"fields,omitempty"`
 }
+
+// msgNotFound is the one answer for an unknown address or a record that does not
+// exist or is not the reader's, on pages and in the API alike.
+const msgNotFound = "Not found: nothing is at this address, or it is not yours to see."
 
 // msgUnavailable answers requests while the database cannot serve them.
 const msgUnavailable = "hitpath cannot reach its database right now. Please try again in a few seconds."
@@ -41,13 +46,18 @@ func (h *Handlers) ErrorHandler(c *fiber.Ctx, err error) error {
 	case errors.As(err, &fe):
 		status, message = fe.Code, fe.Message
 	case errors.Is(err, models.ErrNotFound):
-		status, message = fiber.StatusNotFound, "Not found."
+		status, message = fiber.StatusNotFound, msgNotFound
 	case models.IsUnavailable(err):
 		status, message = fiber.StatusServiceUnavailable, msgUnavailable
 		c.Set(fiber.HeaderRetryAfter, retryAfterUnavailable)
 	}
-	if status == fiber.StatusNotFound && (message == "" || message == "Cannot "+c.Method()+" "+c.Path()) {
-		message = "Not found."
+	switch {
+	case status == fiber.StatusNotFound && (message == "" || message == "Not found." || message == "Cannot "+c.Method()+" "+c.Path()):
+		message = msgNotFound
+	case status == fiber.StatusMethodNotAllowed && message == utils.StatusMessage(status):
+		message = "This address does not take a " + c.Method() + " request."
+	case status == fiber.StatusRequestHeaderFieldsTooLarge:
+		message = msgHeadersTooLarge
 	}
 	if status >= 500 {
 		h.Log.Error("request failed", "method", c.Method(), "path", c.Path(), "err", err,
@@ -56,7 +66,7 @@ func (h *Handlers) ErrorHandler(c *fiber.Ctx, err error) error {
 	if status == fiber.StatusTooManyRequests && c.GetRespHeader(fiber.HeaderRetryAfter) == "" {
 		c.Set(fiber.HeaderRetryAfter, "60")
 	}
-	if isAPI(c) {
+	if isAPI(c) || (status == fiber.StatusRequestHeaderFieldsTooLarge && unparsedRequest(c)) {
 		problem := apiProblem{Error: message}
 		if ve != nil {
 			problem.Fields = ve.Fields
@@ -68,7 +78,12 @@ func (h *Handlers) ErrorHandler(c *fiber.Ctx, err error) error {
 
 func isAPI(c *fiber.Ctx) bool { return strings.HasPrefix(c.Path(), "/api/") }
 
+// unparsedRequest reports a request the server refused before reading its first
+// line (headers over the read buffer): its path is unknown, so it is answered with
+// the plain JSON every API client reads, which a browser shows readably too.
+func unparsedRequest(c *fiber.Ctx) bool { return len(c.Request().Header.RawHeaders()) == 0 }
+
 // apiNotFound answers unknown API paths in JSON.
 func (h *Handlers) apiNotFound(c *fiber.Ctx) error {
-	return fiber.NewError(fiber.StatusNotFound, "No such API route.")
+	return fiber.NewError(fiber.StatusNotFound, msgNotFound)
 }

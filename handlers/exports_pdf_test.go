@@ -23,7 +23,7 @@ func TestTranscriptKeepsEveryLetter(t *testing.T) {
 	eachCEU(t, func(t *testing.T, s *apptest.Server) {
 		b := s.Browser()
 		b.SignUp("Siân Łukasiewicz-Nguyễn", "sian@example.com", goodPassword)
-		apptest.Must(t, b.Submit("/credentials", url.Values{"credential_code": {"RHIT"}, "earned_on": {ceuEarned.Format(time.DateOnly)}}), http.StatusSeeOther)
+		apptest.Must(t, b.Submit("/credentials", url.Values{"current": {"yes"}, "credential_code": {"RHIT"}, "earned_on": {ceuEarned.Format(time.DateOnly)}}), http.StatusSeeOther)
 		titles := []string{"Şahin Eğitim semineri", "Ελληνικά: κωδικοποίηση", "Курс кодирования МКБ", "Tiếng Việt: mã hóa hồ sơ"}
 		for i, title := range titles {
 			ceuLog(t, s, b, ceuDaysAgo(i+1), title, "1")

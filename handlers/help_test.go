@@ -32,7 +32,7 @@ func TestRecertificationHelp(t *testing.T) {
 
 		b := s.Browser()
 		b.SignUp("Rita Holder", "rita@example.com", goodPassword)
-		apptest.Must(t, b.Submit("/credentials", url.Values{"credential_code": {"RHIT"}, "earned_on": {cohortRelDay(-200)}}), http.StatusSeeOther)
+		apptest.Must(t, b.Submit("/credentials", url.Values{"current": {"yes"}, "credential_code": {"RHIT"}, "earned_on": {cohortRelDay(-200)}}), http.StatusSeeOther)
 		for path, anchors := range map[string][]string{
 			"/ceus":        {"#rule-80", "#rule-40", "#hiim-domains"},
 			"/ceus/new":    {"#rule-80", "#hiim-domains"},

@@ -73,3 +73,18 @@ func (h *Handlers) addressLimit(group string) fiber.Handler {
 		return c.Next()
 	}
 }
+
+// MaxHeaderBytes bounds a request's headers; larger ones are refused with 431.
+const MaxHeaderBytes = 16 << 10
+
+// msgHeadersTooLarge answers a request whose headers are over MaxHeaderBytes.
+const msgHeadersTooLarge = "The request headers are too large (at most 16 KB): clear this site's cookies or send fewer headers."
+
+// refuseLargeHeaders answers 431 (JSON under /api, a page elsewhere) for headers over
+// MaxHeaderBytes; the server reads up to its larger read buffer so the path is known.
+func (h *Handlers) refuseLargeHeaders(c *fiber.Ctx) error {
+	if len(c.Request().Header.RawHeaders()) > MaxHeaderBytes {
+		return fiber.NewError(fiber.StatusRequestHeaderFieldsTooLarge, msgHeadersTooLarge)
+	}
+	return c.Next()
+}

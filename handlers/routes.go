@@ -9,6 +9,7 @@ import (
 // Register mounts every route. Pages sit behind CSRF protection; the API under
 // /api/v1 authenticates with a bearer token and needs none.
 func (h *Handlers) Register(app *fiber.App) {
+	app.Use(h.refuseLargeHeaders)
 	app.Use(h.resolveClientIP)
 	app.Use(h.refuseBadText)
 	app.Get("/healthz", h.showHealth)

@@ -25,7 +25,7 @@ func (h *Handlers) refuseBadText(c *fiber.Ctx) error {
 	if !ok {
 		return c.Next()
 	}
-	message := "The " + field + " contains a NUL character or bytes that are not UTF-8 text. Remove them and try again."
+	message := models.BadTextMessage(field)
 	if isAPI(c) {
 		return &validationError{Fields: FieldErrors{field: message}}
 	}
@@ -125,6 +125,4 @@ func badJSONField(body []byte) (string, bool) {
 	}
 }
 
-func badText(s string) bool {
-	return strings.IndexByte(s, 0) >= 0 || !utf8.ValidString(s)
-}
+func badText(s string) bool { return models.BadText(s) }

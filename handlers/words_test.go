@@ -45,7 +45,7 @@ func TestPagesUseTheRightWords(t *testing.T) {
 		}
 
 		sam := w.student.Browser
-		apptest.Must(t, sam.Submit("/credentials", url.Values{"credential_code": {"RHIT"}, "earned_on": {cohortRelDay(-300)}}), http.StatusSeeOther)
+		apptest.Must(t, sam.Submit("/credentials", url.Values{"current": {"yes"}, "credential_code": {"RHIT"}, "earned_on": {cohortRelDay(-300)}}), http.StatusSeeOther)
 		ceuLog(t, s, sam, cohortRelDay(-2), "Short webinar", "1")
 		if list := page(sam, "/ceus", nil, http.StatusOK); !strings.Contains(list, "Saved “Short webinar”: 1 CEU.") || !strings.Contains(list, "1 activity.") {
 			t.Errorf("one CEU and one activity: want the singular in the flash and the caption")

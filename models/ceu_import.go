@@ -81,48 +81,74 @@ func ReadCEUCSV(r io.Reader, userID int64, today, earliest time.Time) ([]CEURow,
 // over MaxImportBytes or MaxImportRows is refused whole, so that one import holds the
 // write lock briefly.
 func ReadCEUCSVColumns(r io.Reader, columns CEUColumns, userID int64, today, earliest time.Time) ([]CEURow, []ImportProblem) {
+	rows, _, problems := readCEUCSV(r, columns, userID, today, earliest)
+	return rows, problems
+}
+
+// readCEUCSV is ReadCEUCSVColumns that also returns notes on how the file was read
+// (the order of its slash dates, DecideSlashDateOrder).
+func readCEUCSV(r io.Reader, columns CEUColumns, userID int64, today, earliest time.Time) ([]CEURow, []string, []ImportProblem) {
 	limited := &importSizeGuard{r: r}
 	raw, err := io.ReadAll(limited)
 	if err != nil {
-		return nil, []ImportProblem{{Line: 1, Message: "The file could not be read."}}
+		return nil, nil, []ImportProblem{{Line: 1, Message: "The file could not be read."}}
 	}
 	if limited.over() {
-		return nil, []ImportProblem{importTooBig(1 + bytes.Count(raw, []byte{'\n'}))}
+		return nil, nil, []ImportProblem{importTooBig(1 + bytes.Count(raw, []byte{'\n'}))}
 	}
 	table := ReadCSVTable(raw)
 	if len(table.Rows) > MaxImportRows {
-		return nil, []ImportProblem{importTooBig(table.Rows[MaxImportRows].Line)}
+		return nil, nil, []ImportProblem{importTooBig(table.Rows[MaxImportRows].Line)}
 	}
 	if table.Header == nil {
-		return nil, append(table.Problems, ImportProblem{Line: 1, Message: "The file is empty or not CSV: the first line must be " + strings.Join(CEUCSVHeader, ",") + "."})
+		if len(table.Problems) > 0 {
+			return nil, nil, table.Problems
+		}
+		return nil, nil, []ImportProblem{{Line: 1, Message: "The file is empty or not CSV: the first line must be " + strings.Join(CEUCSVHeader, ",") + "."}}
 	}
 	if columns == nil {
 		var ok bool
 		if columns, ok = MatchCEUColumns(table.Header); !ok {
-			return nil, []ImportProblem{headerProblem(table.Header)}
+			return nil, nil, []ImportProblem{headerProblem(table.Header)}
 		}
 	}
-	var rows []CEURow
 	problems := table.Problems
+	var records []CSVRow
+	var dates []SlashDate
 	for _, cells := range table.Rows {
 		if len(cells.Cells) != len(table.Header) {
 			problems = append(problems, ImportProblem{Line: cells.Line, Field: "columns", Message: fmt.Sprintf(
 				"Expected %d columns, found %d.", len(table.Header), len(cells.Cells))})
 			continue
 		}
-		row, rowProblems := parseCEURow(columns.Record(cells.Cells), cells.Line, userID, today, earliest)
+		record := CSVRow{Line: cells.Line, Cells: columns.Record(cells.Cells)}
+		records = append(records, record)
+		dates = append(dates, SlashDate{Line: record.Line, Text: record.Cells[ceuDateColumn]})
+	}
+	order, orderProblems := DecideSlashDateOrder(dates)
+	if orderProblems != nil {
+		// Every slash date would be misread either way: say only that.
+		return nil, nil, append(problems, orderProblems...)
+	}
+	var rows []CEURow
+	for _, record := range records {
+		record.Cells[ceuDateColumn] = order.ISO(record.Cells[ceuDateColumn])
+		row, rowProblems := parseCEURow(record.Cells, record.Line, userID, today, earliest)
 		problems = append(problems, rowProblems...)
 		rows = append(rows, row)
 	}
 	if len(problems) > 0 {
 		slices.SortStableFunc(problems, func(a, b ImportProblem) int { return a.Line - b.Line })
-		return nil, problems
+		return nil, nil, problems
 	}
 	if len(rows) == 0 {
-		return nil, []ImportProblem{{Line: 1, Message: "The file has a header but no activities."}}
+		return nil, nil, []ImportProblem{{Line: 1, Message: "The file has a header but no activities."}}
 	}
-	return rows, nil
+	return rows, order.Notes, nil
 }
+
+// ceuDateColumn is the date's place in CEUCSVHeader.
+var ceuDateColumn = slices.Index(CEUCSVHeader, "date")
 
 func headerProblem(header []string) ImportProblem {
 	return ImportProblem{Line: 1, Field: "header", Message: fmt.Sprintf(

@@ -33,6 +33,9 @@ type CEUImport struct {
 	Duplicates []CEURow
 	// Imported is how many rows were saved (0 in a preview).
 	Imported int
+	// Notes say how the file was read where it could be read two ways (the order of
+	// its slash dates).
+	Notes []string
 }
 
 // Skipped is how many rows were, or would be, left out as already in the log.
@@ -52,7 +55,7 @@ func ImportCEUCSV(ctx context.Context, db *gorm.DB, userID int64, r io.Reader, o
 	if err != nil {
 		return CEUImport{}, nil, err
 	}
-	rows, problems := ReadCEUCSVColumns(r, opts.Columns, userID, opts.Today, EarliestEarnedOn(held))
+	rows, notes, problems := readCEUCSV(r, opts.Columns, userID, opts.Today, EarliestEarnedOn(held))
 	if problems != nil {
 		return CEUImport{}, problems, nil
 	}
@@ -61,6 +64,7 @@ func ImportCEUCSV(ctx context.Context, db *gorm.DB, userID int64, r io.Reader, o
 		return CEUImport{}, nil, err
 	}
 	result := SplitDuplicates(rows, existing)
+	result.Notes = notes
 	if opts.Preview {
 		return result, nil, nil
 	}

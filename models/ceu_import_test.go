@@ -19,7 +19,7 @@ func TestParseCEUCSV(t *testing.T) {
 		{"byte order mark in header", "\ufeff" + csvHeader + "2025-01-02,A,AHIMA,ahima,,1,yes,no,online,\n", nil},
 		{"wrong header", "date,title\n2025-01-02,A\n", []string{"1 header"}},
 		{"missing columns", csvHeader + "2025-01-02,A,AHIMA\n", []string{"2 columns"}},
-		{"bad date", csvHeader + "31/12/2025,A,AHIMA,ahima,,1,yes,no,online,\n2025-13-01,A,AHIMA,ahima,,1,yes,no,online,\n", []string{"2 date", "3 date"}},
+		{"bad date", csvHeader + "31/31/2025,A,AHIMA,ahima,,1,yes,no,online,\n2025-13-01,A,AHIMA,ahima,,1,yes,no,online,\n", []string{"2 date", "3 date"}},
 		{"stray quote in the first field", csvHeader + "2025-01-02 \"x,A,AHIMA,ahima,,1,yes,no,online,\n2025-01-03,B,AHIMA,ahima,,1,yes,no,online,\n", []string{"2"}},
 		{"rows of only commas are skipped", csvHeader + ",,,,,,,,,\n2025-01-02,A,AHIMA,ahima,,1,yes,no,online,\n,,,,,,,,,\n", nil},
 		{"future and before earned", csvHeader + "2026-01-02,A,AHIMA,ahima,,1,yes,no,online,\n2024-03-14,A,AHIMA,ahima,,1,yes,no,online,\n", []string{"2 date", "3 date"}},

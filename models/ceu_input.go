@@ -75,6 +75,11 @@ func YesNo(b bool) string {
 // contradicting amounts are never stored side by side.
 func (in CEUEntryInput) Entry(base CEUEntry, today, earliest time.Time) (CEUEntry, Problems) {
 	problems := Problems{}
+	for field, text := range map[string]string{FieldTitle: in.Title, FieldProvider: in.Provider, FieldNotes: in.Notes} {
+		if BadText(text) {
+			problems.add(field, BadTextMessage(field))
+		}
+	}
 	e := base
 	e.ActivityDate = parseInputDate(in.ActivityDate, problems)
 	e.Title, e.Provider = strings.TrimSpace(in.Title), strings.TrimSpace(in.Provider)

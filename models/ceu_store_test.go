@@ -23,6 +23,7 @@ func newHolder(t *testing.T, db *gorm.DB, email, code string, earned time.Time) 
 		t.Fatal(err)
 	}
 	h := models.HeldCredential{UserID: u.ID, CredentialCode: code, EarnedOn: earned}
+	h.SetCurrent(true, earned)
 	if err := models.SaveHeldCredential(ctx, db, &h, time.Now()); err != nil {
 		t.Fatal(err)
 	}

@@ -143,6 +143,11 @@ func (g credentialGroup) trackedFrom() time.Time {
 	return from
 }
 
+// heldNow reports whether the holder says they hold any of the group's credentials now.
+func (g credentialGroup) heldNow() bool {
+	return slices.ContainsFunc(g.held, func(h HeldCredentialFacts) bool { return !h.NotCurrent })
+}
+
 // untracked reports whether cycle c is history before hitpath: it ended before the
 // holder started tracking a credential they hold now, and they logged nothing in it.
 func (g credentialGroup) untracked(c Cycle, logged int) bool {

@@ -77,6 +77,10 @@ func csvSeparator(text string) rune {
 // instead of stopping the whole file.
 func ReadCSVTable(raw []byte) CSVTable {
 	text, converted := DecodeCSVText(raw)
+	if BadText(text) {
+		line := 1 + strings.Count(text[:max(strings.IndexByte(text, 0), 0)], "\n")
+		return CSVTable{Converted: converted, Problems: []ImportProblem{{Line: line, Message: BadTextMessage("file")}}}
+	}
 	reader := csv.NewReader(strings.NewReader(text))
 	reader.Comma = csvSeparator(text)
 	reader.FieldsPerRecord = -1
@@ -87,6 +91,12 @@ func ReadCSVTable(raw []byte) CSVTable {
 			break
 		}
 		var parseErr *csv.ParseError
+		if errors.As(err, &parseErr) && table.Header == nil {
+			// Without the headings no later line can be matched to columns.
+			table.Problems = append(table.Problems, ImportProblem{Line: parseErr.StartLine, Field: "header", Message: "The line of column headings is not valid CSV: " +
+				parseErr.Err.Error() + ". Remove the stray quote, or quote the whole heading and double the quote inside it."})
+			break
+		}
 		if errors.As(err, &parseErr) {
 			table.Problems = append(table.Problems, ImportProblem{Line: parseErr.StartLine, Message: "This line is not valid CSV: " + parseErr.Err.Error() +
 				". A quote inside a cell must be doubled and the whole cell quoted, like \"Course \"\"A\"\"\"."})

@@ -21,6 +21,9 @@ type HeldCredentialFacts struct {
 	// did not). Cycles that ended before it with nothing logged were recertified
 	// outside hitpath (StatusNotTracked).
 	CurrentFrom time.Time
+	// NotCurrent is set when the holder says they no longer hold the credential: once
+	// its cycles stop being renewed they lapse (StatusLapsed).
+	NotCurrent bool
 }
 
 // Cycle is one maintenance cycle of a credential, or of the credentials of one body

@@ -69,6 +69,9 @@ type CycleProgress struct {
 	Paces []RulePace
 
 	Status CycleStatus
+	// HeldUntil is the last day the credential was held when it lapsed before this
+	// cycle began (see lapseTracker); zero while it is held.
+	HeldUntil time.Time
 	// RevokesOn is the day an unmet credential is revoked: Due + the grace period of
 	// the rules in force on the cycle's last day. Zero when they name no revocation.
 	RevokesOn time.Time
@@ -129,6 +132,7 @@ func groupProgress(group credentialGroup, sorted []datedCredit, rules []Maintena
 	series := cycleSeries(group.anchor(), rules, today)
 	out := make([]CycleProgress, 0, len(series))
 	previousInPerson, first := 0, true
+	lapse := newLapseTracker(group)
 	for _, cycle := range series {
 		inForce := group.rulesIn(cycle, rules)
 		if len(inForce) == 0 {
@@ -141,12 +145,17 @@ func groupProgress(group credentialGroup, sorted []datedCredit, rules []Maintena
 		p.applyInPerson(inForce, credit.inPerson, previousInPerson, first)
 		p.Shortfall = p.shortfall()
 		p.applyTiming(today)
+		p.HeldUntil = lapse.before(cycle, today)
 		p.Status = CycleStatusOf(p, today)
 		p.Problems = p.problems()
 		p.Notes = group.notes(cycle)
 		if group.untracked(cycle, len(logged)) {
 			p.Status, p.Problems, p.RevokesOn = StatusNotTracked, nil, time.Time{}
 		}
+		if p.Status == StatusLapsed {
+			p.Problems, p.RevokesOn = nil, time.Time{}
+		}
+		lapse.after(p)
 		out = append(out, p)
 		previousInPerson, first = credit.inPerson, false
 	}

@@ -31,6 +31,10 @@ const (
 	// ended before they started tracking it here and has nothing logged: it was
 	// recertified outside hitpath and counts for nothing.
 	StatusNotTracked CycleStatus = "not_tracked"
+	// StatusLapsed is a cycle after the credential stopped being held: a revoked
+	// cycle ended before it, or the holder says the credential is not current and it
+	// was not renewed. Nothing is asked of it and nobody is reminded.
+	StatusLapsed CycleStatus = "lapsed"
 )
 
 // Month length for paces: 365.25/12 days, written as a fraction so pace arithmetic
@@ -157,10 +161,13 @@ func ceilDiv(a, b int) int {
 // forecast on or before the last day, i.e. pace so far ≥ pace needed), the days
 // elapsed, and the due and revocation dates. A met cycle is complete whenever it is
 // looked at; in its first JustStartedDays an unmet cycle off pace is just started;
-// the grace period runs from the due date.
+// the grace period runs from the due date. A cycle starting after HeldUntil is
+// lapsed whatever was logged in it: the credential was no longer held.
 func CycleStatusOf(p CycleProgress, today time.Time) CycleStatus {
 	c := p.Cycle
 	switch {
+	case !p.HeldUntil.IsZero() && c.Start.After(p.HeldUntil):
+		return StatusLapsed
 	case p.Shortfall == 0:
 		return StatusComplete
 	case today.Before(c.Start):

@@ -30,7 +30,7 @@ func (g *demoGenerator) createPathways(students []demoStudent) error {
 				p.ExamResult = string(ExamResultFailed)
 			} else {
 				p.PassedOn = demoDate(exam)
-				held = append(held, HeldCredential{UserID: s.user.ID, CredentialCode: target, EarnedOn: exam, CreatedAt: g.now, UpdatedAt: g.now})
+				held = append(held, HeldCredential{UserID: s.user.ID, CredentialCode: target, EarnedOn: exam, CurrentAsOf: datePtr(exam), CreatedAt: g.now, UpdatedAt: g.now})
 			}
 			p.PracticumHoursDone = p.PracticumHoursRequired
 		case !exam.Before(g.today) && g.rng.Float64() < 0.5:

@@ -61,7 +61,7 @@ func (h HeldCredential) Facts() HeldCredentialFacts {
 	return HeldCredentialFacts{
 		Code: h.CredentialCode, EarnedOn: DateOnly(h.EarnedOn.UTC()),
 		OverrideStart: dateOrZero(h.CycleStartOverride), OverrideEnd: dateOrZero(h.CycleEndOverride),
-		CurrentFrom: dateOrZero(h.CurrentAsOf),
+		CurrentFrom: dateOrZero(h.CurrentAsOf), NotCurrent: h.CurrentAsOf == nil,
 	}
 }
 

@@ -27,6 +27,7 @@ func seedBenchHolder(b testing.TB, db *gorm.DB) int64 {
 		earned time.Time
 	}{{"RHIT", models.DateOf(2016, 1, 10)}, {"CCS", models.DateOf(2018, 5, 1)}, {"ODS", models.DateOf(2019, 9, 1)}} {
 		h := models.HeldCredential{UserID: u.ID, CredentialCode: c.code, EarnedOn: c.earned}
+		h.SetCurrent(true, c.earned)
 		if err := models.SaveHeldCredential(ctx, db, &h, now); err != nil {
 			b.Fatal(err)
 		}

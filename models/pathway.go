@@ -234,7 +234,9 @@ func RecordPass(ctx context.Context, db *gorm.DB, userID int64, passedOn, now ti
 // already holds it (UNIQUE(user_id, credential_code)): saving the pathway again, or a
 // credential entered by hand on the credentials page, leaves the existing row alone.
 func grantPassedCredential(tx *gorm.DB, userID int64, code string, passedOn, now time.Time) (bool, error) {
-	row := HeldCredential{UserID: userID, CredentialCode: code, EarnedOn: DateOnly(passedOn), CreatedAt: now, UpdatedAt: now}
+	// A pass makes the credential current from the pass date, so its first cycle is
+	// tracked rather than taken for one the holder let lapse.
+	row := HeldCredential{UserID: userID, CredentialCode: code, EarnedOn: DateOnly(passedOn), CurrentAsOf: datePtr(DateOnly(passedOn)), CreatedAt: now, UpdatedAt: now}
 	res := tx.Clauses(clause.OnConflict{
 		Columns:   []clause.Column{{Name: "user_id"}, {Name: "credential_code"}},
 		DoNothing: true,

@@ -21,14 +21,14 @@ type ReminderDue struct {
 }
 
 // DueReminders decides the reminders for today among the thresholds the holder chose:
-// for each cycle running today and not complete, the tightest chosen threshold its
+// for each cycle running today, not complete and not lapsed, the tightest chosen threshold its
 // days left have crossed. A holder who joins with 20 days left gets the 30-day
 // reminder, not all four at once; one who chose only 7 days hears nothing before.
 func DueReminders(progress LearnerProgress, today time.Time, thresholds []int) []ReminderDue {
 	today = DateOnly(today)
 	var due []ReminderDue
 	for _, p := range progress.Cycles {
-		if p.Status == StatusComplete || !p.Cycle.Contains(today) {
+		if p.Status == StatusComplete || p.Status == StatusLapsed || !p.Cycle.Contains(today) {
 			continue
 		}
 		threshold := 0

@@ -68,6 +68,13 @@ func TestSavePathwayRoundTripsAndGrantsCredentialOnce(t *testing.T) {
 		if err != nil || !earned.Equal(day("2026-06-10")) {
 			t.Fatalf("got earned_on %v err %v, want 2026-06-10", earned, err)
 		}
+		holder, err := models.LoadHolder(ctx, db, uid, day("2026-09-01"))
+		if err != nil || len(holder.Held) != 1 || holder.Held[0].CurrentAsOf == nil || !holder.Held[0].CurrentAsOf.Equal(day("2026-06-10")) {
+			t.Fatalf("got %+v %v, want the passed credential current from its pass date", holder.Held, err)
+		}
+		if len(holder.Progress.Cycles) == 0 || holder.Progress.Cycles[0].Status == models.StatusLapsed {
+			t.Fatalf("got cycles %+v, want the first cycle tracked, not lapsed", holder.Progress.Cycles)
+		}
 		var n int64
 		db.Table("held_credentials").Where("user_id = ?", uid).Count(&n)
 		if n != 1 {

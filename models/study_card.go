@@ -136,6 +136,8 @@ func validateItem(c *StudyCard, in CardInput, fields map[string]string) {
 
 func checkText(fields map[string]string, name, value string, max int, required bool, missing string) {
 	switch {
+	case BadText(value):
+		fields[name] = BadTextMessage(name)
 	case required && value == "":
 		fields[name] = missing
 	case utf8.RuneCountInString(value) > max:

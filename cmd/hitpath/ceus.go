@@ -101,6 +101,9 @@ func importSummary(result models.CEUImport, opts models.CEUImportOptions, email 
 	} else if n > 0 {
 		line += fmt.Sprintf(" %d already in your log — imported again as asked.", n)
 	}
+	for _, note := range result.Notes {
+		line += "\n" + note
+	}
 	return line
 }
 

@@ -21,6 +21,7 @@ func TestImportCEUFile(t *testing.T) {
 			t.Fatal(err)
 		}
 		held := models.HeldCredential{UserID: u.ID, CredentialCode: "RHIT", EarnedOn: models.DateOf(2024, 3, 15)}
+		held.SetCurrent(true, models.DateOf(2024, 3, 15))
 		if err := models.SaveHeldCredential(ctx, db, &held, now); err != nil {
 			t.Fatal(err)
 		}
@@ -56,6 +57,7 @@ func TestImportCEUFileSkipsWhatIsAlreadyInTheLog(t *testing.T) {
 			t.Fatal(err)
 		}
 		held := models.HeldCredential{UserID: u.ID, CredentialCode: "RHIT", EarnedOn: models.DateOf(2030, 3, 15)}
+		held.SetCurrent(true, models.DateOf(2030, 3, 15))
 		if err := models.SaveHeldCredential(ctx, db, &held, now); err != nil {
 			t.Fatal(err)
 		}
