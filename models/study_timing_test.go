@@ -66,7 +66,7 @@ func BenchmarkStudyQueue10k(b *testing.B) {
 	}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		q, err := models.LoadStudyQueue(ctx, db, userID, plan, 20, now, 200)
+		q, err := models.LoadStudyQueue(ctx, db, userID, plan, 20, now, time.UTC, 200)
 		if err != nil || len(q.Cards) != 200 {
 			b.Fatalf("got %d cards, %v", len(q.Cards), err)
 		}
