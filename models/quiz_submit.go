@@ -187,7 +187,7 @@ func ItemStatsFor(ctx context.Context, db *gorm.DB, userID, cardID int64) (ItemS
 	if _, err := DeckForEditor(ctx, db, userID, deckID); err != nil {
 		return ItemStats{}, err
 	}
-	stats, err := itemStatsWhere(ctx, db, "qi.card_id = ?", cardID)
+	stats, err := itemStatsWhere(ctx, db, "%[1]s.card_id = ?", cardID)
 	return stats[cardID], err
 }
 
@@ -197,19 +197,22 @@ func DeckItemStats(ctx context.Context, db *gorm.DB, userID, deckID int64) (map[
 	if _, err := DeckForEditor(ctx, db, userID, deckID); err != nil {
 		return nil, err
 	}
-	return itemStatsWhere(ctx, db, "qi.card_id IN (SELECT id FROM study_cards WHERE deck_id = ?)", deckID)
+	return itemStatsWhere(ctx, db, "%[1]s.card_id IN (SELECT id FROM study_cards WHERE deck_id = ?)", deckID)
 }
 
 // itemStatsWhere reads the first attempts in submitted quizzes of the items that cond
-// selects, with the share of the quiz's other items each learner got right, and
-// computes each item's statistics.
+// selects (cond names the item's card as %[1]s.card_id), with the share of the quiz's
+// other items each learner got right, and computes each item's statistics. Each
+// quiz's totals are counted once in a grouped subquery rather than per attempt: with
+// correlated subqueries 500 attempts × 150 items took seconds.
 func itemStatsWhere(ctx context.Context, db *gorm.DB, cond string, arg int64) (map[int64]ItemStats, error) {
 	rows, err := db.WithContext(ctx).Table("study_quiz_items AS qi").
-		Select(`qi.card_id, CASE WHEN qi.correct THEN 1 ELSE 0 END,
-			(SELECT COUNT(*) FROM study_quiz_items o WHERE o.quiz_id = qi.quiz_id AND o.id <> qi.id AND o.correct),
-			(SELECT COUNT(*) FROM study_quiz_items o WHERE o.quiz_id = qi.quiz_id AND o.id <> qi.id)`).
+		Select("qi.card_id, CASE WHEN qi.correct THEN 1 ELSE 0 END, t.answered_right, t.items").
 		Joins("JOIN study_quizzes q ON q.id = qi.quiz_id").
-		Where(cond+" AND qi.first_attempt AND q.submitted_at IS NOT NULL", arg).Rows()
+		Joins(`JOIN (SELECT quiz_id, COUNT(*) AS items, SUM(CASE WHEN correct THEN 1 ELSE 0 END) AS answered_right
+			FROM study_quiz_items WHERE quiz_id IN (SELECT a.quiz_id FROM study_quiz_items a WHERE `+fmt.Sprintf(cond, "a")+`)
+			GROUP BY quiz_id) t ON t.quiz_id = qi.quiz_id`, arg).
+		Where(fmt.Sprintf(cond, "qi")+" AND qi.first_attempt AND q.submitted_at IS NOT NULL", arg).Rows()
 	if err != nil {
 		return nil, fmt.Errorf("load item attempts: %w", err)
 	}
@@ -217,10 +220,11 @@ func itemStatsWhere(ctx context.Context, db *gorm.DB, cond string, arg int64) (m
 	items, rests := map[int64][]float64{}, map[int64][]float64{}
 	for rows.Next() {
 		var cardID int64
-		var score, right, others int
-		if err := rows.Scan(&cardID, &score, &right, &others); err != nil {
+		var score, quizRight, quizItems int
+		if err := rows.Scan(&cardID, &score, &quizRight, &quizItems); err != nil {
 			return nil, fmt.Errorf("read item attempts: %w", err)
 		}
+		right, others := quizRight-score, quizItems-1
 		share := 0.0
 		if others > 0 {
 			share = float64(right) / float64(others)
