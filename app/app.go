@@ -102,8 +102,9 @@ func buildDeps(cfg Config, db *gorm.DB, log *slog.Logger) (handlers.Deps, error)
 	}
 	return handlers.Deps{
 		DB: db, Tokens: tokens, Hasher: hasher, Log: log, CSRFKey: security.DeriveKey(secret, "csrf"),
-		CalendarKey: security.DeriveKey(secret, "calendar-uid"),
-		BaseURL:     cfg.BaseURL, SecureCookies: cfg.SecureCookies(), DefaultZone: zone,
+		CalendarKey: security.DeriveKey(secret, "calendar-uid"), TwoFactorKey: security.DeriveKey(secret, "two-factor-secret"),
+		ChallengeKey: security.DeriveKey(secret, "two-factor-challenge"),
+		BaseURL:      cfg.BaseURL, SecureCookies: cfg.SecureCookies(), DefaultZone: zone,
 		EvidenceQuota: cfg.EvidenceQuota, HeavyExports: cfg.HeavyExports,
 		TrustedProxies: cfg.TrustedProxies, Limits: rateLimitStore(db),
 	}, nil

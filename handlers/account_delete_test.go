@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"hitpath/app/apptest"
 	"hitpath/models"
@@ -19,6 +20,8 @@ func TestDeleteAccountLeavesCohortsAndRemovesRecords(t *testing.T) {
 		if roster := apptest.Must(t, s.API("GET", dashboard, w.owner.Token, nil), 200).Text(); !strings.Contains(roster, "Sam Student") {
 			t.Fatal("the cohort does not list the student before the deletion")
 		}
+		apptest.Must(t, s.API("POST", "/api/v1/me/two-factor/enrol", student.Token, nil), 201)
+		s.DB.Exec("INSERT INTO recovery_codes (user_id, code_hash, created_at) VALUES (?, 'h', ?)", student.ID, time.Now().UTC())
 		page := apptest.Must(t, student.Browser.Submit("/account/delete", url.Values{"password": {"not my password"}}), 422).Text()
 		if !strings.Contains(page, `id="password-error"`) {
 			t.Fatal("a wrong password is not refused beside the field")
@@ -37,7 +40,7 @@ func TestDeleteAccountLeavesCohortsAndRemovesRecords(t *testing.T) {
 		if u.Name != models.FormerMemberName || strings.Contains(u.Email, "sam") {
 			t.Fatalf("got %q <%s> kept, want no personal data", u.Name, u.Email)
 		}
-		for _, table := range []string{"held_credentials", "sessions"} {
+		for _, table := range []string{"held_credentials", "sessions", "two_factor", "recovery_codes"} {
 			var n int64
 			s.DB.Table(table).Where("user_id = ?", student.ID).Count(&n)
 			if n != 0 {

@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"strconv"
@@ -85,7 +86,8 @@ func (h *Handlers) registerUser(c *fiber.Ctx, form signupForm) (models.User, Fie
 }
 
 // checkLogin returns the account whose password matches, or ErrInvalidCredentials
-// (ErrAccountDisabled when an administrator disabled it). Attempts are limited per
+// (ErrAccountDisabled when an administrator disabled it). With two-factor sign-in on
+// it returns the account with errSecondFactorNeeded: the sign-in is not done yet. Attempts are limited per
 // account, keyed on the very address looked up, whatever the request's shape; a
 // correct password clears the count. Every attempt is audited.
 func (h *Handlers) checkLogin(c *fiber.Ctx, form loginForm) (models.User, error) {
@@ -109,6 +111,9 @@ func (h *Handlers) checkLogin(c *fiber.Ctx, form loginForm) (models.User, error)
 	}
 	if err := h.forgetAttempts(c, key); err != nil {
 		return models.User{}, err
+	}
+	if on, err := models.HasTwoFactor(c.UserContext(), h.DB, user.ID); err != nil || on {
+		return user, cmp.Or(err, errSecondFactorNeeded)
 	}
 	return user, h.auditSignIn(c, user.ID, nil)
 }

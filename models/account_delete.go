@@ -17,7 +17,7 @@ const FormerMemberName = "A former member"
 var personalTables = []string{
 	"evidence_files", "ceu_entries", "held_credentials", "calendar_tokens", "pathways", "learner_courses",
 	"study_sessions", "practice_exams", "readiness_summaries", "sessions", "account_tokens", "cohort_instructors",
-	"instructor_requests",
+	"instructor_requests", "recovery_codes", "two_factor",
 }
 
 // DeleteAccount removes a user's records and evidence in one transaction and keeps a

@@ -36,3 +36,18 @@ var ErrAccountDisabled = errors.New("account disabled")
 // ErrRequestOpen means the person already has an instructor request waiting for an
 // admin.
 var ErrRequestOpen = errors.New("instructor request already pending")
+
+// ErrWrongCode means a two-factor code (from the authenticator app, or a recovery
+// code) did not match, or was already used.
+var ErrWrongCode = errors.New("wrong two-factor code")
+
+// ErrTwoFactorUnreadable means the stored authenticator key cannot be decrypted, as
+// when the app's secret changed since it was saved.
+var ErrTwoFactorUnreadable = errors.New("two-factor key unreadable")
+
+// ErrTwoFactorOn means two-factor sign-in is already turned on for the account.
+var ErrTwoFactorOn = errors.New("two-factor sign-in already on")
+
+// ErrTwoFactorOff means the account has no confirmed two-factor sign-in (nothing to
+// confirm, disable or regenerate).
+var ErrTwoFactorOff = errors.New("two-factor sign-in not on")

@@ -34,6 +34,12 @@ var exportQueries = []exportQuery{
 	{"cohort_memberships", `SELECT m.*, c.name AS cohort_name FROM cohort_members m JOIN cohorts c ON c.id = m.cohort_id WHERE m.user_id = ? ORDER BY m.id`},
 	{"sessions", `SELECT id, created_at, expires_at, revoked_at, last_seen_at, user_agent, ip FROM sessions WHERE user_id = ? ORDER BY created_at`},
 	{"instructor_requests", `SELECT id, school, program, status, created_at, decided_at FROM instructor_requests WHERE user_id = ? ORDER BY id`},
+	// Whether two-factor sign-in is on and how many recovery codes are left: never the
+	// key or the codes' hashes.
+	{"two_factor", `SELECT t.created_at, t.confirmed_at, COUNT(r.id) AS recovery_codes,
+		SUM(CASE WHEN r.id IS NOT NULL AND r.used_at IS NULL THEN 1 ELSE 0 END) AS recovery_codes_unused
+		FROM two_factor t LEFT JOIN recovery_codes r ON r.user_id = t.user_id WHERE t.user_id = ?
+		GROUP BY t.user_id, t.created_at, t.confirmed_at`},
 	{"calendar_feeds", `SELECT id, created_at, revoked_at FROM calendar_tokens WHERE user_id = ? ORDER BY id`},
 }
 
