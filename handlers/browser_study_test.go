@@ -16,13 +16,19 @@ func pressAndWaitForPage(key string) chromedp.Action[chromedp.Void] {
 	return chromedp.Steps(markDocument(), chromedp.KeyEvent(key), waitForNewDocument())
 }
 
-// TestBrowserReviewSessionAndQuiz: a student builds a deck in the browser, reviews
-// with the keyboard over several simulated days (the server's clock is fixed in 2031
-// and moved by the test), takes a blueprint quiz and sees readiness and the exam-day
-// forecast.
+// TestBrowserReviewSessionAndQuiz: a student builds a deck in the browser, sets the
+// exam date on the pathway page, reviews with the keyboard over several simulated days
+// (the server's clock is fixed in 2031 and moved by the test), takes a blueprint quiz
+// and sees readiness move and the exam-day forecast; on each database.
 func TestBrowserReviewSessionAndQuiz(t *testing.T) {
+	for _, dialect := range testdb.Dialects() {
+		t.Run(dialect, func(t *testing.T) { browserReviewSessionAndQuiz(t, dialect) })
+	}
+}
+
+func browserReviewSessionAndQuiz(t *testing.T, dialect string) {
 	clock := newStudyClock()
-	s := apptest.New(t, testdb.Open(t, "sqlite"), clock.Option())
+	s := apptest.New(t, testdb.Open(t, dialect), clock.Option())
 	ctx, base := startBrowser(t, s)
 	b := browserSteps{t: t, ctx: ctx}
 
@@ -41,7 +47,21 @@ func TestBrowserReviewSessionAndQuiz(t *testing.T) {
 		t.Fatalf("got deck %q, want the new card with its source", got)
 	}
 	token := s.LoginAPI("rae@example.com", goodPassword)
-	apptest.Must(t, s.API("PUT", "/api/v1/pathway", token, map[string]any{"target": "CCA", "exam_scheduled_on": "2031-07-20"}), 200)
+	apptest.Must(t, s.API("PUT", "/api/v1/pathway", token, map[string]any{"target": "CCA"}), 200)
+	b.do("set the exam date on the pathway page",
+		chromedp.Navigate(base+"/pathway"),
+		studentFill("exam_scheduled_on", "2031-07-20"),
+		clickAndWaitForPage(`form[action="/pathway"] button[type=submit]`),
+	)
+	var examOn string
+	s.DB.Table("pathways").Select("exam_scheduled_on").Scan(&examOn)
+	if !strings.HasPrefix(examOn, "2031-07-20") {
+		t.Fatalf("got exam date %q saved from the pathway page, want 2031-07-20", examOn)
+	}
+	b.do("readiness before any quiz", chromedp.Navigate(base+"/practice"))
+	if got := b.text("#readiness"); !strings.HasPrefix(got, "No practice exams yet") {
+		t.Fatalf("got readiness %q before the quiz, want none yet", got)
+	}
 	var deckID int64
 	s.DB.Table("study_decks").Select("id").Scan(&deckID)
 	addItems(t, s, token, deckID, 1)

@@ -58,6 +58,7 @@ func (h *Handlers) registerStudyEngineAPI(api fiber.Router) {
 	api.Get("/study/forecast", h.requireAPIUser, h.apiShowForecast)
 	api.Post("/quizzes", h.requireAPIUser, h.apiCreateQuiz)
 	api.Get("/quizzes/:id", h.requireAPIUser, h.apiShowQuiz)
+	api.Put("/quizzes/:id/answers", h.requireAPIUser, h.apiSaveQuizAnswers)
 	api.Post("/quizzes/:id/submit", h.requireAPIUser, h.apiSubmitQuiz)
 	api.Get("/items/:id/stats", h.requireAPIUser, h.apiItemStats)
 }

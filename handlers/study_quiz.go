@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -75,7 +76,7 @@ func (h *Handlers) finishQuiz(c *fiber.Ctx, id int64, answers map[int]int) (mode
 	if err != nil {
 		return models.QuizResult{}, nil, err
 	}
-	res, err := models.SubmitQuiz(c.UserContext(), h.DB, q, answers, outline, sc.Plan, h.Now())
+	res, err := models.SubmitQuiz(c.UserContext(), h.DB, q, answers, outline, sc.Plan, h.Now(), h.today(c))
 	if errors.Is(err, models.ErrQuizSubmitted) {
 		return res, nil, errQuizSubmitted
 	}
@@ -118,7 +119,7 @@ func (h *Handlers) renderQuiz(c *fiber.Ctx, status int, q models.Quiz, errs Fiel
 	if err != nil {
 		return err
 	}
-	data := fiber.Map{"Title": "Blueprint quiz", "Quiz": q, "Items": items, "Errors": errs, "Deadline": q.Deadline(),
+	data := fiber.Map{"Title": "Blueprint quiz", "Quiz": q, "Items": items, "Errors": errs, "Timer": h.quizTimer(c, q),
 		"Letters0": []string{"", "A", "B", "C", "D"}}
 	if q.SubmittedAt != nil {
 		outline, err := models.ExamOutlineFor(c.UserContext(), h.DB, q.CredentialCode)
@@ -153,6 +154,24 @@ func optionNumber(letter string) int {
 	return -1
 }
 
+// quizTimer is what the quiz page shows of a timed quiz's deadline: the time in the
+// learner's own zone (what a page without JavaScript shows) and the seconds left by
+// the server's clock, from which quiz.js counts down.
+type quizTimer struct {
+	Deadline    time.Time
+	SecondsLeft int
+	Over        bool
+}
+
+func (h *Handlers) quizTimer(c *fiber.Ctx, q models.Quiz) *quizTimer {
+	if q.TimeLimitMinutes == 0 {
+		return nil
+	}
+	deadline := q.Deadline().In(h.zoneOf(currentUser(c)))
+	left := int(deadline.Sub(h.Now()).Seconds())
+	return &quizTimer{Deadline: deadline, SecondsLeft: max(left, 0), Over: !q.OnTime(h.Now())}
+}
+
 func (h *Handlers) submitQuiz(c *fiber.Ctx) error {
 	id, err := pathID(c, "id")
 	if err != nil {
@@ -169,6 +188,13 @@ func (h *Handlers) submitQuiz(c *fiber.Ctx) error {
 		}
 		return h.renderQuiz(c, fiber.StatusUnprocessableEntity, q, fields)
 	}
-	return h.flashAndRedirect(c, fmt.Sprintf("/study/quizzes/%d", id),
-		fmt.Sprintf("Scored: %d of %d right. Recorded as a practice exam.", res.Correct, res.Total))
+	msg := fmt.Sprintf("Scored: %d of %d right. Recorded as a practice exam.", res.Correct, res.Total)
+	if late := res.Quiz.LateCount(); late > 0 {
+		verb := "answers"
+		if late == 1 {
+			verb = "answer"
+		}
+		msg += fmt.Sprintf(" %d %s arrived after the time was up and did not count.", late, verb)
+	}
+	return h.flashAndRedirect(c, fmt.Sprintf("/study/quizzes/%d", id), msg)
 }

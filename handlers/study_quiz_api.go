@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"errors"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -19,6 +20,8 @@ type quizItemJSON struct {
 	Correct        *string  `json:"correct,omitempty"`
 	Right          *bool    `json:"right,omitempty"`
 	Explanation    string   `json:"explanation,omitempty"`
+	Answered       bool     `json:"answered"`
+	Late           bool     `json:"late"`
 }
 
 type quizDomainJSON struct {
@@ -33,14 +36,19 @@ type quizDomainJSON struct {
 func toQuizJSON(q models.Quiz, res *models.QuizResult) fiber.Map {
 	items := make([]quizItemJSON, len(q.Items))
 	for i, it := range q.Items {
-		items[i] = quizItemJSON{Position: it.Position, CardID: it.CardID, DomainPosition: it.DomainPosition, Stem: it.Card.Front, Options: it.Card.Options()}
+		items[i] = quizItemJSON{Position: it.Position, CardID: it.CardID, DomainPosition: it.DomainPosition, Stem: it.Card.Front,
+			Options: it.Card.Options(), Answered: it.ChosenOption != 0, Late: it.Late}
 		if q.SubmittedAt != nil {
 			correct, right := it.Card.CorrectLetter(), it.Correct
 			items[i].Chosen, items[i].Correct, items[i].Right, items[i].Explanation = models.OptionLetter(it.ChosenOption), &correct, &right, it.Card.Explanation
 		}
 	}
 	out := fiber.Map{"id": q.ID, "credential_code": q.CredentialCode, "started_at": q.StartedAt.Format(time.RFC3339),
-		"time_limit_minutes": q.TimeLimitMinutes, "submitted": q.SubmittedAt != nil, "items": items}
+		"time_limit_minutes": q.TimeLimitMinutes, "submitted": q.SubmittedAt != nil, "items": items,
+		"deadline": nil, "answers_close_at": nil, "late_answers": q.LateCount()}
+	if q.TimeLimitMinutes > 0 {
+		out["deadline"], out["answers_close_at"] = q.Deadline().UTC().Format(time.RFC3339), q.AnswersCloseAt().UTC().Format(time.RFC3339)
+	}
 	if res != nil {
 		domains := make([]quizDomainJSON, len(res.Domains))
 		for i, d := range res.Domains {
@@ -99,18 +107,51 @@ type quizAnswersBody struct {
 	} `json:"answers"`
 }
 
-func (h *Handlers) apiSubmitQuiz(c *fiber.Ctx) error {
+// readQuizAnswers reads the path's quiz id and a quizAnswersBody.
+func readQuizAnswers(c *fiber.Ctx) (int64, map[int]int, error) {
 	id, err := pathID(c, "id")
 	if err != nil {
-		return err
+		return 0, nil, err
 	}
 	var body quizAnswersBody
 	if err := readJSON(c, &body); err != nil {
-		return err
+		return 0, nil, err
 	}
 	answers := map[int]int{}
 	for _, a := range body.Answers {
 		answers[a.Position] = optionNumber(a.Option)
+	}
+	return id, answers, nil
+}
+
+// apiSaveQuizAnswers records answers before submitting, so those given in time count
+// on a timed quiz even if the submission comes late.
+func (h *Handlers) apiSaveQuizAnswers(c *fiber.Ctx) error {
+	id, answers, err := readQuizAnswers(c)
+	if err != nil {
+		return err
+	}
+	q, err := models.LoadQuiz(c.UserContext(), h.DB, currentUser(c).ID, id)
+	if err != nil {
+		return err
+	}
+	if fields := models.ValidateQuizAnswers(q, answers); fields != nil {
+		return &validationError{Fields: fields}
+	}
+	q, err = models.SaveQuizAnswers(c.UserContext(), h.DB, q, answers, h.Now())
+	if errors.Is(err, models.ErrQuizSubmitted) {
+		return errQuizSubmitted
+	}
+	if err != nil {
+		return err
+	}
+	return c.JSON(toQuizJSON(q, nil))
+}
+
+func (h *Handlers) apiSubmitQuiz(c *fiber.Ctx) error {
+	id, answers, err := readQuizAnswers(c)
+	if err != nil {
+		return err
 	}
 	res, fields, err := h.finishQuiz(c, id, answers)
 	if err != nil {

@@ -35,7 +35,7 @@ func (h *Handlers) reviewPageData(c *fiber.Ctx) (fiber.Map, error) {
 		return nil, err
 	}
 	userID, now := currentUser(c).ID, h.Now()
-	queue, err := models.LoadStudyQueue(c.UserContext(), h.DB, userID, sc.Plan, sc.Settings.NewPerDay, now, 1)
+	queue, err := models.LoadStudyQueue(c.UserContext(), h.DB, userID, sc.Plan, sc.Settings.NewPerDay, now, h.zoneOf(currentUser(c)), 1)
 	if err != nil {
 		return nil, err
 	}

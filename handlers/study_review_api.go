@@ -52,7 +52,7 @@ func (h *Handlers) apiStudyQueue(c *fiber.Ctx) error {
 		return err
 	}
 	now := h.Now()
-	q, err := models.LoadStudyQueue(c.UserContext(), h.DB, currentUser(c).ID, sc.Plan, sc.Settings.NewPerDay, now, limit)
+	q, err := models.LoadStudyQueue(c.UserContext(), h.DB, currentUser(c).ID, sc.Plan, sc.Settings.NewPerDay, now, h.zoneOf(currentUser(c)), limit)
 	if err != nil {
 		return err
 	}

@@ -51,15 +51,17 @@ func (q Quiz) Deadline() time.Time {
 
 // QuizItem is one item of a quiz with the learner's answer (table study_quiz_items).
 type QuizItem struct {
-	ID             int64     `gorm:"column:id;primaryKey"`
-	QuizID         int64     `gorm:"column:quiz_id"`
-	Position       int       `gorm:"column:position"`
-	CardID         int64     `gorm:"column:card_id"`
-	DomainPosition int       `gorm:"column:domain_position"`
-	ChosenOption   int       `gorm:"column:chosen_option"`
-	Correct        bool      `gorm:"column:correct"`
-	FirstAttempt   bool      `gorm:"column:first_attempt"`
-	Card           StudyCard `gorm:"-"`
+	ID             int64      `gorm:"column:id;primaryKey"`
+	QuizID         int64      `gorm:"column:quiz_id"`
+	Position       int        `gorm:"column:position"`
+	CardID         int64      `gorm:"column:card_id"`
+	DomainPosition int        `gorm:"column:domain_position"`
+	ChosenOption   int        `gorm:"column:chosen_option"`
+	Correct        bool       `gorm:"column:correct"`
+	FirstAttempt   bool       `gorm:"column:first_attempt"`
+	AnsweredAt     *time.Time `gorm:"column:answered_at"`
+	Late           bool       `gorm:"column:late"`
+	Card           StudyCard  `gorm:"-"`
 }
 
 // TableName maps QuizItem to study_quiz_items.

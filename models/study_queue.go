@@ -28,9 +28,10 @@ type StudyQueue struct {
 
 // LoadStudyQueue returns up to limit flashcards due now for the learner: due reviews
 // first (lowest predicted exam-day recall first when an exam is planned, otherwise by
-// due time), then new cards within the day's budget. Due reviews are one indexed range
-// query on (user_id, effective_due).
-func LoadStudyQueue(ctx context.Context, db *gorm.DB, userID int64, plan ExamPlan, newPerDay int, now time.Time, limit int) (StudyQueue, error) {
+// due time), then new cards within the day's budget, counted on the learner's own
+// calendar day in zone. Due reviews are one indexed range query on (user_id,
+// effective_due).
+func LoadStudyQueue(ctx context.Context, db *gorm.DB, userID int64, plan ExamPlan, newPerDay int, now time.Time, zone *time.Location, limit int) (StudyQueue, error) {
 	var q StudyQueue
 	order := "s.effective_due, s.card_id"
 	if plan.Active() {
@@ -50,7 +51,7 @@ func LoadStudyQueue(ctx context.Context, db *gorm.DB, userID int64, plan ExamPla
 	if err := q.addCards(ctx, db, rows); err != nil {
 		return q, err
 	}
-	return q, q.addNewCards(ctx, db, userID, plan, newPerDay, now, limit-len(q.Cards))
+	return q, q.addNewCards(ctx, db, userID, plan, newPerDay, now, LocalDayStart(now, zone), limit-len(q.Cards))
 }
 
 func (q *StudyQueue) addCards(ctx context.Context, db *gorm.DB, rows []cardStateRow) error {
@@ -76,8 +77,9 @@ func (q *StudyQueue) addCards(ctx context.Context, db *gorm.DB, rows []cardState
 	return nil
 }
 
-func (q *StudyQueue) addNewCards(ctx context.Context, db *gorm.DB, userID int64, plan ExamPlan, newPerDay int, now time.Time, room int) error {
-	dayStart := DateOnly(now)
+// addNewCards adds new cards within the day's budget: cards first reviewed since
+// dayStart, the learner's local midnight, count against it.
+func (q *StudyQueue) addNewCards(ctx context.Context, db *gorm.DB, userID int64, plan ExamPlan, newPerDay int, now, dayStart time.Time, room int) error {
 	var started int64
 	err := db.WithContext(ctx).Table("study_reviews").
 		Where("user_id = ? AND state_before = ? AND reviewed_at >= ?", userID, MemoryNew, dayStart.Unix()).

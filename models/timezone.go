@@ -39,6 +39,14 @@ func LocalDate(now time.Time, loc *time.Location) time.Time {
 	return DateOnly(now.In(loc))
 }
 
+// LocalDayStart is the instant the calendar day of a person in loc began, at the
+// instant now: their local midnight (or the day's first instant when a clock change
+// skips midnight).
+func LocalDayStart(now time.Time, loc *time.Location) time.Time {
+	year, month, day := now.In(loc).Date()
+	return time.Date(year, month, day, 0, 0, 0, 0, loc)
+}
+
 // Zone returns the user's time zone, or fallback when they chose none (or it no
 // longer loads).
 func (u User) Zone(fallback *time.Location) *time.Location {
