@@ -1,6 +1,7 @@
 package models_test
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"math/rand/v2"
@@ -81,11 +82,11 @@ func BenchmarkAnkiImport5000(b *testing.B) {
 		if err := models.CreateDeck(ctx, db, user.ID, &deck, now); err != nil {
 			b.Fatal(err)
 		}
-		notes, err := models.ReadAnkiPackage(ctx, data)
+		pkg, err := models.ReadAnkiPackage(ctx, bytes.NewReader(data), int64(len(data)))
 		if err != nil {
 			b.Fatal(err)
 		}
-		cards, problems := models.AnkiNotesToCards(notes, outline, "CCA", 0)
+		cards, problems := models.AnkiNotesToCards(pkg.Notes, outline, "CCA", 0)
 		if problems != nil {
 			b.Fatalf("got problems %v", problems[0])
 		}
