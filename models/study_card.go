@@ -166,7 +166,7 @@ func CreateCards(ctx context.Context, db *gorm.DB, deckID int64, cards []StudyCa
 		if len(batch) == 0 {
 			return nil
 		}
-		return tx.CreateInBatches(&batch, 200).Error
+		return tx.CreateInBatches(&batch, insertBatch).Error
 	})
 	if err != nil {
 		return nil, fmt.Errorf("add cards to deck %d: %w", deckID, err)
