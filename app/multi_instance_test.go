@@ -221,8 +221,8 @@ func TestReferenceSeedRunsConcurrently(t *testing.T) {
 			for _, n := range inserted {
 				total += n
 			}
-			if total != len(seed.Pages)+len(seed.Facts) {
-				t.Fatalf("got %d rows inserted by %v, want %d in all", total, inserted, len(seed.Pages)+len(seed.Facts))
+			if want := len(seed.Pages) + len(seed.Facts) + len(seed.Occupations); total != want {
+				t.Fatalf("got %d rows inserted by %v, want %d in all", total, inserted, want)
 			}
 		})
 	}

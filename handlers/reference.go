@@ -63,7 +63,11 @@ func (h *Handlers) careerPageData(c *fiber.Ctx, slug string) (fiber.Map, error) 
 			return nil, err
 		}
 	}
-	body, err := h.renderReferenceBody(c, page.Body, facts)
+	occupations, err := models.ListReferenceOccupations(ctx, h.DB)
+	if err != nil {
+		return nil, err
+	}
+	body, err := h.renderReferenceBody(c, page.Body, facts, occupations)
 	if err != nil {
 		return nil, err
 	}
@@ -84,9 +88,10 @@ func (h *Handlers) careerPageData(c *fiber.Ctx, slug string) (fiber.Map, error) 
 
 // renderReferenceBody turns a page's Markdown into HTML with each chart placeholder
 // replaced by the chart, its sources and its data table.
-func (h *Handlers) renderReferenceBody(c *fiber.Ctx, markdown string, facts []models.ReferenceFact) (template.HTML, error) {
+func (h *Handlers) renderReferenceBody(c *fiber.Ctx, markdown string, facts []models.ReferenceFact,
+	occupations []models.ReferenceOccupation) (template.HTML, error) {
 	charts := map[string]template.HTML{}
-	for _, figure := range referenceFigures(markdown, facts) {
+	for _, figure := range referenceFigures(markdown, facts, occupations) {
 		var buf bytes.Buffer
 		if err := c.App().Config().Views.Render(&buf, "partials/reference_figure", figure); err != nil {
 			return "", fmt.Errorf("render chart %s: %w", figure.Name, err)

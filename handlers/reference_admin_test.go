@@ -154,16 +154,16 @@ func TestReferenceAPI(t *testing.T) {
 			Facts []struct{ Topic string } `json:"facts"`
 		}
 		apptest.Must(t, s.API("GET", "/api/v1/reference/pages/work-settings", "", nil), 200).JSON(t, &one)
-		if !strings.Contains(one.Page.Body, "{{chart work-settings}}") || len(one.Facts) != 10 {
-			t.Fatalf("got %d facts and body %.60q, want the 10 work-settings facts", len(one.Facts), one.Page.Body)
+		if !strings.Contains(one.Page.Body, "{{chart work-settings}}") || len(one.Facts) != 20 {
+			t.Fatalf("got %d facts and body %.60q, want the 10 facts of each of its two charts", len(one.Facts), one.Page.Body)
 		}
 		apptest.Must(t, s.API("GET", "/api/v1/reference/pages/nope", "", nil), 404)
 		var facts struct {
 			Facts []struct{ Topic, Period, Source string } `json:"facts"`
 		}
 		apptest.Must(t, s.API("GET", "/api/v1/reference/facts?topic=wage-medians", "", nil), 200).JSON(t, &facts)
-		if len(facts.Facts) != 3 || facts.Facts[0].Period == "" || facts.Facts[0].Source == "" {
-			t.Fatalf("got %+v, want the three medians with period and source", facts.Facts)
+		if len(facts.Facts) != 6 || facts.Facts[0].Period != "May 2025" || facts.Facts[0].Source == "" {
+			t.Fatalf("got %+v, want the six medians, newest first, with period and source", facts.Facts)
 		}
 		var found struct {
 			Pages []struct {

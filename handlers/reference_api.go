@@ -43,6 +43,7 @@ type referenceFactJSON struct {
 	Geography        string    `json:"geography"`
 	Period           string    `json:"period"`
 	Source           string    `json:"source"`
+	SOCCode          string    `json:"soc_code"`
 	Edited           bool      `json:"edited"`
 	UpdatedAt        time.Time `json:"updated_at"`
 }
@@ -58,7 +59,7 @@ func toReferencePageJSON(p models.ReferencePage, withBody bool) referencePageJSO
 
 func toReferenceFactJSON(f models.ReferenceFact) referenceFactJSON {
 	return referenceFactJSON{ID: f.ID, Topic: f.Topic, Label: f.Label, Value: f.Value, NumberHundredths: f.Number,
-		Unit: f.Unit, Geography: f.Geography, Period: f.Period, Source: f.Source, Edited: f.EditedAt != nil, UpdatedAt: f.UpdatedAt.UTC()}
+		Unit: f.Unit, Geography: f.Geography, Period: f.Period, Source: f.Source, SOCCode: f.SOCCode, Edited: f.EditedAt != nil, UpdatedAt: f.UpdatedAt.UTC()}
 }
 
 func toReferenceFactsJSON(facts []models.ReferenceFact) []referenceFactJSON {
@@ -156,6 +157,6 @@ func (h *Handlers) apiSearchReference(c *fiber.Ctx) error {
 		if err != nil {
 			return nil, false, err
 		}
-		return fiber.Map{"query": query, "pages": pages, "facts": facts}, false, nil
+		return fiber.Map{"query": query, "searched_for": searchedFor(query), "pages": pages, "facts": facts}, false, nil
 	})
 }

@@ -16,6 +16,9 @@ type referenceFigure struct {
 	SVG     template.HTML
 	Table   chart.Table
 	Sources []figureSource
+	// Definition says how the occupation was redefined when the chart's figures were
+	// counted under more than one occupation code; empty otherwise.
+	Definition string
 }
 
 // figureSource is one period and source shared by some of a chart's figures.
@@ -31,15 +34,16 @@ type drawnChart struct {
 	rowFact [][]models.ReferenceFact
 }
 
-// referenceFigures draws every chart a page body places from the facts given.
-func referenceFigures(body string, facts []models.ReferenceFact) []referenceFigure {
+// referenceFigures draws every chart a page body places from the facts given, which
+// come newest period first.
+func referenceFigures(body string, facts []models.ReferenceFact, occupations []models.ReferenceOccupation) []referenceFigure {
 	byTopic := map[string][]models.ReferenceFact{}
 	for _, f := range facts {
 		byTopic[f.Topic] = append(byTopic[f.Topic], f)
 	}
 	var figures []referenceFigure
 	for _, name := range models.ChartsInBody(body) {
-		drawn := drawReferenceChart(name, byTopic)
+		drawn := drawReferenceChart(name, byTopic, occupationLabeller(occupations))
 		table := drawn.chart.Table()
 		table.Columns = append(table.Columns, "Period", "Source")
 		for i := range table.Rows {
@@ -49,44 +53,107 @@ func referenceFigures(body string, facts []models.ReferenceFact) []referenceFigu
 			}
 			table.Rows[i].Values = append(table.Rows[i].Values, joinDistinct(rowFacts, periodOf), joinDistinct(rowFacts, sourceOf))
 		}
-		figures = append(figures, referenceFigure{Name: name, SVG: drawn.chart.SVG(), Table: table, Sources: sourcesOf(drawn.rowFact)})
+		figures = append(figures, referenceFigure{Name: name, SVG: drawn.chart.SVG(), Table: table, Sources: sourcesOf(drawn.rowFact),
+			Definition: models.DefinitionChange(occupations, slices.Concat(drawn.rowFact...))})
 	}
 	return figures
 }
 
 // drawReferenceChart maps a chart name to its chart (see models.ReferenceChartTopics).
-func drawReferenceChart(name string, byTopic map[string][]models.ReferenceFact) drawnChart {
+// Charts that compare figures across years label each bar with the occupation code
+// and period it was counted under.
+func drawReferenceChart(name string, byTopic map[string][]models.ReferenceFact, occupation labeller) drawnChart {
+	byLabel := func(f models.ReferenceFact) string { return f.Label }
 	switch name {
 	case "work-settings":
-		return workSettingsChart(byTopic[models.TopicWorkSettingsShare], byTopic[models.TopicWorkSettingsWage])
+		return workSettingsChart("Share of jobs by work setting, May 2014", byTopic[models.TopicWorkSettingsShare], byTopic[models.TopicWorkSettingsWage])
+	case "work-sectors":
+		return workSettingsChart("Medical Records Specialists: share of jobs by industry sector, May 2024",
+			byTopic[models.TopicWorkSectorsShare], byTopic[models.TopicWorkSectorsWage])
 	case "wage-percentiles":
 		return wagePercentilesChart(byTopic[models.TopicWagePercentilesUS], byTopic[models.TopicWagePercentilesCA])
+	case "wage-percentiles-by-occupation":
+		var facts []models.ReferenceFact
+		for _, topic := range models.ReferenceChartTopics(name) {
+			facts = append(facts, byTopic[topic]...)
+		}
+		models.SortNewestFirst(facts)
+		return occupationPercentilesChart(facts, occupation)
 	case "wage-medians":
-		return factBars("Median annual wage, by source and year", "Figure", "Median wage", chart.Dollars, 0, byTopic[models.TopicWageMedians])
+		return factBars("Median annual wage in the US, newest first", "Occupation (SOC code) and period", "Median wage", chart.Dollars, 0,
+			byTopic[models.TopicWageMedians], occupation)
 	case "employment-outlook":
-		return factBars("Projected change in employment", "Projection", "Change", chart.Percent, 0, byTopic[models.TopicEmploymentGrowth])
+		return factBars("Projected change in employment, newest projection first", "Occupation (SOC code), place and projection period", "Change",
+			chart.Percent, 0, byTopic[models.TopicEmploymentGrowth], occupation)
 	case "education-costs":
-		return factBars("Tuition: medians and example programs", "Figure", "Tuition", chart.Dollars, 0, byTopic[models.TopicTuition])
+		return factBars("Tuition: medians and example programs", "Figure", "Tuition", chart.Dollars, 0, byTopic[models.TopicTuition], byLabel)
 	}
 	return drawnChart{chart: chart.HBar{Title: name}}
 }
 
-// factBars draws one bar per fact, labelled with the fact's label.
-func factBars(title, labelHeader, valueHeader string, format chart.Format, max float64, facts []models.ReferenceFact) drawnChart {
+// labeller names a fact on a chart.
+type labeller func(models.ReferenceFact) string
+
+// occupationLabeller names a fact by the occupation it was counted under, its place
+// when that is not the whole US, and its period: "Medical Records Specialists
+// (29-2072), May 2025".
+func occupationLabeller(occupations []models.ReferenceOccupation) labeller {
+	titles := map[string]string{}
+	for _, o := range occupations {
+		titles[o.SOCCode] = o.Title
+	}
+	return func(f models.ReferenceFact) string {
+		label := f.Label
+		if title := titles[f.SOCCode]; title != "" {
+			label = title + " (" + f.SOCCode + ")"
+		}
+		if f.Geography != "" && f.Geography != "US" && f.Geography != "United States" {
+			label += ", " + f.Geography
+		}
+		return label + ", " + f.Period
+	}
+}
+
+// factBars draws one bar per fact, in the order given, named by label.
+func factBars(title, labelHeader, valueHeader string, format chart.Format, max float64, facts []models.ReferenceFact, label labeller) drawnChart {
 	bars := make([]chart.Bar, len(facts))
 	rows := make([][]models.ReferenceFact, len(facts))
 	for i, f := range facts {
-		bars[i] = chart.Bar{Label: f.Label, Value: f.Amount()}
+		bars[i] = chart.Bar{Label: label(f), Value: f.Amount()}
 		rows[i] = []models.ReferenceFact{f}
 	}
 	return drawnChart{chart: chart.HBar{Title: title, Bars: bars, Format: format, Max: max,
 		LabelHeader: labelHeader, ValueHeader: valueHeader}, rowFact: rows}
 }
 
+// occupationPercentilesChart draws the pay scale of each 2018-SOC occupation and
+// period, one series each, in the order of the facts (newest first).
+func occupationPercentilesChart(facts []models.ReferenceFact, occupation labeller) drawnChart {
+	categories := models.WagePercentileNames()
+	rows := make([][]models.ReferenceFact, len(categories))
+	var series []chart.Series
+	for _, f := range facts {
+		name := occupation(f)
+		i := slices.IndexFunc(series, func(s chart.Series) bool { return s.Name == name })
+		if i < 0 {
+			series = append(series, chart.Series{Name: name, Values: make([]float64, len(categories))})
+			i = len(series) - 1
+		}
+		for j, category := range categories {
+			if strings.HasPrefix(f.Label, category+",") {
+				series[i].Values[j] = f.Amount()
+				rows[j] = append(rows[j], f)
+			}
+		}
+	}
+	return drawnChart{chart: chart.GroupedBars{Title: "Annual wage percentiles in the US by occupation, newest first",
+		Categories: categories, Format: chart.Dollars, CategoryHeader: "Percentile", Series: series}, rowFact: rows}
+}
+
 // workSettingsChart draws the share of jobs per setting with the setting's median
 // wage as the note.
-func workSettingsChart(shares, wages []models.ReferenceFact) drawnChart {
-	drawn := factBars("Share of jobs by work setting", "Work setting", "Share of jobs", chart.Percent, 100, shares)
+func workSettingsChart(title string, shares, wages []models.ReferenceFact) drawnChart {
+	drawn := factBars(title, "Work setting", "Share of jobs", chart.Percent, 100, shares, func(f models.ReferenceFact) string { return f.Label })
 	bar := drawn.chart.(chart.HBar)
 	bar.NoteHeader = "Median annual wage"
 	for i, share := range shares {
@@ -112,7 +179,7 @@ func wagePercentilesChart(us, california []models.ReferenceFact) drawnChart {
 			rows[i] = append(rows[i], california[j])
 		}
 	}
-	return drawnChart{chart: chart.GroupedBars{Title: "Annual wage percentiles, California and United States",
+	return drawnChart{chart: chart.GroupedBars{Title: "Annual wage percentiles, California and United States (29-2071, retrieved 2018)",
 		Categories: categories, Format: chart.Dollars, CategoryHeader: "Percentile",
 		Series: []chart.Series{{Name: "California", Values: caValues}, {Name: "United States", Values: usValues}}}, rowFact: rows}
 }

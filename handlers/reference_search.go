@@ -30,6 +30,18 @@ type factHit struct {
 	Period   template.HTML `json:"period_html"`
 	Source   template.HTML `json:"source_html"`
 	PageSlug string        `json:"page_slug,omitempty"`
+	// SOCCode is the occupation code the figure was counted under.
+	SOCCode string `json:"soc_code"`
+}
+
+// searchedFor lists, for each word of a query, the words a search matched for it.
+func searchedFor(query string) [][]string {
+	words := models.SearchWords(query)
+	out := make([][]string, len(words))
+	for i, word := range words {
+		out[i] = models.SearchSynonyms(word)
+	}
+	return out
 }
 
 // searchCareers shows what a search of the career reference found.
@@ -41,7 +53,7 @@ func (h *Handlers) searchCareers(c *fiber.Ctx) error {
 	}
 	return h.render(c, fiber.StatusOK, "pages/careers_search", fiber.Map{
 		"Title": "Search the career reference", "Query": query, "Searched": len(models.SearchWords(query)) > 0,
-		"PageHits": pages, "FactHits": facts,
+		"PageHits": pages, "FactHits": facts, "SearchedFor": searchedFor(query), "SynonymGroups": models.SearchSynonymGroups(),
 	})
 }
 
@@ -56,17 +68,19 @@ func (h *Handlers) searchReference(c *fiber.Ctx, query string) ([]pageHit, []fac
 	if err != nil {
 		return nil, nil, err
 	}
+	// Mark what matched, synonyms included: "salary" finds and marks "wage".
+	marks := models.ExpandSearchQuery(query)
 	pages := make([]pageHit, len(result.Pages))
 	for i, p := range result.Pages {
 		text := p.Summary + " " + models.ReferencePlainText(p.Body)
-		pages[i] = pageHit{Slug: p.Slug, Title: views.Highlight(p.Title, query),
-			Snippet: views.Highlight(views.Snippet(text, query, snippetWidth), query)}
+		pages[i] = pageHit{Slug: p.Slug, Title: views.Highlight(p.Title, marks),
+			Snippet: views.Highlight(views.Snippet(text, marks, snippetWidth), marks)}
 	}
 	facts := make([]factHit, len(result.Facts))
 	for i, f := range result.Facts {
-		facts[i] = factHit{ID: f.ID, Label: views.Highlight(f.Label, query), Value: views.Highlight(f.Value, query),
-			Place: views.Highlight(f.Geography, query), Period: views.Highlight(f.Period, query), Source: views.Highlight(f.Source, query),
-			PageSlug: models.ReferencePageForTopic(all, f.Topic)}
+		facts[i] = factHit{ID: f.ID, Label: views.Highlight(f.Label, marks), Value: views.Highlight(f.Value, marks),
+			Place: views.Highlight(f.Geography, marks), Period: views.Highlight(f.Period, marks), Source: views.Highlight(f.Source, marks),
+			PageSlug: models.ReferencePageForTopic(all, f.Topic), SOCCode: f.SOCCode}
 	}
 	return pages, facts, nil
 }

@@ -74,8 +74,8 @@ func TestEveryCareerPageShowsItsChartsWithPeriodAndSource(t *testing.T) {
 				}
 			})
 		}
-		if charted != 5 {
-			t.Fatalf("got %d charts across the pages, want 5", charted)
+		if charted != 7 {
+			t.Fatalf("got %d charts across the pages, want 7", charted)
 		}
 	})
 }

@@ -42,6 +42,8 @@ type ReferenceFact struct {
 	Position  int        `gorm:"column:position"`
 	EditedAt  *time.Time `gorm:"column:edited_at"`
 	UpdatedAt time.Time  `gorm:"column:updated_at"`
+	// SOCCode is the occupation code the figure was counted under.
+	SOCCode string `gorm:"column:soc_code"`
 }
 
 // TableName maps ReferenceFact to reference_facts.
@@ -96,7 +98,7 @@ func ReferencePageBySlug(ctx context.Context, db *gorm.DB, slug string) (Referen
 }
 
 // ListReferenceFacts returns the facts of the given topics (all facts when none are
-// given) in the order of the seed file.
+// given), newest period first and otherwise in the order of the seed file.
 func ListReferenceFacts(ctx context.Context, db *gorm.DB, topics ...string) ([]ReferenceFact, error) {
 	var facts []ReferenceFact
 	q := db.WithContext(ctx).Order("position, id")
@@ -106,6 +108,7 @@ func ListReferenceFacts(ctx context.Context, db *gorm.DB, topics ...string) ([]R
 	if err := q.Find(&facts).Error; err != nil {
 		return nil, fmt.Errorf("list reference facts %v: %w", topics, err)
 	}
+	SortNewestFirst(facts)
 	return facts, nil
 }
 
@@ -122,6 +125,10 @@ func ReferenceChartTopics(chart string) []string {
 	switch chart {
 	case "work-settings":
 		return []string{TopicWorkSettingsShare, TopicWorkSettingsWage}
+	case "work-sectors":
+		return []string{TopicWorkSectorsShare, TopicWorkSectorsWage}
+	case "wage-percentiles-by-occupation":
+		return []string{WagePercentilesTopic("29-2072"), WagePercentilesTopic("29-9021")}
 	case "wage-percentiles":
 		return []string{TopicWagePercentilesUS, TopicWagePercentilesCA}
 	case "wage-medians":

@@ -26,10 +26,13 @@ type careerFacts struct {
 	RelatedOccupations       []relatedOccupation `yaml:"related_occupations"`
 	ProfessionalAssociations []string            `yaml:"professional_associations"`
 	Sources                  map[string]string
+	SOC2018                  soc2018Block `yaml:"bls_2018_soc"`
 }
 
-// provenance is where and when a figure comes from.
+// provenance is where and when a figure comes from, and the occupation code it was
+// counted under (empty: the file's main occupation, SOC 29-2071).
 type provenance struct {
+	SOC    string `yaml:"soc"`
 	Geo    string `yaml:"geo"`
 	Period string `yaml:"period"`
 	Src    string `yaml:"src"`
@@ -137,6 +140,7 @@ type relatedOccupation struct {
 const (
 	unitWage    = "USD per year"
 	unitUSD     = "USD"
+	unitHourly  = "USD per hour"
 	unitPercent = "percent"
 	unitJobs    = "jobs"
 )
@@ -144,13 +148,32 @@ const (
 // factCollector gathers facts and the problems found while making them.
 type factCollector struct {
 	sources map[string]string
-	facts   []SeedFact
-	keys    map[string]bool
-	errs    []error
+	// soc is the code of figures that name none: the file's main occupation.
+	soc   string
+	facts []SeedFact
+	keys  map[string]bool
+	errs  []error
 }
 
 // add records one figure found at where ("employment[3]").
 func (c *factCollector) add(where, topic, label string, value float64, unit string, from provenance) {
+	source := c.checkProvenance(where, from)
+	if c.keys[topic+"\x00"+label] {
+		c.fail(where, fmt.Sprintf("topic %q already has a fact labelled %q", topic, label))
+	}
+	c.keys[topic+"\x00"+label] = true
+	number := int64(math.Round(value * 100))
+	soc := from.SOC
+	if soc == "" {
+		soc = c.soc
+	}
+	c.facts = append(c.facts, SeedFact{Topic: topic, Label: label, Value: displayFigure(number, unit), Number: number,
+		Unit: unit, Geography: from.Geo, Period: from.Period, Source: source, SOCCode: soc})
+}
+
+// checkProvenance reports a figure without a known source or a period and returns the
+// source's name.
+func (c *factCollector) checkProvenance(where string, from provenance) string {
 	source, known := c.sources[from.Src]
 	switch {
 	case from.Src == "":
@@ -159,13 +182,8 @@ func (c *factCollector) add(where, topic, label string, value float64, unit stri
 		c.fail(where, fmt.Sprintf("unknown src %q", from.Src))
 	case from.Period == "":
 		c.fail(where, "no period")
-	case c.keys[topic+"\x00"+label]:
-		c.fail(where, fmt.Sprintf("topic %q already has a fact labelled %q", topic, label))
 	}
-	c.keys[topic+"\x00"+label] = true
-	number := int64(math.Round(value * 100))
-	c.facts = append(c.facts, SeedFact{Topic: topic, Label: label, Value: displayFigure(number, unit), Number: number,
-		Unit: unit, Geography: from.Geo, Period: from.Period, Source: source})
+	return source
 }
 
 // addOptional records a figure the YAML may leave out.
@@ -180,30 +198,37 @@ func (c *factCollector) fail(where, problem string) {
 }
 
 // parseCareerFacts decodes the YAML and turns every figure in it into a SeedFact.
-func parseCareerFacts(raw []byte) ([]SeedFact, error) {
+func parseCareerFacts(raw []byte) ([]SeedFact, []SeedOccupation, error) {
 	var file careerFacts
 	decoder := yaml.NewDecoder(bytes.NewReader(raw))
 	decoder.KnownFields(true)
 	if err := decoder.Decode(&file); err != nil {
-		return nil, fmt.Errorf("%s: %w", careerFactsFile, err)
+		return nil, nil, fmt.Errorf("%s: %w", careerFactsFile, err)
 	}
-	c := &factCollector{sources: file.Sources, keys: map[string]bool{}}
+	c := &factCollector{sources: file.Sources, soc: mainSOCCode(file.Occupation), keys: map[string]bool{}}
+	// The newer figures come first, so that of two figures of the same period the
+	// newer definition is listed first.
+	collectSOC2018(c, file.SOC2018)
 	collectEmployment(c, file)
 	collectWages(c, file)
 	collectEducation(c, file.Education)
 	collectCredentialsAndRelated(c, file)
+	occupations := collectOccupations(c, file)
 	if len(c.errs) > 0 {
-		return nil, errors.Join(c.errs...)
+		return nil, nil, errors.Join(c.errs...)
 	}
-	return c.facts, nil
+	return c.facts, occupations, nil
 }
 
-// displayFigure prints hundredths as the page shows them: "$42,630", "38%", "97.9%",
-// "188,600", "43.2".
+// displayFigure prints hundredths as the page shows them: "$42,630", "$32.70",
+// "38%", "97.9%", "188,600", "43.2". Dollars with cents always show both digits.
 func displayFigure(hundredths int64, unit string) string {
 	text := groupThousands(hundredths)
 	switch {
 	case strings.HasPrefix(unit, unitUSD):
+		if hundredths%100 != 0 && hundredths%10 == 0 {
+			text += "0"
+		}
 		return "$" + text
 	case unit == unitPercent:
 		return text + "%"

@@ -11,15 +11,7 @@ import (
 func collectEmployment(c *factCollector, file careerFacts) {
 	for i, f := range file.Employment {
 		where := fmt.Sprintf("employment[%d]", i)
-		label := upperFirst(f.What) + ", " + f.Period
-		switch {
-		case f.Unit == unitPercent:
-			c.add(where, TopicEmploymentGrowth, label, f.Value, unitPercent, f.provenance)
-		case strings.Contains(f.What, "openings"):
-			c.add(where, "job-openings", label, f.Value, "job openings per year", f.provenance)
-		default:
-			c.add(where, "employment", label, f.Value, unitJobs, f.provenance)
-		}
+		c.add(where, employmentTopic(f), upperFirst(f.What)+", "+f.Period, f.Value, employmentUnit(f), f.provenance)
 	}
 	for i, s := range file.WorkSettings {
 		where := fmt.Sprintf("work_settings[%d]", i)

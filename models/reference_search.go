@@ -42,7 +42,8 @@ func SearchWords(query string) []string {
 	return words
 }
 
-// SearchReference finds pages and facts holding every word of query, case-insensitive
+// SearchReference finds pages and facts holding every word of query or one of its
+// synonyms (SearchSynonyms), case-insensitive, facts newest period first
 // (LIKE on lower-cased text, which both databases index-free scan quickly at the size
 // of the reference). An empty query finds nothing.
 func SearchReference(ctx context.Context, db *gorm.DB, query string) (ReferenceSearchResult, error) {
@@ -63,6 +64,7 @@ func SearchReference(ctx context.Context, db *gorm.DB, query string) (ReferenceS
 	if err := factQuery.Find(&result.Facts).Error; err != nil {
 		return ReferenceSearchResult{}, fmt.Errorf("search reference facts for %q: %w", query, err)
 	}
+	SortNewestFirst(result.Facts)
 	return result, nil
 }
 

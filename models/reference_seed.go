@@ -38,12 +38,26 @@
 //	education-costs     HBar: one bar per fact of topic tuition (median in-state public
 //	                    and out-of-state private tuition, 2016; two example programs'
 //	                    total tuition), labelled with period and source.
+//	work-sectors        HBar like work-settings, of the 2018-SOC occupation 29-2072
+//	                    Medical Records Specialists by industry sector (topics
+//	                    work-sectors-share and work-sectors-wage); May 2024.
+//	wage-percentiles-by-occupation
+//	                    GroupedBars: categories 10th percentile … 90th percentile; one
+//	                    series per occupation and period of the topics
+//	                    wage-percentiles-29-2072 and wage-percentiles-29-9021 (US,
+//	                    May 2025 and May 2024), newest first.
+//
+// Every chart lists its figures newest period first (SortNewestFirst) and, when its
+// figures were counted under more than one occupation code, says how the occupation's
+// definition changed (the 2018 SOC split 29-2071 into 29-2072 and part of 29-9021).
 //
 // Topics. Each fact's Topic and Label together are its key, so re-seeding updates the
 // same row. Topics: employment, employment-growth, job-openings, work-settings-share,
-// work-settings-wage, wage-medians, wages, wage-percentiles-california,
-// wage-percentiles-united-states, education, tuition, program-examples, top-schools,
-// workforce, certifications, related-occupations.
+// work-settings-wage, work-sectors-share, work-sectors-wage, wage-medians, wages,
+// wage-percentiles-california, wage-percentiles-united-states, wage-percentiles-29-2072,
+// wage-percentiles-29-9021, education, tuition, program-examples, top-schools,
+// workforce, certifications, related-occupations. Each fact also names the occupation
+// code it was counted under (SOCCode), and the occupations are seeded beside them.
 
 package models
 
@@ -78,14 +92,16 @@ const (
 
 // ReferenceChartNames returns the chart placeholder names reference pages may use.
 func ReferenceChartNames() []string {
-	return []string{"work-settings", "wage-percentiles", "wage-medians", "employment-outlook", "education-costs"}
+	return []string{"work-sectors", "work-settings", "wage-percentiles-by-occupation", "wage-percentiles", "wage-medians",
+		"employment-outlook", "education-costs"}
 }
 
-// ReferenceSeed is the reference content to seed: pages in menu order and facts in
-// the order of the YAML file.
+// ReferenceSeed is the reference content to seed: pages in menu order, facts in the
+// order of the YAML file (the 2018-SOC block first) and the occupations they describe.
 type ReferenceSeed struct {
-	Pages []SeedPage
-	Facts []SeedFact
+	Pages       []SeedPage
+	Facts       []SeedFact
+	Occupations []SeedOccupation
 }
 
 // SeedPage is one reference page: its Markdown body still holds chart placeholders.
@@ -112,6 +128,8 @@ type SeedFact struct {
 	Period    string
 	// Source is the human-readable name of the source, from the YAML sources map.
 	Source string
+	// SOCCode is the occupation the figure was counted under ("29-2071").
+	SOCCode string
 }
 
 // Amount returns the figure as a float for charts.
@@ -124,11 +142,11 @@ func (f SeedFact) Amount() float64 {
 func ParseReferenceSeed(facts []byte, pages map[string][]byte) (ReferenceSeed, error) {
 	var seed ReferenceSeed
 	var errs []error
-	parsedFacts, err := parseCareerFacts(facts)
+	parsedFacts, occupations, err := parseCareerFacts(facts)
 	if err != nil {
 		errs = append(errs, err)
 	}
-	seed.Facts = parsedFacts
+	seed.Facts, seed.Occupations = parsedFacts, occupations
 	names := make([]string, 0, len(pages))
 	for name := range pages {
 		names = append(names, name)

@@ -36,6 +36,9 @@ func SeedReference(ctx context.Context, db *gorm.DB, seed ReferenceSeed, now tim
 		if err := seedReferencePages(tx, seed.Pages, now, &report); err != nil {
 			return err
 		}
+		if err := seedReferenceOccupations(tx, seed.Occupations, now, &report); err != nil {
+			return err
+		}
 		if err := seedReferenceFacts(tx, seed.Facts, now, &report); err != nil {
 			return err
 		}
@@ -101,17 +104,24 @@ func seedReferenceFacts(tx *gorm.DB, facts []SeedFact, now time.Time, report *Se
 	for i, seedFact := range facts {
 		want := ReferenceFact{Topic: seedFact.Topic, Label: seedFact.Label, Value: seedFact.Value, Number: seedFact.Number,
 			Unit: seedFact.Unit, Geography: seedFact.Geography, Period: seedFact.Period, Source: seedFact.Source,
-			Position: i + 1, UpdatedAt: now}
+			Position: i + 1, UpdatedAt: now, SOCCode: seedFact.SOCCode}
 		have, found := byKey[[2]string{want.Topic, want.Label}]
 		switch {
 		case !found:
 			missing = append(missing, want)
+		case have.EditedAt != nil && have.SOCCode != want.SOCCode:
+			// Admins edit what a figure says, not the occupation it was counted under.
+			if err := tx.Model(&ReferenceFact{}).Where("id = ?", have.ID).Update("soc_code", want.SOCCode).Error; err != nil {
+				return fmt.Errorf("update occupation of fact %s/%s: %w", want.Topic, want.Label, err)
+			}
+			report.Updated++
 		case have.EditedAt != nil:
 			report.Kept++
 		case !sameFactContent(have, want):
 			err := tx.Model(&ReferenceFact{}).Where("id = ? AND edited_at IS NULL", have.ID).Updates(map[string]any{
 				"value": want.Value, "number": want.Number, "unit": want.Unit, "geography": want.Geography,
-				"period": want.Period, "source": want.Source, "position": want.Position, "updated_at": now}).Error
+				"period": want.Period, "source": want.Source, "position": want.Position, "soc_code": want.SOCCode,
+				"updated_at": now}).Error
 			if err != nil {
 				return fmt.Errorf("update fact %s/%s: %w", want.Topic, want.Label, err)
 			}
@@ -148,5 +158,5 @@ func lockSeeding(tx *gorm.DB) error {
 // sameFactContent compares what the seed owns of a fact.
 func sameFactContent(a, b ReferenceFact) bool {
 	return a.Value == b.Value && a.Number == b.Number && a.Unit == b.Unit && a.Geography == b.Geography &&
-		a.Period == b.Period && a.Source == b.Source && a.Position == b.Position
+		a.Period == b.Period && a.Source == b.Source && a.Position == b.Position && a.SOCCode == b.SOCCode
 }

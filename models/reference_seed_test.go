@@ -122,6 +122,13 @@ func TestFactCountsMatchTheYAML(t *testing.T) {
 		Wages        struct {
 			Percentiles []any `yaml:"percentiles"`
 		} `yaml:"wages"`
+		SOC2018 struct {
+			Employment   []any `yaml:"employment"`
+			Wages        []any `yaml:"wages"`
+			WorkSettings struct {
+				Sectors []any `yaml:"sectors"`
+			} `yaml:"work_settings"`
+		} `yaml:"bls_2018_soc"`
 	}
 	if err := yaml.Unmarshal(raw, &generic); err != nil {
 		t.Fatal(err)
@@ -135,13 +142,19 @@ func TestFactCountsMatchTheYAML(t *testing.T) {
 		name      string
 		got, want int
 	}{
-		{"every number in the file", len(seed.Facts), numericScalars(&doc)},
-		{"employment entries", perTopic["employment"] + perTopic[TopicEmploymentGrowth] + perTopic["job-openings"], len(generic.Employment)},
+		// The median of each 2018-SOC wage row is drawn twice: among the medians and
+		// on its occupation's pay scale.
+		{"every number in the file", len(seed.Facts), numericScalars(&doc) + len(generic.SOC2018.Wages)},
+		{"employment entries", perTopic["employment"] + perTopic[TopicEmploymentGrowth] + perTopic["job-openings"],
+			len(generic.Employment) + len(generic.SOC2018.Employment)},
 		{"work setting shares", perTopic[TopicWorkSettingsShare], len(generic.WorkSettings)},
 		{"work setting wages", perTopic[TopicWorkSettingsWage], len(generic.WorkSettings)},
+		{"work sector shares", perTopic[TopicWorkSectorsShare], len(generic.SOC2018.WorkSettings.Sectors)},
+		{"work sector wages", perTopic[TopicWorkSectorsWage], len(generic.SOC2018.WorkSettings.Sectors)},
 		{"percentiles", perTopic[TopicWagePercentilesUS] + perTopic[TopicWagePercentilesCA], 5 * len(generic.Wages.Percentiles)},
-		{"US medians", perTopic[TopicWageMedians], 3},
-		{"projections", perTopic[TopicEmploymentGrowth], 4},
+		{"2018-SOC percentiles", perTopic[WagePercentilesTopic("29-2072")] + perTopic[WagePercentilesTopic("29-9021")], 5 * len(generic.SOC2018.Wages)},
+		{"US medians", perTopic[TopicWageMedians], 6},
+		{"projections", perTopic[TopicEmploymentGrowth], 6},
 		{"tuition bars", perTopic[TopicTuition], 4},
 	}
 	for _, tt := range tests {
@@ -184,6 +197,15 @@ func TestFactsKeepValuesPeriodsAndSources(t *testing.T) {
 		{"top-schools", "Miami Dade College: tuition", "$9,661", 966100, "2017/18", "education-guide"},
 		{"certifications", "RHIT: CEUs per cycle", "20", 2000, "undated (page of 2016-2018)", "education-guide"},
 		{"related-occupations", "Pharmacy Technicians: projected growth", "12%", 1200, "2016-2026", "education-guide"},
+		{TopicWageMedians, "Medical Records Specialists: median annual wage, US, May 2025", "$51,140", 5114000, "May 2025", "OEWS national estimates, May 2025"},
+		{TopicWageMedians, "Health Information Technologists and Medical Registrars: median annual wage, US, May 2025", "$68,020", 6802000, "May 2025", "OEWS"},
+		{"wages", "Health Information Technologists and Medical Registrars: median hourly wage, US, May 2025", "$32.70", 3270, "May 2025", "OEWS"},
+		{"wages", "Medical Records Specialists: median hourly wage, US, May 2025", "$24.59", 2459, "May 2025", "OEWS"},
+		{WagePercentilesTopic("29-2072"), "90th percentile, May 2024", "$80,950", 8095000, "May 2024", "May 2024"},
+		{TopicEmploymentGrowth, "Medical Records Specialists: projected change in the US, 2024-2034", "7.1%", 710, "2024-2034", "Employment Projections 2024-34"},
+		{"job-openings", "Health Information Technologists and Medical Registrars: annual projected job openings in the US, 2024-2034", "3,200", 320000, "2024-2034", "Employment Projections"},
+		{TopicWorkSectorsShare, "Health care and social assistance", "65.3%", 6530, "May 2024", "industry-sector"},
+		{TopicWorkSectorsWage, "Government", "$58,890", 5889000, "May 2024", "industry-sector"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.topic+"/"+tt.label, func(t *testing.T) {
@@ -209,7 +231,7 @@ func TestPageFiguresAreSourcedFacts(t *testing.T) {
 	for _, f := range seed.Facts {
 		values[f.Value] = true
 	}
-	figure := regexp.MustCompile(`\$[0-9][0-9,]*|[0-9][0-9.]*%`)
+	figure := regexp.MustCompile(`\$[0-9][0-9,]*(\.[0-9]+)?|[0-9][0-9.]*%`)
 	for _, page := range seed.Pages {
 		for _, got := range figure.FindAllString(page.Body, -1) {
 			if !values[strings.TrimRight(got, ",.")] {
@@ -239,8 +261,10 @@ func TestParseReferenceSeedReportsProblemsWithTheFileName(t *testing.T) {
 	}{
 		{"YAML syntax", "sources: [unclosed", pages, []string{"career-facts.yaml", "yaml"}},
 		{"unknown key", string(facts) + "\nsalaries: []\n", pages, []string{"career-facts.yaml", "salaries"}},
-		{"unknown source", strings.Replace(string(facts), `period: "May 2019", src: "002"}`, `period: "May 2019", src: "009"}`, 1), pages,
-			[]string{"career-facts.yaml", "wages.figures[4]", `unknown src "009"`}},
+		{"unknown source", strings.Replace(string(facts), `period: "May 2019", src: "002"}`, `period: "May 2019", src: "099"}`, 1), pages,
+			[]string{"career-facts.yaml", "wages.figures[4]", `unknown src "099"`}},
+		{"unknown occupation", strings.Replace(string(facts), `{soc: "29-9021", what: employed`, `{soc: "29-9999", what: employed`, 1), pages,
+			[]string{"career-facts.yaml", "bls_2018_soc.employment[7]", `soc "29-9999"`}},
 		{"missing period", strings.Replace(string(facts), `period: "~2016", src: "001"`, `src: "001"`, 1), pages,
 			[]string{"career-facts.yaml", "employment[0]", "no period"}},
 		{"no front matter", string(facts), withPage("extra.md", "# Extra\n"), []string{"extra.md", "front matter"}},

@@ -1,6 +1,9 @@
 package models
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // searchSynonymGroups are words people use for the same thing when they search the
 // career reference: "salary" should find the wage figures, "school" the programs.
@@ -27,4 +30,25 @@ func SearchSynonyms(word string) []string {
 		}
 	}
 	return []string{word}
+}
+
+// SearchSynonymGroups returns the groups of words a search treats as one, for pages
+// that list them.
+func SearchSynonymGroups() [][]string {
+	groups := make([][]string, len(searchSynonymGroups))
+	for i, group := range searchSynonymGroups {
+		groups[i] = slices.Clone(group)
+	}
+	return groups
+}
+
+// ExpandSearchQuery returns the query's words with the synonyms each stands for,
+// space-separated, for marking matches: "salary" finds "wage", so "wage" is marked.
+func ExpandSearchQuery(query string) string {
+	var terms []string
+	for _, word := range SearchWords(query) {
+		terms = append(terms, word)
+		terms = append(terms, SearchSynonyms(word)...)
+	}
+	return strings.Join(terms, " ")
 }
