@@ -78,6 +78,7 @@ func Migrate(ctx context.Context, db *gorm.DB) error {
 	if _, err := p.Up(ctx); err != nil {
 		return fmt.Errorf("migrate up: %w", err)
 	}
+	reopenSQLiteReaders(db)
 	return nil
 }
 
@@ -97,6 +98,7 @@ func MigrateDownOne(ctx context.Context, db *gorm.DB) error {
 		return err
 	}
 	_, err = p.Down(ctx)
+	reopenSQLiteReaders(db)
 	return err
 }
 

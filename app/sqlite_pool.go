@@ -36,8 +36,9 @@ type sqlitePool struct {
 	reader *sql.DB
 	// turn holds one token while a writer has its turn. Goroutines blocked sending
 	// on a channel are woken in the order they arrived, which makes it a FIFO queue.
-	turn chan struct{}
-	wait time.Duration
+	turn    chan struct{}
+	wait    time.Duration
+	readers int
 }
 
 // openSQLitePool opens the writer (one connection, IMMEDIATE transactions) and
@@ -61,7 +62,7 @@ func openSQLitePool(path string, readers int, wait time.Duration) (*sqlitePool, 
 		writer.Close()
 		return nil, fmt.Errorf("open sqlite writer: %w", err)
 	}
-	return &sqlitePool{writer: writer, reader: reader, turn: make(chan struct{}, 1), wait: wait}, nil
+	return &sqlitePool{writer: writer, reader: reader, turn: make(chan struct{}, 1), wait: wait, readers: readers}, nil
 }
 
 // sqliteReaderDSN opens connections that cannot write: a write routed to them by
@@ -218,4 +219,15 @@ func (c *sqliteConnector) Close() error {
 		return fmt.Errorf("close sqlite readers: %w", err)
 	}
 	return nil
+}
+
+// reopenSQLiteReaders closes the idle read-only connections after migrations ran on
+// the writer: a reader that had read the schema before a column was dropped and
+// added again was seen answering without the new column's values.
+func reopenSQLiteReaders(db *gorm.DB) {
+	if pool, ok := db.ConnPool.(*sqlitePool); ok {
+		n := pool.readers
+		pool.reader.SetMaxIdleConns(0)
+		pool.reader.SetMaxIdleConns(n)
+	}
 }
