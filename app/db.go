@@ -18,18 +18,14 @@ import (
 )
 
 // OpenDB opens the configured database with a pool sized for the load we measured.
+// PostgreSQL gets cfg.MaxDBConns connections; SQLite one writer connection, which
+// writers take in turn, and cfg.MaxDBConns read-only connections (see sqlitePool).
 func OpenDB(cfg Config) (*gorm.DB, error) {
 	gcfg := &gorm.Config{Logger: logger.Discard, NowFunc: func() time.Time { return time.Now().UTC() }}
-	var dialector gorm.Dialector
-	if cfg.Postgres() {
-		dialector = postgres.Open(cfg.DatabaseURL)
-	} else {
-		if err := os.MkdirAll(cfg.DataDir, 0o700); err != nil {
-			return nil, fmt.Errorf("create data directory %s: %w", cfg.DataDir, err)
-		}
-		dialector = sqlite.Open(SQLiteDSN(cfg.SQLitePath()))
+	if !cfg.Postgres() {
+		return openSQLite(cfg, gcfg)
 	}
-	db, err := gorm.Open(dialector, gcfg)
+	db, err := gorm.Open(postgres.Open(cfg.DatabaseURL), gcfg)
 	if err != nil {
 		return nil, fmt.Errorf("open database: %w", err)
 	}
@@ -45,11 +41,29 @@ func OpenDB(cfg Config) (*gorm.DB, error) {
 	return db, nil
 }
 
-// SQLiteDSN is the URI for an SQLite file with WAL, NORMAL sync, a busy timeout and
-// foreign keys: without synchronous(NORMAL) concurrent inserts were 3x slower.
-// Transactions begin IMMEDIATE (take the write lock at BEGIN, waiting up to the busy
-// timeout): a deferred transaction that reads and then writes cannot wait for the
-// lock upgrade in WAL mode and fails at once with SQLITE_BUSY.
+func openSQLite(cfg Config, gcfg *gorm.Config) (*gorm.DB, error) {
+	if err := os.MkdirAll(cfg.DataDir, 0o700); err != nil {
+		return nil, fmt.Errorf("create data directory %s: %w", cfg.DataDir, err)
+	}
+	pool, err := openSQLitePool(cfg.SQLitePath(), max(cfg.MaxDBConns, 1), sqliteWriterWait)
+	if err != nil {
+		return nil, err
+	}
+	db, err := gorm.Open(&sqlite.Dialector{Conn: pool}, gcfg)
+	if err != nil {
+		pool.writer.Close()
+		return nil, fmt.Errorf("open database: %w", err)
+	}
+	return db, nil
+}
+
+// SQLiteDSN is the URI of the writer connection to an SQLite file, with WAL, NORMAL
+// sync, a busy timeout and foreign keys: without synchronous(NORMAL) concurrent
+// inserts were 3x slower. Transactions begin IMMEDIATE (take the write lock at BEGIN,
+// waiting up to the busy timeout): in this process writers already take turns, but
+// another process (the import command beside the server) may hold the lock, and a
+// deferred transaction that reads and then writes cannot wait for the lock upgrade
+// in WAL mode: it fails at once with SQLITE_BUSY.
 func SQLiteDSN(path string) string {
 	return "file:" + path + "?_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)" +
 		"&_pragma=busy_timeout(5000)&_pragma=foreign_keys(1)&_txlock=immediate"
@@ -64,6 +78,7 @@ func Migrate(ctx context.Context, db *gorm.DB) error {
 	if _, err := p.Up(ctx); err != nil {
 		return fmt.Errorf("migrate up: %w", err)
 	}
+	reopenSQLiteReaders(db)
 	return nil
 }
 
@@ -83,6 +98,7 @@ func MigrateDownOne(ctx context.Context, db *gorm.DB) error {
 		return err
 	}
 	_, err = p.Down(ctx)
+	reopenSQLiteReaders(db)
 	return err
 }
 

@@ -63,7 +63,7 @@ func currentCards(holder models.Holder) []cycleCard {
 }
 
 func (h *Handlers) showNewCEU(c *fiber.Ctx) error {
-	holder, err := h.loadHolder(c)
+	holder, err := h.loadEntryHolder(c)
 	if err != nil {
 		return err
 	}
@@ -83,7 +83,7 @@ func (h *Handlers) saveCEUFromPage(c *fiber.Ctx, entry models.CEUEntry, action, 
 	if err := readForm(c, &form); err != nil {
 		return err
 	}
-	holder, err := h.loadHolder(c)
+	holder, err := h.loadEntryHolder(c)
 	if err != nil {
 		return err
 	}
@@ -112,7 +112,7 @@ func (h *Handlers) showEditCEU(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	holder, err := h.loadHolder(c)
+	holder, err := h.loadEntryHolder(c)
 	if err != nil {
 		return err
 	}

@@ -67,7 +67,7 @@ func (h *Handlers) apiSaveCEU(c *fiber.Ctx, entry models.CEUEntry, status int) e
 	if err := readJSON(c, &in); err != nil {
 		return err
 	}
-	holder, err := h.loadHolder(c)
+	holder, err := h.loadEntryHolder(c)
 	if err != nil {
 		return err
 	}

@@ -64,6 +64,11 @@ func (h *Handlers) loadHolder(c *fiber.Ctx) (models.Holder, error) {
 	return models.LoadHolder(c.UserContext(), h.DB, currentUser(c).ID, h.today(c))
 }
 
+// loadEntryHolder loads only what the CEU entry form and its check need.
+func (h *Handlers) loadEntryHolder(c *fiber.Ctx) (models.Holder, error) {
+	return models.LoadHolderForEntry(c.UserContext(), h.DB, currentUser(c).ID, h.today(c))
+}
+
 // ceuParseDate reads a YYYY-MM-DD form value; empty is the zero time.
 func ceuParseDate(value, name string, fields FieldErrors) time.Time {
 	value = strings.TrimSpace(value)

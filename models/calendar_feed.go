@@ -63,7 +63,15 @@ func SetCalendarAlarms(ctx context.Context, db *gorm.DB, userID int64, alarms bo
 // when each last changed, and when the feed as a whole last changed (an event
 // changed, appeared or went away, or the setting changed). Unchanged events keep
 // their time; nothing is written when nothing changed.
+// A calendar app polls the feed often and it rarely changes, so the common case is
+// answered from a read, without taking the database's writer.
 func StampCalendarEvents(ctx context.Context, db *gorm.DB, userID int64, hashes map[string]string, now time.Time) (map[string]time.Time, time.Time, error) {
+	if stamps, modified, unchanged, err := calendarEventsUnchanged(db.WithContext(ctx), userID, hashes); err != nil || unchanged {
+		if err != nil {
+			return nil, time.Time{}, fmt.Errorf("stamp calendar events of user %d: %w", userID, err)
+		}
+		return stamps, modified, nil
+	}
 	stamps := make(map[string]time.Time, len(hashes))
 	var modified time.Time
 	err := db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
@@ -97,6 +105,24 @@ func StampCalendarEvents(ctx context.Context, db *gorm.DB, userID int64, hashes 
 		return nil, time.Time{}, fmt.Errorf("stamp calendar events of user %d: %w", userID, err)
 	}
 	return stamps, modified, nil
+}
+
+// calendarEventsUnchanged reads the stored events and, when hashes match them
+// exactly, returns their stamps and the feed's last change.
+func calendarEventsUnchanged(db *gorm.DB, userID int64, hashes map[string]string) (map[string]time.Time, time.Time, bool, error) {
+	var known []CalendarFeedEvent
+	if err := db.Where("user_id = ?", userID).Find(&known).Error; err != nil {
+		return nil, time.Time{}, false, err
+	}
+	if changed, gone := diffCalendarEvents(known, hashes); len(changed) > 0 || len(gone) > 0 {
+		return nil, time.Time{}, false, nil
+	}
+	stamps := make(map[string]time.Time, len(known))
+	for _, e := range known {
+		stamps[e.UID] = e.ChangedAt
+	}
+	modified, err := latestCalendarChange(db, userID, stamps)
+	return stamps, modified, err == nil, err
 }
 
 // diffCalendarEvents lists the events that are new or changed and the uids no

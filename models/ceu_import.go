@@ -221,10 +221,6 @@ func WriteCEUCSV(w io.Writer, entries []CEUEntry) error {
 	return WriteSpreadsheetCSV(w, records)
 }
 
-// importBatch is how many rows one INSERT carries: 500 × 13 columns stays far below
-// both databases' parameter limits.
-const importBatch = 500
-
 // ImportCEUEntries saves parsed entries in one transaction, in batches, calling
 // progress after each batch with the number saved so far. Any failure saves nothing.
 func ImportCEUEntries(ctx context.Context, db *gorm.DB, entries []CEUEntry, now time.Time, progress func(done int)) error {
@@ -233,8 +229,8 @@ func ImportCEUEntries(ctx context.Context, db *gorm.DB, entries []CEUEntry, now 
 		entries[i].CreatedAt, entries[i].UpdatedAt = now, now
 	}
 	return db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		for start := 0; start < len(entries); start += importBatch {
-			batch := entries[start:min(start+importBatch, len(entries))]
+		for start := 0; start < len(entries); start += insertBatch {
+			batch := entries[start:min(start+insertBatch, len(entries))]
 			if err := tx.Create(&batch).Error; err != nil {
 				return fmt.Errorf("import ceu entries %d–%d: %w", start+1, start+len(batch), err)
 			}

@@ -1,8 +1,6 @@
 package models
 
 import (
-	"database/sql"
-
 	"golang.org/x/sync/errgroup"
 	"gorm.io/gorm"
 )
@@ -15,7 +13,7 @@ const cohortQueryParallelism = 4
 // overlaps; the number of queries stays fixed. Inside a transaction, whose single
 // connection cannot serve two queries at once, they run one after another.
 func cohortRunQueries(db *gorm.DB, queries ...func() error) error {
-	if _, inTx := db.Statement.ConnPool.(*sql.Tx); inTx {
+	if _, inTx := db.Statement.ConnPool.(gorm.TxCommitter); inTx {
 		for _, q := range queries {
 			if err := q(); err != nil {
 				return err

@@ -76,15 +76,14 @@ func EvidenceUsage(ctx context.Context, db *gorm.DB, userID int64) (int64, error
 }
 
 // lockUserForEvidence makes concurrent uploads of one user take turns until tx ends,
-// so two of them cannot both fit under the quota: a row lock on PostgreSQL; on SQLite
-// a write before any read, which takes the database's write lock while the busy
-// timeout still applies.
+// so two of them cannot both fit under the quota: a row lock on PostgreSQL. SQLite
+// needs nothing: its write transactions begin IMMEDIATE, holding the database's one
+// write lock from the start, so they already run one at a time.
 func lockUserForEvidence(tx *gorm.DB, userID int64) error {
-	query := "UPDATE users SET id = id WHERE id = ?"
-	if tx.Dialector.Name() == "postgres" {
-		query = "SELECT id FROM users WHERE id = ? FOR UPDATE"
+	if tx.Dialector.Name() != "postgres" {
+		return nil
 	}
-	if err := tx.Exec(query, userID).Error; err != nil {
+	if err := tx.Exec("SELECT id FROM users WHERE id = ? FOR UPDATE", userID).Error; err != nil {
 		return fmt.Errorf("lock user %d for evidence: %w", userID, err)
 	}
 	return nil

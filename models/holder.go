@@ -42,6 +42,22 @@ func LoadHolder(ctx context.Context, db *gorm.DB, userID int64, today time.Time)
 	return h, nil
 }
 
+// LoadHolderForEntry loads what checking one CEU entry needs: the learner's
+// credentials (the earliest date an activity may have) and the rules (whether to ask
+// about Category A), without the entries and progress LoadHolder reads and computes
+// for every save otherwise.
+func LoadHolderForEntry(ctx context.Context, db *gorm.DB, userID int64, today time.Time) (Holder, error) {
+	held, err := ListHeldCredentials(ctx, db, userID)
+	if err != nil {
+		return Holder{}, err
+	}
+	rules, err := LoadMaintenanceRules(ctx, db)
+	if err != nil {
+		return Holder{}, err
+	}
+	return Holder{Held: held, Rules: rules, Today: DateOnly(today)}, nil
+}
+
 // AsOf returns the holder's standing on day if they log nothing more: progress
 // computed for day with only the activities dated on or before it. Today stays the
 // real date, so nothing else about the holder changes.

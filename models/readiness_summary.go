@@ -91,7 +91,7 @@ func saveReadinessSummaries(tx *gorm.DB, inputs []ReadinessSummaryInput, now tim
 	if len(rows) == 0 {
 		return nil
 	}
-	err := tx.Clauses(clause.OnConflict{UpdateAll: true}).CreateInBatches(&rows, 500).Error
+	err := tx.Clauses(clause.OnConflict{UpdateAll: true}).CreateInBatches(&rows, insertBatch).Error
 	if err != nil {
 		return fmt.Errorf("save %d readiness summaries: %w", len(rows), err)
 	}

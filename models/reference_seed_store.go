@@ -142,15 +142,14 @@ func seedReferenceFacts(tx *gorm.DB, facts []SeedFact, now time.Time, report *Se
 const seedLockID = 0x68697470_73656564 // "hitpseed"
 
 // lockSeeding makes concurrent seeders take turns until tx ends: an advisory lock on
-// PostgreSQL; on SQLite a write before any read, which takes the database's write lock
-// while the busy timeout still applies (a read-then-write transaction fails at once
-// when another writer got there first).
+// PostgreSQL. SQLite needs nothing: its write transactions begin IMMEDIATE, taking
+// the database's one write lock before their first read, in this process and in
+// another seeding beside it.
 func lockSeeding(tx *gorm.DB) error {
-	query, args := "UPDATE reference_revision SET revision = revision WHERE id = 1", []any{}
-	if tx.Dialector.Name() == "postgres" {
-		query, args = "SELECT pg_advisory_xact_lock(?)", []any{int64(seedLockID)}
+	if tx.Dialector.Name() != "postgres" {
+		return nil
 	}
-	if err := tx.Exec(query, args...).Error; err != nil {
+	if err := tx.Exec("SELECT pg_advisory_xact_lock(?)", int64(seedLockID)).Error; err != nil {
 		return fmt.Errorf("lock reference seeding: %w", err)
 	}
 	return nil

@@ -177,7 +177,7 @@ func createCardsTx(tx *gorm.DB, deckID int64, cards []StudyCard, now time.Time) 
 	if len(batch) == 0 {
 		return batch, nil
 	}
-	if err := tx.CreateInBatches(&batch, 200).Error; err != nil {
+	if err := tx.CreateInBatches(&batch, insertBatch).Error; err != nil {
 		return nil, fmt.Errorf("add cards to deck %d: %w", deckID, err)
 	}
 	return batch, nil

@@ -29,14 +29,23 @@ func main() {
 	label := flag.String("label", "", "name of this run in the table")
 	dataDir := flag.String("data-dir", "", "SQLite data directory to count rows in")
 	databaseURL := flag.String("database-url", "", "PostgreSQL URL to count rows in")
+	summary := flag.String("summary", "", "file to append this run's line of the summary table to")
+	printSummary := flag.String("print-summary", "", "print the summary table collected in this file, and exit")
 	flag.Parse()
-	if err := run(*base, *label, *writers, *duration, *importer, *dataDir, *databaseURL); err != nil {
+	if *printSummary != "" {
+		if err := printTable(os.Stdout, *printSummary); err != nil {
+			fmt.Fprintln(os.Stderr, "loadwrites:", err)
+			os.Exit(1)
+		}
+		return
+	}
+	if err := run(*base, *label, *writers, *duration, *importer, *dataDir, *databaseURL, *summary); err != nil {
 		fmt.Fprintln(os.Stderr, "loadwrites:", err)
 		os.Exit(1)
 	}
 }
 
-func run(base, label string, writers int, duration time.Duration, importer bool, dataDir, databaseURL string) error {
+func run(base, label string, writers int, duration time.Duration, importer bool, dataDir, databaseURL, summary string) error {
 	users := make([]*client, writers)
 	for i := range users {
 		// Sign-ups are limited per address: spread them over loopback addresses.
@@ -69,7 +78,15 @@ func run(base, label string, writers int, duration time.Duration, importer bool,
 		return err
 	}
 	stats.print(os.Stdout, label, writers, duration, rows)
-	return nil
+	if summary == "" {
+		return nil
+	}
+	f, err := os.OpenFile(summary, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o600)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	return stats.summarise(label, writers, importer, rows).write(f)
 }
 
 // signUpAll signs the users up four at a time: password hashing is deliberately slow,
@@ -135,33 +152,44 @@ func (c *client) write(deadline time.Time, s *stats) {
 	entry := map[string]any{"activity_date": time.Now().AddDate(0, 0, -2).Format(time.DateOnly), "title": "Coding update webinar",
 		"provider": "AHIMA", "provider_kind": "ahima", "minutes": 60, "delivery": "online"}
 	for time.Now().Before(deadline) {
-		status, body := c.timed(s, "create entry", "POST", "/api/v1/ceus", entry)
+		status, body := c.timed(s, createKind, "POST", "/api/v1/ceus", entry)
 		var created struct {
 			ID int64 `json:"id"`
 		}
 		if status == 201 && json.Unmarshal(body, &created) == nil {
 			evidence := map[string]string{"filename": "certificate.pdf", "content_base64": evidencePDF}
-			c.timed(s, "upload evidence", "POST", fmt.Sprintf("/api/v1/ceus/%d/evidence", created.ID), evidence)
+			c.timed(s, evidenceKind, "POST", fmt.Sprintf("/api/v1/ceus/%d/evidence", created.ID), evidence)
 		}
 		c.timed(s, "read progress", "GET", "/api/v1/progress", nil)
 	}
 }
 
-// importLoop imports a 1,000-row CSV again and again until the deadline.
+// importLoop imports a 1,000-row CSV again and again until the deadline. Every row
+// of every round is a different activity, so none is skipped as already in the log.
 func (c *client) importLoop(deadline time.Time, s *stats) {
 	day := time.Now().AddDate(0, 0, -2).Format(time.DateOnly)
-	csv := "date,title,provider,provider_kind,minutes,ceus,hiim_domain,category_a,delivery,notes\n" +
-		strings.Repeat(day+",Imported course,AHIMA,ahima,60,,yes,no,online,\n", 1000)
-	for time.Now().Before(deadline) {
-		c.timed(s, "import 1000 rows", "POST", "/api/v1/ceus/import", map[string]string{"csv": csv})
+	for round := 1; time.Now().Before(deadline); round++ {
+		var csv strings.Builder
+		csv.WriteString("date,title,provider,provider_kind,minutes,ceus,hiim_domain,category_a,delivery,notes\n")
+		for row := 1; row <= 1000; row++ {
+			fmt.Fprintf(&csv, "%s,Imported course %d-%d,AHIMA,ahima,60,,yes,no,online,\n", day, round, row)
+		}
+		start := time.Now()
+		status, body := c.timed(s, importKind, "POST", "/api/v1/ceus/import", map[string]string{"csv": csv.String()})
+		var answer struct {
+			Imported int `json:"imported"`
+		}
+		if status == 201 && json.Unmarshal(body, &answer) == nil {
+			s.imported(start, time.Now(), answer.Imported)
+		}
 	}
 }
 
-// timed sends a request and records its kind, status and latency.
+// timed sends a request and records its kind, status, start and latency.
 func (c *client) timed(s *stats, kind, method, path string, body any) (int, []byte) {
 	start := time.Now()
 	status, raw := c.call(method, path, body)
-	s.record(kind, status, time.Since(start), raw)
+	s.record(kind, status, start, time.Since(start), raw)
 	return status, raw
 }
 
