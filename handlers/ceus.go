@@ -80,7 +80,8 @@ func (h *Handlers) createCEU(c *fiber.Ctx) error {
 // saveCEUFromPage reads the form, saves entry or re-renders the form with 422.
 func (h *Handlers) saveCEUFromPage(c *fiber.Ctx, entry models.CEUEntry, action, title string) error {
 	var form ceuForm
-	if err := readForm(c, &form); err != nil {
+	formFields, err := formFieldProblems(readForm(c, &form))
+	if err != nil {
 		return err
 	}
 	holder, err := h.loadEntryHolder(c)
@@ -88,6 +89,16 @@ func (h *Handlers) saveCEUFromPage(c *fiber.Ctx, entry models.CEUEntry, action, 
 		return err
 	}
 	entry, fields := entryFromForm(form, entry, holder)
+	if len(formFields) > 0 {
+		// A value that did not fit its field (a box sent as "banana") is shown beside
+		// that field with whatever else is wrong.
+		if fields == nil {
+			fields = FieldErrors{}
+		}
+		for name, message := range formFields {
+			fields[name] = message
+		}
+	}
 	if fields != nil {
 		data := ceuFormData(title, form, fields, holder)
 		data["Action"] = action

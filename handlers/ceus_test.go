@@ -75,6 +75,11 @@ func TestCEUEntryPageRefusals(t *testing.T) {
 				f.Set("delivery", "telepathy")
 				return f
 			}(), "delivery", "attended"},
+			{"a tick box sent as text", func() url.Values {
+				f := ceuFormValues(ceuDaysAgo(1), "", "1")
+				f.Set("in_hiim_domain", "banana")
+				return f
+			}(), "in_hiim_domain", "Tick the box or leave it empty"},
 		}
 		for _, tt := range tests {
 			t.Run(tt.name, func(t *testing.T) {

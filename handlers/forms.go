@@ -156,11 +156,29 @@ func readForm(c *fiber.Ctx, dst any) error {
 	if errors.As(err, &multi) {
 		fields := FieldErrors{}
 		for name := range multi {
-			fields[name] = "Enter a whole number of a sensible size."
+			fields[name] = formValueMessage(dst, name)
 		}
 		return &validationError{Fields: fields}
 	}
 	return fiber.NewError(fiber.StatusBadRequest, "The form could not be read. Reload the page and try again.")
+}
+
+// formValueMessage words a form value that does not fit the field of dst whose form
+// tag is name: a box that is ticked or not, or a whole number.
+func formValueMessage(dst any, name string) string {
+	t := reflect.TypeOf(dst)
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if t.Kind() == reflect.Struct {
+		for i := 0; i < t.NumField(); i++ {
+			f := t.Field(i)
+			if strings.Split(f.Tag.Get("form"), ",")[0] == name && f.Type.Kind() == reflect.Bool {
+				return "Tick the box or leave it empty."
+			}
+		}
+	}
+	return "Enter a whole number of a sensible size."
 }
 
 // formFieldProblems separates readForm's refusals that belong beside a field (so the
