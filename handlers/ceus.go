@@ -18,7 +18,10 @@ func (h *Handlers) showCEUs(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	filter := models.CEUFilter{Category: c.Query("category")}
+	// An unknown category in a hand-edited address lists everything, as the filter's
+	// "All categories" does.
+	category, _ := models.ParseCEUCategory(c.Query("category"))
+	filter := models.CEUFilter{Category: category}
 	search := c.Query("q")
 	words, problem := models.ParseCEUSearch(search)
 	filter.Words = words

@@ -33,7 +33,11 @@ func (h *Handlers) apiListCEUs(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	filter := models.CEUFilter{Category: c.Query("category")}
+	category, problem := models.ParseCEUCategory(c.Query("category"))
+	if problem != "" {
+		return &validationError{Fields: FieldErrors{"category": problem}}
+	}
+	filter := models.CEUFilter{Category: category}
 	words, problem := models.ParseCEUSearch(c.Query("q"))
 	if problem != "" {
 		return &validationError{Fields: FieldErrors{"q": problem}}

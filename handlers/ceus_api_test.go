@@ -82,6 +82,7 @@ func TestCEUAPICredentialsEntriesAndProgress(t *testing.T) {
 			t.Fatalf("got %d entries, want 2", len(list.Entries))
 		}
 		apptest.Must(t, s.API("GET", "/api/v1/ceus?cycle=nope", token, nil), 422)
+		apptest.Must(t, s.API("GET", "/api/v1/ceus?category=nope", token, nil), 422)
 		apptest.Must(t, s.API("GET", "/api/v1/ceus/"+itoa(entry.ID), token, nil), 200)
 		apptest.Must(t, s.API("PUT", "/api/v1/ceus/"+itoa(entry.ID), token, ceuEntryBody(ceuDaysAgo(3), 1)), 200)
 

@@ -59,6 +59,17 @@ const (
 	CategoryInPerson    = "in_person"
 )
 
+// ParseCEUCategory checks a category filter: "" (all) or one of the Category
+// constants. It returns the category, or a message naming the accepted values.
+func ParseCEUCategory(s string) (string, string) {
+	switch s {
+	case "", CategoryHIIM, CategoryOther, CategoryAHIMASource, CategoryNCRAA, CategoryInPerson:
+		return s, ""
+	}
+	return "", fmt.Sprintf("Choose a category: %s, %s, %s, %s or %s (or none for all).",
+		CategoryHIIM, CategoryOther, CategoryAHIMASource, CategoryNCRAA, CategoryInPerson)
+}
+
 // CEUFilter narrows a learner's entry list: to a cycle's dates and to a category.
 // Zero values mean no limit.
 type CEUFilter struct {
