@@ -8,6 +8,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"hitpath/models"
+	"hitpath/views"
 )
 
 // cycleCard is a cycle's progress ready for a page: the numbers, a label, a status
@@ -26,18 +27,10 @@ type cycleCard struct {
 // DOMID is the card's element id stem.
 func (c cycleCard) DOMID() string { return c.IDPrefix + c.Key }
 
-// statusLabels words each status for people.
-var ceuStatusLabels = map[models.CycleStatus]string{
-	models.StatusUpcoming: "Upcoming", models.StatusComplete: "Complete", models.StatusOnTrack: "On track",
-	models.StatusBehind: "Behind", models.StatusOverdue: "Overdue", models.StatusInactive: "Inactive",
-	models.StatusRevoked: "Revoked", models.StatusJustStarted: "Just started",
-	models.StatusNotTracked: "Recertified (not tracked here)", models.StatusLapsed: "No longer held",
-}
-
 // newCycleCard prepares p for a page, drawing its chart from the holder's entries.
 func newCycleCard(holder models.Holder, p models.CycleProgress, withChart bool) cycleCard {
 	card := cycleCard{
-		CycleProgress: p, Key: models.CycleKey(p), StatusLabel: ceuStatusLabels[p.Status],
+		CycleProgress: p, Key: models.CycleKey(p), StatusLabel: views.CycleStatus(p.Status),
 		Label:   strings.Join(p.Credentials, " + ") + " cycle " + strconv.Itoa(p.Cycle.Number),
 		Current: p.Cycle.Contains(holder.Today),
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 
 	"hitpath/models"
+	"hitpath/views"
 )
 
 // ceuTranscript is everything a cycle's PDF transcript shows.
@@ -36,7 +37,7 @@ func newTranscriptPDF(t ceuTranscript) *pdfDoc {
 	for _, line := range []string{
 		fmt.Sprintf("%s <%s>", t.Name, t.Email),
 		fmt.Sprintf("Cycle %s to %s (due %s), %s", p.Cycle.Start.Format(time.DateOnly), p.Cycle.End.Format(time.DateOnly), p.Cycle.Due.Format(time.DateOnly), p.Body),
-		fmt.Sprintf("Status on %s: %s", t.Generated.Format(time.DateOnly), ceuStatusLabels[p.Status]),
+		fmt.Sprintf("Status on %s: %s", t.Generated.Format(time.DateOnly), views.CycleStatus(p.Status)),
 		strings.Join(t.Certificates, "; "),
 	} {
 		d.paragraph(6, line)

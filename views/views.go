@@ -53,6 +53,7 @@ func Funcs() template.FuncMap {
 		"countCEU":     func(v int) string { return CountHundredths(v, "CEU", "CEUs") },
 		"countUnits":   func(v int, unit string) string { return CountHundredths(v, unit, unit+"s") },
 		"courseStatus": CourseStatus,
+		"cycleStatus":  CycleStatus,
 		"deref64":      func(p *int64) int64 { return *p },
 		"passwordHint": PasswordHint,
 	}

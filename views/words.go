@@ -3,6 +3,8 @@ package views
 import (
 	"strconv"
 	"strings"
+
+	"hitpath/models"
 )
 
 // Count writes n with the noun that agrees with it: "1 student", "0 students",
@@ -40,4 +42,24 @@ func CourseStatus(status string) string {
 	}
 	s := strings.ReplaceAll(status, "_", " ")
 	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// cycleStatusLabels word each cycle status for people.
+var cycleStatusLabels = map[models.CycleStatus]string{
+	models.StatusUpcoming: "Upcoming", models.StatusComplete: "Complete", models.StatusOnTrack: "On track",
+	models.StatusBehind: "Behind", models.StatusOverdue: "Overdue", models.StatusInactive: "Inactive",
+	models.StatusRevoked: "Revoked", models.StatusJustStarted: "Just started",
+	models.StatusNotTracked: "Recertified (not tracked here)", models.StatusLapsed: "No longer held",
+}
+
+// CycleStatus words a cycle status ("on_track" → "On track"); "" (no cycle running)
+// reads as a dash.
+func CycleStatus(status models.CycleStatus) string {
+	if label, ok := cycleStatusLabels[status]; ok {
+		return label
+	}
+	if status == "" {
+		return "–"
+	}
+	return CourseStatus(string(status))
 }

@@ -1,6 +1,11 @@
 package views
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"hitpath/models"
+)
 
 func TestCount(t *testing.T) {
 	tests := []struct {
@@ -34,6 +39,27 @@ func TestCourseStatus(t *testing.T) {
 	for _, tt := range tests {
 		if got := CourseStatus(tt.in); got != tt.want {
 			t.Errorf("CourseStatus(%q): got %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestCycleStatusWordsEveryStatus(t *testing.T) {
+	tests := []struct {
+		in   models.CycleStatus
+		want string
+	}{
+		{models.StatusOnTrack, "On track"}, {models.StatusLapsed, "No longer held"}, {models.StatusJustStarted, "Just started"},
+		{"", "–"}, {"some_new_state", "Some new state"},
+	}
+	for _, tt := range tests {
+		if got := CycleStatus(tt.in); got != tt.want {
+			t.Errorf("CycleStatus(%q): got %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	for _, s := range []models.CycleStatus{models.StatusUpcoming, models.StatusComplete, models.StatusOnTrack, models.StatusBehind,
+		models.StatusOverdue, models.StatusInactive, models.StatusRevoked, models.StatusJustStarted, models.StatusNotTracked, models.StatusLapsed} {
+		if strings.Contains(CycleStatus(s), "_") {
+			t.Errorf("CycleStatus(%q) = %q shows a code", s, CycleStatus(s))
 		}
 	}
 }
