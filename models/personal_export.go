@@ -46,7 +46,6 @@ var exportQueries = []exportQuery{
 		FROM cohorts c WHERE c.owner_id = ? OR c.id IN (SELECT ci.cohort_id FROM cohort_instructors ci WHERE ci.user_id = ?) ORDER BY c.id`},
 	{"sessions", `SELECT id, created_at, expires_at, revoked_at, last_seen_at, user_agent, ip FROM sessions WHERE user_id = ? ORDER BY created_at`},
 	{"instructor_requests", `SELECT id, school, program, status, created_at, decided_at FROM instructor_requests WHERE user_id = ? ORDER BY id`},
-	{"study_decks", `SELECT * FROM study_decks WHERE owner_id = ? ORDER BY id`},
 	{"study_deck_images", `SELECT m.id, m.deck_id, m.name, m.content_type, m.size_bytes, m.width, m.height, m.sha256, m.created_at
 		FROM study_deck_media m JOIN study_decks d ON d.id = m.deck_id WHERE d.owner_id = ? ORDER BY m.deck_id, m.name`},
 	// Whether two-factor sign-in is on and how many recovery codes are left: never the

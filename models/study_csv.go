@@ -20,7 +20,8 @@ var DeckCSVHeader = []string{"kind", "front", "back", "option_a", "option_b", "o
 // MaxDeckCSVRows caps one import.
 const MaxDeckCSVRows = 10000
 
-// WriteDeckCSV writes a deck's cards in the DeckCSVHeader layout.
+// WriteDeckCSV writes a deck's cards in the DeckCSVHeader layout, every cell made
+// safe for spreadsheets (CSVSafeCell).
 func WriteDeckCSV(w io.Writer, cards []StudyCard) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(DeckCSVHeader); err != nil {
@@ -29,6 +30,11 @@ func WriteDeckCSV(w io.Writer, cards []StudyCard) error {
 	for _, c := range cards {
 		row := []string{c.Kind, c.Front, c.Back, c.OptionA, c.OptionB, c.OptionC, c.OptionD, c.CorrectLetter(),
 			strconv.Itoa(c.DomainPosition), c.Tags, c.Explanation, c.Source}
+		// A cell a spreadsheet would run as a formula gets an apostrophe (a shared
+		// deck's export is opened by its members); the import takes it off again.
+		for i := range row {
+			row[i] = CSVSafeCell(row[i])
+		}
 		if err := cw.Write(row); err != nil {
 			return err
 		}
@@ -168,6 +174,10 @@ func (l deckCSVLayout) field(record []string, name string) string {
 	i, ok := l.columns[name]
 	if !ok || i >= len(record) {
 		return ""
+	}
+	if l.hasHeader {
+		// Our own template: undo the apostrophe WriteDeckCSV puts before a formula.
+		return CSVCellValue(record[i])
 	}
 	return record[i]
 }

@@ -12,17 +12,23 @@ func TestDeckCSVRoundTrip(t *testing.T) {
 	guid := "g1"
 	cards := []StudyCard{
 		{Kind: KindFlashcard, DomainPosition: 6, Front: "Minimum **necessary**", Back: "Only what the purpose needs,\nno more", Tags: "hipaa privacy", Source: "45 CFR 164.502(b)"},
+		{Kind: KindFlashcard, DomainPosition: 2, Front: `=HYPERLINK("http://evil.example","x")`, Back: "+1+2", Tags: "@risk", Source: "'=already quoted"},
 		{Kind: KindItem, DomainPosition: 1, Front: "Which code set reports diagnoses?", OptionA: "ICD-10-CM", OptionB: "CPT", OptionC: "HCPCS", OptionD: "LOINC", CorrectOption: 1, Explanation: "ICD-10-CM, \"diagnoses\"", GUID: &guid},
 	}
 	var buf bytes.Buffer
 	if err := WriteDeckCSV(&buf, cards); err != nil {
 		t.Fatal(err)
 	}
+	for _, cell := range []string{`"'=HYPERLINK(""http://evil.example"",""x"")"`, ",'+1+2,", ",'@risk,", ",''=already quoted"} {
+		if !strings.Contains(buf.String(), cell) {
+			t.Errorf("export lacks the spreadsheet-safe cell %s:\n%s", cell, buf.String())
+		}
+	}
 	got, problems := ParseDeckCSV(buf.Bytes(), outline, "CCA", 0)
 	if problems != nil {
 		t.Fatalf("got problems %v", problems)
 	}
-	cards[1].GUID = nil // the export carries no guid
+	cards[2].GUID = nil // the export carries no guid
 	if !reflect.DeepEqual(got, cards) {
 		t.Fatalf("round trip:\ngot  %+v\nwant %+v", got, cards)
 	}
