@@ -2,6 +2,7 @@ package handlers_test
 
 import (
 	"math"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -228,6 +229,17 @@ func TestReviewsFollowFSRS(t *testing.T) {
 			if problem.Fields[f] == "" {
 				t.Errorf("got %v, want a message for %s", problem.Fields, f)
 			}
+		}
+		// A review dated before the card's last one would rewrite its schedule backwards.
+		problem.Fields = nil
+		apptest.Must(t, s.API("POST", "/api/v1/reviews", ana, map[string]any{"card_id": card.ID, "rating": 3, "client_review_id": "r-backdated",
+			"reviewed_at": "2020-11-30T20:00:00Z"}), 422).JSON(t, &problem)
+		if !strings.Contains(problem.Fields["reviewed_at"], "already reviewed after this time") {
+			t.Errorf("got %v, want the backdated review refused beside reviewed_at", problem.Fields)
+		}
+		s.DB.Table("study_reviews").Count(&n)
+		if n != 3 {
+			t.Fatalf("got %d review-log rows after a refused review, want 3", n)
 		}
 	}, clock.Option())
 }

@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"errors"
 	"fmt"
 	"time"
 
@@ -92,6 +93,9 @@ func (h *Handlers) applyReview(c *fiber.Ctx, in models.ReviewInput) (models.Revi
 		return models.ReviewResult{}, nil, err
 	}
 	res, err := models.RecordReview(c.UserContext(), h.DB, currentUser(c).ID, in.CardID, models.Rating(in.Rating), in.ClientReviewID, at, sc.Plan)
+	if errors.Is(err, models.ErrReviewOutOfOrder) {
+		return res, FieldErrors{"reviewed_at": "The card was already reviewed after this time: send reviews in the order they happened."}, nil
+	}
 	return res, nil, err
 }
 

@@ -55,3 +55,7 @@ var ErrTwoFactorOff = errors.New("two-factor sign-in not on")
 // ErrNotCoInstructor means a cohort was to be handed to someone who is not one of
 // its co-instructors.
 var ErrNotCoInstructor = errors.New("not a co-instructor of the cohort")
+
+// ErrReviewOutOfOrder means a review's time is before the card's last review: the
+// schedule is built forward in time, so a review log can't be backdated.
+var ErrReviewOutOfOrder = errors.New("review before the card's last review")

@@ -21,7 +21,8 @@ type ReviewInput struct {
 }
 
 // ValidateReview is the one check of a review: a card, a rating 1–4, a client review
-// id of 1–64 characters and a time neither in the future nor before 2000. It returns
+// id of 1–64 characters and a time neither in the future nor before 2000 (RecordReview
+// also refuses a time before the card's last review: ErrReviewOutOfOrder). It returns
 // the review instant and a message per field, or nil.
 func ValidateReview(in ReviewInput, now time.Time) (time.Time, map[string]string) {
 	fields := map[string]string{}
@@ -40,8 +41,10 @@ func ValidateReview(in ReviewInput, now time.Time) (time.Time, map[string]string
 		switch {
 		case err != nil:
 			fields["reviewed_at"] = "Give the review time as RFC 3339, e.g. 2031-06-15T10:00:00Z."
-		case t.After(now.Add(5*time.Minute)) || t.Year() < 2000:
+		case t.After(now.Add(5 * time.Minute)):
 			fields["reviewed_at"] = "The review time can't be in the future."
+		case t.Year() < 2000:
+			fields["reviewed_at"] = "Give a review time in 2000 or later."
 		default:
 			at = t.UTC()
 		}
@@ -100,7 +103,7 @@ func RecordReview(ctx context.Context, db *gorm.DB, userID, cardID int64, rating
 		}
 		return applyReview(tx, userID, cardID, rating, clientID, at, plan, &res)
 	})
-	if err != nil && !errors.Is(err, ErrNotFound) {
+	if err != nil && !errors.Is(err, ErrNotFound) && !errors.Is(err, ErrReviewOutOfOrder) {
 		return res, fmt.Errorf("record review of card %d by user %d: %w", cardID, userID, err)
 	}
 	return res, err
@@ -114,6 +117,9 @@ func applyReview(tx *gorm.DB, userID, cardID int64, rating Rating, clientID stri
 		before = row.memory()
 	} else if !errors.Is(err, gorm.ErrRecordNotFound) {
 		return err
+	}
+	if !before.LastReview.IsZero() && at.Before(before.LastReview) {
+		return ErrReviewOutOfOrder
 	}
 	s := NewScheduler(plan.StudyRetention())
 	after := s.Review(before, at, rating)
