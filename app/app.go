@@ -102,8 +102,9 @@ func buildDeps(cfg Config, db *gorm.DB, log *slog.Logger) (handlers.Deps, error)
 	}
 	return handlers.Deps{
 		DB: db, Tokens: tokens, Hasher: hasher, Log: log, CSRFKey: security.DeriveKey(secret, "csrf"),
-		CalendarKey: security.DeriveKey(secret, "calendar-uid"),
-		BaseURL:     cfg.BaseURL, SecureCookies: cfg.SecureCookies(), DefaultZone: zone,
+		CalendarKey: security.DeriveKey(secret, "calendar-uid"), TwoFactorKey: security.DeriveKey(secret, "two-factor-secret"),
+		ChallengeKey: security.DeriveKey(secret, "two-factor-challenge"),
+		BaseURL:      cfg.BaseURL, SecureCookies: cfg.SecureCookies(), DefaultZone: zone,
 		EvidenceQuota: cfg.EvidenceQuota, HeavyExports: cfg.HeavyExports,
 		TrustedProxies: cfg.TrustedProxies, Limits: rateLimitStore(db),
 	}, nil
@@ -146,9 +147,14 @@ func newServer(cfg Config, h *handlers.Handlers, log *slog.Logger) (*fiber.App, 
 // waits (bounded by ShutdownWait) for background jobs to finish what they started.
 func (a *App) Listen(ctx context.Context) error {
 	errs := make(chan error, 1)
+	// Logged once the socket is bound, with the port it really has: a failed listen
+	// logs no address.
+	a.Server.Hooks().OnListen(func(l fiber.ListenData) error {
+		a.Log.Info("hitpath listening", "url", "http://localhost:"+l.Port, "links", a.Config.BaseURL, "port", l.Port, "database", a.dialect())
+		return nil
+	})
 	go func() { errs <- a.Server.Listen(":" + a.Config.Port) }()
 	a.StartBackground(ctx)
-	a.Log.Info("hitpath listening", "url", "http://localhost:"+a.Config.Port, "links", a.Config.BaseURL, "port", a.Config.Port, "database", a.dialect())
 	select {
 	case err := <-errs:
 		return fmt.Errorf("listen on port %s: %w", a.Config.Port, err)

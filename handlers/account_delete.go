@@ -13,7 +13,14 @@ type deleteAccountForm struct {
 	Password string `form:"password" json:"password" validate:"required"`
 }
 
-const msgOwnsCohorts = "You own cohorts that are still active. Archive them on their settings page first, so their students are not left without an instructor."
+// msgOwnsCohorts refuses deleting an account that still owns active cohorts, naming them.
+func msgOwnsCohorts(owned *models.OwnedCohortsError) string {
+	subject := "cohorts that are still active: " + owned.Names() + ". Hand each one to a co-instructor or archive it"
+	if len(owned.Cohorts) == 1 {
+		subject = "a cohort that is still active, " + owned.Names() + ". Hand it to a co-instructor or archive it"
+	}
+	return "You own " + subject + " on its settings page first, so its students are not left without an instructor."
+}
 
 // deleteOwnAccount checks the password and deletes the signed-in user's account; the
 // page and the API share it.
@@ -38,11 +45,16 @@ func (h *Handlers) deleteAccount(c *fiber.Ctx) error {
 		return err
 	}
 	fields, err := h.deleteOwnAccount(c, form)
-	if errors.Is(err, models.ErrOwnsActiveCohorts) {
-		fields, err = FieldErrors{"password": msgOwnsCohorts}, nil
+	var owned *models.OwnedCohortsError
+	if errors.As(err, &owned) {
+		fields, err = FieldErrors{"password": msgOwnsCohorts(owned)}, nil
 	}
 	if fields != nil {
-		return h.render(c, fiber.StatusUnprocessableEntity, "pages/account_data", fiber.Map{"Title": "Your data", "Errors": fields})
+		data := fiber.Map{"Title": "Your data", "Errors": fields}
+		if owned != nil {
+			data["OwnedCohorts"] = owned.Cohorts
+		}
+		return h.render(c, fiber.StatusUnprocessableEntity, "pages/account_data", data)
 	}
 	if err != nil {
 		return err
@@ -58,8 +70,9 @@ func (h *Handlers) apiDeleteAccount(c *fiber.Ctx) error {
 		return err
 	}
 	fields, err := h.deleteOwnAccount(c, form)
-	if errors.Is(err, models.ErrOwnsActiveCohorts) {
-		return c.Status(fiber.StatusConflict).JSON(apiProblem{Error: msgOwnsCohorts})
+	var owned *models.OwnedCohortsError
+	if errors.As(err, &owned) {
+		return c.Status(fiber.StatusUnprocessableEntity).JSON(ownedCohortsProblem(owned))
 	}
 	if fields != nil {
 		return &validationError{Fields: fields}
@@ -68,4 +81,24 @@ func (h *Handlers) apiDeleteAccount(c *fiber.Ctx) error {
 		return err
 	}
 	return c.SendStatus(fiber.StatusNoContent)
+}
+
+// ownedCohortsJSON is the API's refusal to delete an account that owns active cohorts:
+// the message and the cohorts to hand over or archive.
+type ownedCohortsJSON struct {
+	Error   string            `json:"error"`
+	Cohorts []ownedCohortJSON `json:"cohorts"`
+}
+
+type ownedCohortJSON struct {
+	ID   int64  `json:"id"`
+	Name string `json:"name"`
+}
+
+func ownedCohortsProblem(owned *models.OwnedCohortsError) ownedCohortsJSON {
+	out := ownedCohortsJSON{Error: msgOwnsCohorts(owned)}
+	for _, c := range owned.Cohorts {
+		out.Cohorts = append(out.Cohorts, ownedCohortJSON{ID: c.ID, Name: c.Name})
+	}
+	return out
 }

@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"hitpath/app/apptest"
 	"hitpath/models"
@@ -19,6 +20,8 @@ func TestDeleteAccountLeavesCohortsAndRemovesRecords(t *testing.T) {
 		if roster := apptest.Must(t, s.API("GET", dashboard, w.owner.Token, nil), 200).Text(); !strings.Contains(roster, "Sam Student") {
 			t.Fatal("the cohort does not list the student before the deletion")
 		}
+		apptest.Must(t, s.API("POST", "/api/v1/me/two-factor/enrol", student.Token, nil), 201)
+		s.DB.Exec("INSERT INTO recovery_codes (user_id, code_hash, created_at) VALUES (?, 'h', ?)", student.ID, time.Now().UTC())
 		page := apptest.Must(t, student.Browser.Submit("/account/delete", url.Values{"password": {"not my password"}}), 422).Text()
 		if !strings.Contains(page, `id="password-error"`) {
 			t.Fatal("a wrong password is not refused beside the field")
@@ -37,7 +40,7 @@ func TestDeleteAccountLeavesCohortsAndRemovesRecords(t *testing.T) {
 		if u.Name != models.FormerMemberName || strings.Contains(u.Email, "sam") {
 			t.Fatalf("got %q <%s> kept, want no personal data", u.Name, u.Email)
 		}
-		for _, table := range []string{"held_credentials", "sessions"} {
+		for _, table := range []string{"held_credentials", "sessions", "two_factor", "recovery_codes"} {
 			var n int64
 			s.DB.Table(table).Where("user_id = ?", student.ID).Count(&n)
 			if n != 0 {
@@ -60,11 +63,19 @@ func TestDeleteAccountLeavesCohortsAndRemovesRecords(t *testing.T) {
 		}
 
 		var problem struct {
-			Error string `json:"error"`
+			Error   string `json:"error"`
+			Cohorts []struct {
+				ID   int64  `json:"id"`
+				Name string `json:"name"`
+			} `json:"cohorts"`
 		}
-		apptest.Must(t, s.API("POST", "/api/v1/me/delete", w.owner.Token, map[string]string{"password": goodPassword}), http.StatusConflict).JSON(t, &problem)
-		if !strings.Contains(problem.Error, "Archive") {
-			t.Fatalf("got %q, want to be told to archive the cohorts", problem.Error)
+		apptest.Must(t, s.API("POST", "/api/v1/me/delete", w.owner.Token, map[string]string{"password": goodPassword}), 422).JSON(t, &problem)
+		if !strings.Contains(problem.Error, "“HIT 210”") || !strings.Contains(problem.Error, "archive it") || len(problem.Cohorts) != 1 || problem.Cohorts[0].ID != w.cohortID {
+			t.Fatalf("got %+v, want HIT 210 named and listed, with what to do", problem)
+		}
+		refused := apptest.Must(t, w.owner.Browser.Submit("/account/delete", url.Values{"password": {goodPassword}}), 422).Text()
+		if !strings.Contains(refused, `id="password-error"`) || !strings.Contains(refused, `href="/cohorts/`+itoa(w.cohortID)+`"`) {
+			t.Fatal("the page does not refuse beside the password with a link to the cohort to hand over")
 		}
 		apptest.Must(t, s.API("PATCH", "/api/v1/cohorts/"+itoa(w.cohortID), w.owner.Token, map[string]any{"archived": true}), 200)
 		apptest.Must(t, s.API("POST", "/api/v1/me/delete", w.owner.Token, map[string]string{"password": "wrong one!"}), 422)

@@ -31,8 +31,16 @@ func (h *Handlers) showAdmin(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	ids := make([]int64, len(page.Users))
+	for i, u := range page.Users {
+		ids[i] = u.ID
+	}
+	twoFactor, err := models.TwoFactorAmong(c.UserContext(), h.DB, ids)
+	if err != nil {
+		return err
+	}
 	return h.render(c, fiber.StatusOK, "pages/admin", fiber.Map{"Title": "Administration", "Users": page, "Query": query,
-		"Roles": models.Roles, "Pager": newPager("/admin", url.Values{"q": {query}}, page.Page, page.Pages())})
+		"Roles": models.Roles, "Pager": newPager("/admin", url.Values{"q": {query}}, page.Page, page.Pages()), "TwoFactor": twoFactor})
 }
 
 func (h *Handlers) changeUserRole(c *fiber.Ctx) error {

@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"errors"
+	"time"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -59,6 +60,11 @@ func (h *Handlers) apiLogin(c *fiber.Ctx) error {
 	}
 	if errors.Is(err, models.ErrAccountDisabled) {
 		return c.Status(fiber.StatusForbidden).JSON(apiProblem{Error: msgDisabled})
+	}
+	if errors.Is(err, errSecondFactorNeeded) {
+		challenge, expires := h.issueChallenge(user)
+		return c.Status(fiber.StatusAccepted).JSON(fiber.Map{"two_factor_required": true, "challenge": challenge,
+			"expires_at": expires.UTC().Format(time.RFC3339)})
 	}
 	if err != nil {
 		return err

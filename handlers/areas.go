@@ -10,6 +10,7 @@ func (h *Handlers) registerAreaAPI(api fiber.Router) {
 	h.registerReferenceAPI(api)
 	h.registerCohortAPI(api)
 	h.registerStudyEngineAPI(api)
+	h.registerNoticeAPI(api)
 }
 
 // registerAreaPages mounts the pages of the product areas. Each area adds one line here.
@@ -20,6 +21,7 @@ func (h *Handlers) registerAreaPages(pages fiber.Router) {
 	h.registerCohortPages(pages)
 	h.registerStudyEnginePages(pages)
 	h.registerHelpPages(pages)
+	h.registerNoticePages(pages)
 }
 
 // dashboardPanels lists the areas' dashboard summaries in display order. Each area adds
@@ -29,5 +31,6 @@ func (h *Handlers) dashboardPanels() []dashboardPanel {
 		h.studentDashboardPanel,
 		h.ceuDashboardPanel,
 		h.instructorNoticePanel,
+		h.noticePanel,
 	}
 }

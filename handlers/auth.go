@@ -71,6 +71,9 @@ func (h *Handlers) login(c *fiber.Ctx) error {
 		data["Error"] = msgDisabled
 		return h.render(c, fiber.StatusForbidden, "pages/login", data)
 	}
+	if errors.Is(err, errSecondFactorNeeded) {
+		return h.startSecondStep(c, user, next)
+	}
 	if err != nil {
 		return err
 	}

@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"strconv"
@@ -21,6 +22,24 @@ type signupForm struct {
 	Password string `form:"password" json:"password" validate:"required,password"`
 	// TimeZone is an IANA name, prefilled from the browser; empty keeps the default.
 	TimeZone string `form:"time_zone" json:"time_zone"`
+	// Teach asks for the instructor role with the school and program where one teaches.
+	Teach   bool   `form:"teach" json:"teach"`
+	School  string `form:"school" json:"school"`
+	Program string `form:"program" json:"program"`
+}
+
+// teachingRequest checks the "I teach" part of a sign-up: nil when the box is not
+// ticked, the trimmed request otherwise, or the problems beside school and program.
+func (form *signupForm) teachingRequest() (*models.TeachingRequest, FieldErrors) {
+	if !form.Teach {
+		return nil, nil
+	}
+	school, program, problems := models.CheckInstructorRequest(form.School, form.Program)
+	form.School, form.Program = school, program
+	if problems != nil {
+		return nil, FieldErrors(problems)
+	}
+	return &models.TeachingRequest{School: school, Program: program}, nil
 }
 
 // loginForm is the login input of the page and of POST /api/v1/auth/login.
@@ -63,6 +82,8 @@ func (h *Handlers) registerUser(c *fiber.Ctx, form signupForm) (models.User, Fie
 	if zoneProblem != "" {
 		fields = mergeFields(fields, FieldErrors{"time_zone": zoneProblem})
 	}
+	teach, teachProblems := form.teachingRequest()
+	fields = mergeFields(fields, teachProblems)
 	if fields != nil {
 		return models.User{}, fields, nil
 	}
@@ -74,7 +95,7 @@ func (h *Handlers) registerUser(c *fiber.Ctx, form signupForm) (models.User, Fie
 		return models.User{}, nil, err
 	}
 	user := models.User{Email: form.Email, Name: form.Name, PasswordHash: hash, Role: models.RoleLearner, TimeZone: zone}
-	err = models.SignUp(c.UserContext(), h.DB, &user, h.BaseURL, h.Now())
+	err = models.SignUp(c.UserContext(), h.DB, &user, teach, h.BaseURL, h.Now())
 	if errors.Is(err, models.ErrDuplicateEmail) {
 		if err := models.QueueSignupAttemptNotice(c.UserContext(), h.DB, form.Email, h.BaseURL, h.Now()); err != nil {
 			return models.User{}, nil, err
@@ -85,7 +106,8 @@ func (h *Handlers) registerUser(c *fiber.Ctx, form signupForm) (models.User, Fie
 }
 
 // checkLogin returns the account whose password matches, or ErrInvalidCredentials
-// (ErrAccountDisabled when an administrator disabled it). Attempts are limited per
+// (ErrAccountDisabled when an administrator disabled it). With two-factor sign-in on
+// it returns the account with errSecondFactorNeeded: the sign-in is not done yet. Attempts are limited per
 // account, keyed on the very address looked up, whatever the request's shape; a
 // correct password clears the count. Every attempt is audited.
 func (h *Handlers) checkLogin(c *fiber.Ctx, form loginForm) (models.User, error) {
@@ -109,6 +131,9 @@ func (h *Handlers) checkLogin(c *fiber.Ctx, form loginForm) (models.User, error)
 	}
 	if err := h.forgetAttempts(c, key); err != nil {
 		return models.User{}, err
+	}
+	if on, err := models.HasTwoFactor(c.UserContext(), h.DB, user.ID); err != nil || on {
+		return user, cmp.Or(err, errSecondFactorNeeded)
 	}
 	return user, h.auditSignIn(c, user.ID, nil)
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
@@ -49,7 +50,7 @@ func TestBrowserContrastInBothSchemes(t *testing.T) {
 	s := apptest.New(t, testdb.Open(t, "sqlite"), cohortManyAuthAttempts())
 	visits := phoneWorld(t, s)
 	base := serveForBrowser(t, s)
-	ctx := newChromium(t)
+	ctx := newChromiumWithin(t, time.Duration(len(visits))*6*time.Second)
 	signedIn := ""
 	for _, v := range visits {
 		if strings.HasPrefix(v.path, "/admin") {

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -60,7 +61,7 @@ func TestBrowserEveryPageFitsAPhone(t *testing.T) {
 	s := apptest.New(t, testdb.Open(t, "sqlite"), cohortManyAuthAttempts())
 	visits := phoneWorld(t, s)
 	base := serveForBrowser(t, s)
-	ctx := newChromium(t)
+	ctx := newChromiumWithin(t, time.Duration(len(visits))*6*time.Second)
 	shots := os.Getenv("HITPATH_SCREENSHOTS")
 	if shots == "" {
 		shots = t.TempDir()
@@ -139,14 +140,17 @@ func phoneWorld(t *testing.T, s *apptest.Server) []phoneVisit {
 	ceu := itoa(ceuLog(t, s, sam, cohortRelDay(-30), "Coding updates for outpatient encounters and denials management", "2.5"))
 	ceuLog(t, s, sam, cohortRelDay(-60), "Privacy webinar", "1")
 	apptest.Must(t, ceuUpload(t, sam, "/ceus/"+ceu+"/evidence", "file", "a-very-long-certificate-file-name-from-the-provider.png", ceuPNG), http.StatusSeeOther)
-	var credential, rule, fact int64
+	var credential, rule, fact, session, attempt int64
 	s.DB.Raw("SELECT MAX(id) FROM held_credentials").Scan(&credential)
+	s.DB.Raw("SELECT MAX(id) FROM study_sessions WHERE user_id = ?", w.student.ID).Scan(&session)
+	s.DB.Raw("SELECT MAX(id) FROM practice_exams WHERE user_id = ?", w.student.ID).Scan(&attempt)
 	s.DB.Raw("SELECT MIN(id) FROM maintenance_rules").Scan(&rule)
 	s.DB.Raw("SELECT MIN(id) FROM reference_facts").Scan(&fact)
 	var slugs []string
 	s.DB.Raw("SELECT slug FROM reference_pages ORDER BY position").Scan(&slugs)
 
-	visits := []phoneVisit{{"", "/"}, {"", "/login"}, {"", "/signup"}, {"", "/careers"}, {"", "/careers/search?q=salary"}, {"", "/help/recertification"}}
+	visits := []phoneVisit{{"", "/"}, {"", "/login"}, {"", "/signup"}, {"", "/careers"}, {"", "/careers/search?q=salary"}, {"", "/help/recertification"},
+		{"", "/privacy"}, {"", "/forgot-password"}}
 	for _, slug := range slugs {
 		visits = append(visits, phoneVisit{"", "/careers/" + slug})
 	}
@@ -154,14 +158,15 @@ func phoneWorld(t *testing.T, s *apptest.Server) []phoneVisit {
 	for _, p := range []string{"/", "/dashboard", "/pathway", "/coursework", "/study", "/practice", "/credentials", cred,
 		cred + "/edit", cred + "/delete", "/ceus", "/ceus/new", "/ceus/what-if", "/ceus/import", "/ceus/" + ceu + "/edit",
 		"/ceus/" + ceu + "/delete", "/ceus/" + ceu + "/evidence", "/join", "/account", "/logout",
-		"/study/decks", "/study/review", "/study/forecast", "/study/quiz"} {
+		"/study/decks", "/study/review", "/study/forecast", "/study/quiz", "/notices", "/account/sessions", "/account/data",
+		"/study/" + itoa(session) + "/edit", "/practice/" + itoa(attempt) + "/edit"} {
 		visits = append(visits, phoneVisit{w.student.Email, p})
 	}
 	cohort := "/cohorts/" + itoa(w.cohortID)
-	for _, p := range []string{"/dashboard", "/cohorts", cohort, cohort + "/students/" + itoa(w.student.ID)} {
+	for _, p := range []string{"/dashboard", "/notices", "/cohorts", cohort, cohort + "/students/" + itoa(w.student.ID)} {
 		visits = append(visits, phoneVisit{w.owner.Email, p})
 	}
-	for _, p := range []string{"/admin", "/admin/rules", "/admin/rules/" + itoa(rule), "/admin/reference",
+	for _, p := range []string{"/admin", "/admin/audit", "/admin/instructor-requests", "/admin/rules", "/admin/rules/" + itoa(rule), "/admin/reference",
 		"/admin/reference/pages/" + slugs[0], "/admin/reference/facts/" + itoa(fact)} {
 		visits = append(visits, phoneVisit{w.admin.Email, p})
 	}

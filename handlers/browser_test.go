@@ -25,9 +25,18 @@ func startBrowser(t *testing.T, s *apptest.Server) (context.Context, string) {
 	return newChromium(t), base
 }
 
-// newChromium starts a headless Chromium for one test. Without Chromium the test is
-// skipped, except in CI (CI set), where a missing browser is a failure.
+// newChromium starts a headless Chromium for one test, which has two minutes. Without
+// Chromium the test is skipped, except in CI (CI set), where a missing browser is a
+// failure.
 func newChromium(t *testing.T) context.Context {
+	t.Helper()
+	return newChromiumWithin(t, 120*time.Second)
+}
+
+// newChromiumWithin is newChromium for a test that needs longer: the tests that visit
+// every page twice get a budget that grows with the pages, not the two minutes a
+// journey gets.
+func newChromiumWithin(t *testing.T, budget time.Duration) context.Context {
 	t.Helper()
 	path, err := exec.LookPath("chromium")
 	if err != nil {
@@ -55,7 +64,7 @@ func newChromium(t *testing.T) context.Context {
 	if err := chromedp.Do(browserCtx); err != nil {
 		t.Fatalf("start chromium: %v", err)
 	}
-	ctx, cancelTimeout := context.WithTimeout(browserCtx, 120*time.Second)
+	ctx, cancelTimeout := context.WithTimeout(browserCtx, budget)
 	t.Cleanup(cancelTimeout)
 	// Runs before the browser closes (cleanups run last-in first-out), on the browser's
 	// own context, which has time left even when the test's ran out.

@@ -62,6 +62,9 @@ func cohortRoutes(w *cohortWorld) []cohortRoute {
 		{method: "POST", path: base, form: url.Values{"name": {"HIT 210"}, "target_code": {"RHIT"}, "target_exam_on": {"2026-05-20"}}, want: cohortPage(303)},
 		{method: "POST", path: base + "/instructors", form: url.Values{"email": {w.co.Email}}, want: cohortPage(303)},
 		{method: "POST", path: base + "/instructors/" + itoa(w.admin.ID) + "/remove", want: cohortPage(303)},
+		// Handing over to someone who is not a co-instructor changes nothing: 422 for the
+		// owner and admins, 403 for a co-instructor, who may not hand it over at all.
+		{method: "POST", path: base + "/owner", form: url.Values{"user_id": {itoa(w.otherInstructor.ID)}}, want: cohortStatuses{302, 404, 404, 422, 403, 404, 422}},
 		{method: "POST", path: base + "/nudges", form: url.Values{"user_id": {uid}, "message": {"Keep going"}}, want: cohortPage(303)},
 		{method: "POST", path: base + "/risk", form: url.Values{"risk_no_study_days": {"10"}, "risk_passing_percent": {"70"}, "risk_trend_window_days": {"120"},
 			"risk_floor_percent": {"50"}, "risk_floor_window_days": {"90"}}, want: cohortPage(303)},
@@ -87,6 +90,7 @@ func cohortRoutes(w *cohortWorld) []cohortRoute {
 		{api: true, method: "GET", path: api + "/export.csv", want: cohortAPI(200)},
 		{api: true, method: "POST", path: api + "/instructors", body: map[string]any{"email": w.co.Email}, want: cohortAPI(200)},
 		{api: true, method: "DELETE", path: api + "/instructors/" + itoa(w.admin.ID), want: cohortAPI(204)},
+		{api: true, method: "POST", path: api + "/owner", body: map[string]any{"user_id": w.otherInstructor.ID}, want: cohortStatuses{401, 404, 404, 422, 403, 404, 422}},
 		{api: true, method: "POST", path: api + "/nudges", body: map[string]any{"user_ids": []int64{w.student.ID}, "message": "Keep going"}, want: cohortAPI(200)},
 		{api: true, method: "POST", path: api + "/join-code", want: cohortAPI(200)},
 		{api: true, method: "DELETE", path: api + "/join-code", want: cohortAPI(204)},

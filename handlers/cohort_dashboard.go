@@ -102,8 +102,11 @@ func (h *Handlers) renderDashboard(c *fiber.Ctx, cohort models.Cohort, status in
 	charts := []chartFigure{cohortReadinessChart(dash.Rows), cohortWeeklyChart("Weekly study minutes of the cohort", dash.Weekly)}
 	view.apply(&dash)
 	base := cohortPath(cohort.ID)
+	viewer := currentUser(c)
+	canHandOver := len(instructors) > 1 && (cohort.OwnerID == viewer.ID || viewer.Role == models.RoleAdmin)
 	return h.render(c, status, "pages/cohort", fiber.Map{
-		"Title": cohort.Name, "Cohort": cohort, "Dash": dash, "Instructors": instructors, "Options": options,
+		"CanHandOver": canHandOver,
+		"Title":       cohort.Name, "Cohort": cohort, "Dash": dash, "Instructors": instructors, "Options": options,
 		"JoinLink": h.joinLink(cohort.Code()), "View": view, "Columns": view.columns(base),
 		"Total": total, "AtRisk": atRisk, "Charts": charts,
 		"Extras": extras, "Errors": extras.Errors, "Base": base,

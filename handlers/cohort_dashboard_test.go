@@ -283,11 +283,13 @@ func TestCohortNudgeOnlyReachesMembers(t *testing.T) {
 		if n != 2 {
 			t.Fatalf("got %d outbox rows after nudging the at-risk students, want 2", n)
 		}
-		// A member who has not confirmed their address gets no nudge.
+		// A member who has not confirmed their address gets the message as a notice, not
+		// by email.
 		s.DB.Exec("UPDATE users SET email_verified_at = NULL WHERE id = ?", w.student.ID)
 		apptest.Must(t, s.API("POST", api, w.owner.Token, map[string]any{"user_ids": []int64{w.student.ID}, "message": "Unconfirmed"}), http.StatusOK).JSON(t, &out)
-		if out.Queued != 0 {
-			t.Fatalf("got %d queued for an unconfirmed address, want 0", out.Queued)
+		nudges().Count(&n)
+		if out.Queued != 1 || n != 2 {
+			t.Fatalf("got %d sent and %d outbox rows for an unconfirmed address, want 1 sent and no new email", out.Queued, n)
 		}
 	})
 }

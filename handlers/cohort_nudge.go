@@ -75,7 +75,7 @@ func (h *Handlers) sendCohortNudge(c *fiber.Ctx) error {
 		return err
 	}
 	queued, _ := splitQueued(sent)
-	msg := "Message queued for " + views.Count(len(queued), "student", "students") + "."
+	msg := "Message sent to " + views.Count(len(queued), "student", "students") + ": it is in their notices, and emailed to those who confirmed their address."
 	if skipped := len(sent) - len(queued); skipped > 0 {
 		msg += " " + views.Count(skipped, "student", "students") + " already had this message today and will not get it twice."
 	}

@@ -99,7 +99,7 @@ func (h *Handlers) removeCohortInstructor(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	if err := models.RemoveCoInstructor(c.UserContext(), h.DB, auditActor(c), cohort, uid); err != nil {
+	if err := models.RemoveCoInstructor(c.UserContext(), h.DB, auditActor(c), cohort, uid, h.Now()); err != nil {
 		return err
 	}
 	if uid == currentUser(c).ID && currentUser(c).Role != models.RoleAdmin {
@@ -113,7 +113,7 @@ func (h *Handlers) apiRemoveCohortInstructor(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	if err := models.RemoveCoInstructor(c.UserContext(), h.DB, auditActor(c), cohort, uid); err != nil {
+	if err := models.RemoveCoInstructor(c.UserContext(), h.DB, auditActor(c), cohort, uid, h.Now()); err != nil {
 		return err
 	}
 	return c.SendStatus(fiber.StatusNoContent)

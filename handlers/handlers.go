@@ -23,7 +23,11 @@ type Deps struct {
 	CSRFKey []byte // signs CSRF tokens; derived from the JWT secret
 	// CalendarKey makes calendar event UIDs unique to this installation; derived
 	// from the JWT secret.
-	CalendarKey   []byte
+	CalendarKey []byte
+	// TwoFactorKey encrypts authenticator keys at rest and ChallengeKey signs the
+	// step between a sign-in's password and its code; both derived from the JWT secret.
+	TwoFactorKey  []byte
+	ChallengeKey  []byte
 	Log           *slog.Logger
 	BaseURL       string
 	SecureCookies bool
@@ -55,6 +59,9 @@ type Handlers struct {
 	reference referenceCache // rendered career reference pages, by content revision
 	zones     sync.Map       // loaded time zones by IANA name
 	exports   exportSlots    // audit packs being built now
+
+	twoFactorBox models.SecretBox
+	challenges   security.Challenges
 }
 
 // sessionTTL is how long a login lasts; the session row and the JWT expire together.
@@ -88,7 +95,12 @@ func New(deps Deps) (*Handlers, error) {
 		return nil, err
 	}
 	csrf := csrfTokens{key: deps.CSRFKey, ttl: 12 * time.Hour, now: deps.Now}
-	return &Handlers{Deps: deps, openAPI: doc, forms: newFormValidator(), exports: newExportSlots(deps.HeavyExports), csrf: csrf}, nil
+	box, err := models.NewSecretBox(deps.TwoFactorKey)
+	if err != nil {
+		return nil, err
+	}
+	return &Handlers{Deps: deps, openAPI: doc, forms: newFormValidator(), exports: newExportSlots(deps.HeavyExports), csrf: csrf,
+		twoFactorBox: box, challenges: security.NewChallenges(deps.ChallengeKey)}, nil
 }
 
 // validate checks a form struct by its tags.

@@ -71,3 +71,58 @@ func TestInstructorRequestQueue(t *testing.T) {
 		apptest.Must(t, s.API("POST", "/api/v1/me/instructor-request", learner, map[string]string{"school": "Hill", "program": "Coding"}), 201)
 	}, cohortManyAuthAttempts())
 }
+
+// TestTeachAtSignUp files the "I teach" request together with the account, from the
+// page and from the API, and refuses a half-filled request beside its fields without
+// creating the account.
+func TestTeachAtSignUp(t *testing.T) {
+	apptest.Each(t, func(t *testing.T, s *apptest.Server) {
+		b := s.Browser()
+		signup := apptest.Must(t, b.Get("/signup"), 200).Text()
+		for _, want := range []string{`name="teach"`, `id="school"`, `id="program"`, `/static/reveal.js`, "At least 10 characters, and hard to guess"} {
+			if !strings.Contains(signup, want) {
+				t.Fatalf("the sign-up page lacks %s", want)
+			}
+		}
+		form := url.Values{"name": {"Tess Teacher"}, "email": {"tess@example.com"}, "password": {goodPassword},
+			"teach": {"true"}, "school": {"Lakeside College"}, "program": {"  "}}
+		page := apptest.Must(t, b.Submit("/signup", form), 422).Text()
+		if !strings.Contains(page, `id="program-error"`) || !strings.Contains(page, `value="Lakeside College"`) || !strings.Contains(page, `name="teach" value="true" aria-controls="teach-details" checked`) {
+			t.Fatal("a missing program is not refused beside the field, or the form forgets what was typed")
+		}
+		var users int64
+		s.DB.Raw("SELECT COUNT(*) FROM users").Scan(&users)
+		if users != 0 {
+			t.Fatalf("got %d users after a refused sign-up, want 0", users)
+		}
+		form.Set("program", "HIT AAS")
+		apptest.Must(t, b.Submit("/signup", form), http.StatusSeeOther)
+		if page := apptest.Must(t, b.Get("/account"), 200).Text(); !strings.Contains(page, "waiting for an administrator") || !strings.Contains(page, "Lakeside College") {
+			t.Fatal("the account page does not show the request filed at sign-up")
+		}
+
+		// A learner who leaves the box unticked files nothing, whatever is in the fields.
+		apptest.Must(t, s.Browser().Submit("/signup", url.Values{"name": {"Len"}, "email": {"len@example.com"}, "password": {goodPassword},
+			"school": {"Typed by mistake"}}), http.StatusSeeOther)
+
+		body := map[string]any{"name": "Ivy", "email": "ivy@example.com", "password": goodPassword, "teach": true, "school": "", "program": "Coding"}
+		var problem struct {
+			Fields map[string]string `json:"fields"`
+		}
+		apptest.Must(t, s.API("POST", "/api/v1/auth/register", "", body), 422).JSON(t, &problem)
+		if problem.Fields["school"] == "" || problem.Fields["program"] != "" {
+			t.Fatalf("got fields %v, want a problem beside school alone", problem.Fields)
+		}
+		body["school"] = "Hill College"
+		apptest.Must(t, s.API("POST", "/api/v1/auth/register", "", body), 202)
+		var requests []struct {
+			Email  string
+			School string
+			Status string
+		}
+		s.DB.Raw("SELECT u.email, r.school, r.status FROM instructor_requests r JOIN users u ON u.id = r.user_id ORDER BY r.id").Scan(&requests)
+		if len(requests) != 2 || requests[0].Email != "tess@example.com" || requests[1].School != "Hill College" || requests[1].Status != "pending" {
+			t.Fatalf("got requests %+v, want Tess's and Ivy's, pending", requests)
+		}
+	}, cohortManyAuthAttempts())
+}

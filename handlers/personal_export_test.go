@@ -79,6 +79,16 @@ func TestExportMyDataHoldsEveryKindAndOnlyMine(t *testing.T) {
 			t.Fatalf("the evidence file is missing from %v", keys(files))
 		}
 		token := s.LoginAPI("ana@example.com", goodPassword)
+		var start struct {
+			Secret string `json:"secret"`
+		}
+		apptest.Must(t, s.API("POST", "/api/v1/me/two-factor/enrol", token, nil), 201).JSON(t, &start)
+		var twoFactor []map[string]any
+		raw := readZip(t, apptest.Must(t, b.Get("/account/export.zip"), 200).Body)["two_factor.json"]
+		if err := json.Unmarshal(raw, &twoFactor); err != nil || len(twoFactor) != 1 || strings.Contains(string(raw), "secret") ||
+			strings.Contains(string(raw), start.Secret) {
+			t.Fatalf("got two_factor.json %s (%v), want one row without the key", raw, err)
+		}
 		api := apptest.Must(t, s.API("GET", "/api/v1/me/export", token, nil), 200)
 		if _, ok := readZip(t, api.Body)["ceus.csv"]; !ok {
 			t.Fatal("the API export has no ceus.csv")

@@ -17,6 +17,7 @@ func (h *Handlers) render(c *fiber.Ctx, status int, name string, data fiber.Map)
 		data = fiber.Map{}
 	}
 	data["Viewer"] = currentViewer(c)
+	data["UnreadNotices"] = h.unreadNotices(c)
 	data["CSRF"] = c.Locals("csrf")
 	data["Path"] = c.Path()
 	if flash := c.Cookies(flashCookie); flash != "" {

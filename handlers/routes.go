@@ -16,7 +16,11 @@ func (h *Handlers) Register(app *fiber.App) {
 	// The calendar feed is public (its unguessable token is the credential) and is
 	// read by calendar apps: no session and no CSRF cookie.
 	app.Get("/calendar/:token.ics", h.showCalendarFeed)
+	// One-click unsubscribe (RFC 8058) comes from mail clients: the token in the path
+	// is the credential, as for the feed.
+	app.Post("/unsubscribe/:token", h.addressLimit("unsubscribe"), h.unsubscribe)
 	app.Use(h.authenticate)
+	app.Use(h.holdForTwoFactor)
 
 	// Per-account limits (logins, password changes, join codes) are counted in the
 	// handlers, keyed on what they actually check.
@@ -27,6 +31,15 @@ func (h *Handlers) Register(app *fiber.App) {
 	api.Get("/openapi.json", h.showOpenAPI)
 	api.Post("/auth/register", authLimit, h.apiRegister)
 	api.Post("/auth/login", authLimit, h.apiLogin)
+	api.Post("/auth/login/two-factor", authLimit, h.apiSecondStep)
+	api.Get("/me/two-factor", h.requireAPIUser, h.apiShowTwoFactor)
+	api.Post("/me/two-factor/enrol", h.requireAPIUser, h.apiStartTwoFactor)
+	api.Post("/me/two-factor/confirm", h.requireAPIUser, h.apiConfirmTwoFactor)
+	api.Post("/me/two-factor/disable", h.requireAPIUser, h.apiDisableTwoFactor)
+	api.Post("/me/two-factor/recovery-codes", h.requireAPIUser, h.apiRegenerateRecoveryCodes)
+	api.Delete("/admin/users/:id/two-factor", h.requireAPIRole("admin"), h.apiAdminResetTwoFactor)
+	api.Get("/admin/settings", h.requireAPIRole("admin"), h.apiShowSettings)
+	api.Put("/admin/settings", h.requireAPIRole("admin"), h.apiSaveSettings)
 	api.Post("/auth/logout", h.requireAPIUser, h.apiLogout)
 	api.Post("/auth/password-reset", authLimit, h.apiRequestPasswordReset)
 	api.Post("/auth/password-reset/confirm", authLimit, h.apiResetPassword)
@@ -60,7 +73,18 @@ func (h *Handlers) Register(app *fiber.App) {
 	pages.Post("/signup", authLimit, h.signup)
 	pages.Get("/login", h.showLogin)
 	pages.Post("/login", authLimit, h.login)
+	pages.Get("/login/two-factor", h.showSecondStep)
+	pages.Post("/login/two-factor", authLimit, h.submitSecondStep)
+	pages.Get("/account/two-factor", h.requireUser, h.showTwoFactor)
+	pages.Post("/account/two-factor/setup", h.requireUser, h.setupTwoFactor)
+	pages.Post("/account/two-factor/confirm", h.requireUser, h.confirmTwoFactor)
+	pages.Post("/account/two-factor/disable", h.requireUser, h.disableTwoFactor)
+	pages.Post("/account/two-factor/recovery-codes", h.requireUser, h.regenerateRecoveryCodes)
+	pages.Get("/admin/settings", h.requireRole("admin"), h.showSettings)
+	pages.Post("/admin/settings", h.requireRole("admin"), h.saveSettings)
+	pages.Post("/admin/users/:id/two-factor/reset", h.requireRole("admin"), h.adminResetTwoFactor)
 	pages.Get("/privacy", h.showPrivacy)
+	pages.Get("/unsubscribe/:token", h.showUnsubscribe)
 	pages.Get("/forgot-password", h.showForgotPassword)
 	pages.Post("/forgot-password", authLimit, h.requestPasswordReset)
 	pages.Get("/reset-password", h.showResetPassword)

@@ -172,5 +172,14 @@ func TestQueueRemindersAtLocalMorningToVerifiedOnly(t *testing.T) {
 				t.Fatalf("at %v: got reminders to %v, want %v", run.now, got, run.want)
 			}
 		}
+		// Every holder has the reminder in their notices, once, the unconfirmed one too.
+		for _, holder := range []models.User{kiwi, unverified} {
+			var notices []models.Notice
+			db.Where("user_id = ?", holder.ID).Find(&notices)
+			if len(notices) != 1 || notices[0].Kind != models.NoticeCEUReminder || !strings.HasPrefix(notices[0].Title, "180 days left") ||
+				!strings.Contains(notices[0].Body, "You need 20 more CEUs") || notices[0].Link != "/ceus" {
+				t.Fatalf("got notices %+v for %s, want one 180-day reminder", notices, holder.Email)
+			}
+		}
 	})
 }

@@ -203,6 +203,11 @@ func UpdateCohort(ctx context.Context, db *gorm.DB, actor AuditActor, c Cohort, 
 		if err := tx.Model(&c).Select("name", "program", "term", "target_code", "target_exam_on", "archived_at", "updated_at").Updates(&c).Error; err != nil {
 			return err
 		}
+		if archived && !wasArchived {
+			if err := noticeCohortArchived(tx, actor, c, now); err != nil {
+				return err
+			}
+		}
 		if archived != wasArchived {
 			action := map[bool]string{true: "cohort.archived", false: "cohort.restored"}[archived]
 			return WriteAudit(tx, actor, action, cohortTarget(c.ID), c.Name)
@@ -252,6 +257,9 @@ func AddCoInstructor(ctx context.Context, db *gorm.DB, actor AuditActor, c Cohor
 		if err := queueNewInstructorEmails(tx, c, u, baseURL, now); err != nil {
 			return err
 		}
+		if err := noticeInstructorAdded(tx, c, u, now); err != nil {
+			return err
+		}
 		return WriteAudit(tx, actor, "cohort.instructor_added", cohortTarget(c.ID), fmt.Sprintf("user:%d", u.ID))
 	})
 	if err != nil && !errors.Is(err, ErrNotAnInstructor) {
@@ -264,11 +272,14 @@ func cohortTarget(id int64) string { return fmt.Sprintf("cohort:%d", id) }
 
 // RemoveCoInstructor takes away a co-instructor's access to the cohort. The owner
 // cannot be removed; removing someone who is not a co-instructor changes nothing.
-func RemoveCoInstructor(ctx context.Context, db *gorm.DB, actor AuditActor, c Cohort, userID int64) error {
+func RemoveCoInstructor(ctx context.Context, db *gorm.DB, actor AuditActor, c Cohort, userID int64, now time.Time) error {
 	err := db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		res := tx.Where("cohort_id = ? AND user_id = ?", c.ID, userID).Delete(&CohortInstructor{})
 		if res.Error != nil || res.RowsAffected == 0 {
 			return res.Error
+		}
+		if err := noticeInstructorRemoved(ctx, tx, c, userID, now); err != nil {
+			return err
 		}
 		return WriteAudit(tx, actor, "cohort.instructor_removed", cohortTarget(c.ID), fmt.Sprintf("user:%d", userID))
 	})

@@ -39,8 +39,12 @@ func EnqueueWeeklyDigests(ctx context.Context, db *gorm.DB, baseURL string, now 
 			continue
 		}
 		subject := fmt.Sprintf("%d students at risk in your cohorts this week", atRisk)
+		if atRisk == 1 {
+			subject = "1 student at risk in your cohorts this week"
+		}
 		key := fmt.Sprintf("cohort-digest:%d:%d-W%02d", u.ID, year, week)
-		queued, err := EnqueueEmail(db.WithContext(ctx), u.Email, subject, body, key, now)
+		queued, err := QueueEmail(db.WithContext(ctx), NewEmail{To: u.Email, Subject: subject, Body: body, DedupeKey: key,
+			UnsubscribeBaseURL: baseURL}, now)
 		if err != nil {
 			return res, err
 		}

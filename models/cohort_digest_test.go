@@ -42,6 +42,9 @@ func TestWeeklyDigest(t *testing.T) {
 			if strings.Contains(e.Body, archived.Name+" (") {
 				t.Errorf("the digest to %s lists archived cohort %s", e.To, archived.Name)
 			}
+			if e.UnsubscribeURL == nil || e.MessageToken == nil || *e.UnsubscribeURL != "https://hitpath.example/unsubscribe/"+*e.MessageToken {
+				t.Errorf("the digest to %s offers no one-click unsubscribe of its own: %v", e.To, e.UnsubscribeURL)
+			}
 			if !strings.Contains(e.Body, "rule:") || !strings.Contains(e.Body, "https://hitpath.example/cohorts/") {
 				t.Errorf("the digest to %s names no rule or link:\n%s", e.To, e.Body)
 			}

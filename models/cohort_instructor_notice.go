@@ -41,8 +41,8 @@ func InstructorNoticesFor(ctx context.Context, db *gorm.DB, userID int64, now ti
 	return out, nil
 }
 
-// queueNewInstructorEmails tells every live member of cohort c, inside tx, that
-// instructor can now see their progress, and how to leave.
+// queueNewInstructorEmails tells every live member of cohort c, inside tx, by email
+// and in their notices, that instructor can now see their progress, and how to leave.
 func queueNewInstructorEmails(tx *gorm.DB, c Cohort, instructor User, baseURL string, now time.Time) error {
 	var members []User
 	err := tx.Table("users u").Select("u.id, u.email, u.name").
@@ -59,6 +59,13 @@ func queueNewInstructorEmails(tx *gorm.DB, c Cohort, instructor User, baseURL st
 			"instructors', ends at once.\n", m.Name, instructor.Name, instructor.Email, c.Name, baseURL)
 		key := fmt.Sprintf("cohort-instructor:%d:%d:%d", c.ID, instructor.ID, m.ID)
 		if _, err := EnqueueEmail(tx, m.Email, subject, body, key, now); err != nil {
+			return err
+		}
+		notice := NewNotice{UserID: m.ID, Kind: NoticeInstructorAdded, Title: subject, Link: "/join", DedupeKey: key,
+			Body: fmt.Sprintf("%s (%s) was added as an instructor of %s. Like its other instructors, they can now see "+
+				"what you agreed to share when you joined. If you do not want that, leave the cohort on the Join a cohort page.",
+				instructor.Name, instructor.Email, c.Name)}
+		if _, err := AddNotice(tx, notice, now); err != nil {
 			return err
 		}
 	}

@@ -78,6 +78,9 @@ func JoinCohort(ctx context.Context, db *gorm.DB, actor AuditActor, userID int64
 			}
 			return err
 		}
+		if err := noticeMembershipChange(ctx, tx, c, userID, true, now); err != nil {
+			return err
+		}
 		return WriteAudit(tx, actor, "cohort.joined", cohortTarget(c.ID), fmt.Sprintf("user:%d share_outcomes=%t", userID, shareOutcomes))
 	})
 	if err != nil && !errors.Is(err, ErrNotFound) && !errors.Is(err, ErrAlreadyMember) {
@@ -96,6 +99,13 @@ func LeaveCohort(ctx context.Context, db *gorm.DB, actor AuditActor, userID, coh
 		}
 		if res.RowsAffected == 0 {
 			return ErrNotFound
+		}
+		var c Cohort
+		if err := tx.Take(&c, cohortID).Error; err != nil {
+			return err
+		}
+		if err := noticeMembershipChange(ctx, tx, c, userID, false, now); err != nil {
+			return err
 		}
 		return WriteAudit(tx, actor, "cohort.left", cohortTarget(cohortID), fmt.Sprintf("user:%d", userID))
 	})

@@ -10,13 +10,19 @@ import (
 	"gorm.io/gorm"
 )
 
-// SignUp creates u and queues the email that confirms its address, in one
-// transaction. The account is usable at once; reminders wait for the confirmation.
-func SignUp(ctx context.Context, db *gorm.DB, u *User, baseURL string, now time.Time) error {
+// SignUp creates u, files its request to teach when teach is not nil, and queues
+// the email that confirms its address, all in one transaction. The account is usable
+// at once; reminders wait for the confirmation.
+func SignUp(ctx context.Context, db *gorm.DB, u *User, teach *TeachingRequest, baseURL string, now time.Time) error {
 	u.CreatedAt, u.UpdatedAt = now, now
 	return db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		if err := CreateUser(ctx, tx, u); err != nil {
 			return err
+		}
+		if teach != nil {
+			if _, err := fileInstructorRequest(tx, u.ID, *teach, now); err != nil {
+				return err
+			}
 		}
 		return queueVerification(tx, *u, u.Email, baseURL, now)
 	})

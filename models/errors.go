@@ -25,8 +25,8 @@ var ErrLinkExpired = errors.New("link expired")
 // ErrLinkUsed means an emailed single-use link was already used.
 var ErrLinkUsed = errors.New("link already used")
 
-// ErrOwnsActiveCohorts means an instructor must archive their cohorts before the
-// account can be deleted.
+// ErrOwnsActiveCohorts means an instructor must hand over or archive their cohorts
+// before the account can be deleted (see OwnedCohortsError for which).
 var ErrOwnsActiveCohorts = errors.New("owns active cohorts")
 
 // ErrAccountDisabled means the account exists and the password matched, but an
@@ -36,3 +36,22 @@ var ErrAccountDisabled = errors.New("account disabled")
 // ErrRequestOpen means the person already has an instructor request waiting for an
 // admin.
 var ErrRequestOpen = errors.New("instructor request already pending")
+
+// ErrWrongCode means a two-factor code (from the authenticator app, or a recovery
+// code) did not match, or was already used.
+var ErrWrongCode = errors.New("wrong two-factor code")
+
+// ErrTwoFactorUnreadable means the stored authenticator key cannot be decrypted, as
+// when the app's secret changed since it was saved.
+var ErrTwoFactorUnreadable = errors.New("two-factor key unreadable")
+
+// ErrTwoFactorOn means two-factor sign-in is already turned on for the account.
+var ErrTwoFactorOn = errors.New("two-factor sign-in already on")
+
+// ErrTwoFactorOff means the account has no confirmed two-factor sign-in (nothing to
+// confirm, disable or regenerate).
+var ErrTwoFactorOff = errors.New("two-factor sign-in not on")
+
+// ErrNotCoInstructor means a cohort was to be handed to someone who is not one of
+// its co-instructors.
+var ErrNotCoInstructor = errors.New("not a co-instructor of the cohort")

@@ -52,20 +52,35 @@ func CheckInstructorRequest(school, program string) (string, string, map[string]
 	return school, program, nil
 }
 
+// TeachingRequest is what a person who teaches tells us when asking for the
+// instructor role: where they teach, already checked by CheckInstructorRequest.
+type TeachingRequest struct {
+	School, Program string
+}
+
 // RequestInstructorRole files a request for u; a second one while the first waits is
 // ErrRequestOpen.
 func RequestInstructorRole(ctx context.Context, db *gorm.DB, u User, school, program string, now time.Time) (InstructorRequest, error) {
-	r := InstructorRequest{UserID: u.ID, School: school, Program: program, Status: RequestPending, CreatedAt: now}
+	var r InstructorRequest
 	err := db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		if err := tx.Omit("name", "email").Create(&r).Error; err != nil {
-			if isUniqueViolation(err) {
-				return ErrRequestOpen
-			}
-			return fmt.Errorf("save instructor request of user %d: %w", u.ID, err)
-		}
-		return WriteAudit(tx, AuditActor{UserID: u.ID}, "instructor.requested", fmt.Sprintf("user:%d", u.ID), "")
+		var err error
+		r, err = fileInstructorRequest(tx, u.ID, TeachingRequest{School: school, Program: program}, now)
+		return err
 	})
 	return r, err
+}
+
+// fileInstructorRequest saves a pending request of userID and audits it, inside the
+// caller's transaction (sign-up files one together with the account).
+func fileInstructorRequest(tx *gorm.DB, userID int64, teach TeachingRequest, now time.Time) (InstructorRequest, error) {
+	r := InstructorRequest{UserID: userID, School: teach.School, Program: teach.Program, Status: RequestPending, CreatedAt: now}
+	if err := tx.Omit("name", "email").Create(&r).Error; err != nil {
+		if isUniqueViolation(err) {
+			return r, ErrRequestOpen
+		}
+		return r, fmt.Errorf("save instructor request of user %d: %w", userID, err)
+	}
+	return r, WriteAudit(tx, AuditActor{UserID: userID}, "instructor.requested", fmt.Sprintf("user:%d", userID), "")
 }
 
 // LatestInstructorRequest returns u's most recent request, or ErrNotFound.

@@ -64,27 +64,28 @@ func ReminderKey(userID int64, r ReminderDue) string {
 // ReminderEmail words a reminder: what is missing and by when.
 func ReminderEmail(user User, r ReminderDue, baseURL string) (subject, body string) {
 	p := r.Cycle
-	subject = fmt.Sprintf("%d days left in your %s cycle", p.DaysLeft, strings.Join(p.Credentials, " + "))
+	subject = fmt.Sprintf("%s left in your %s cycle", studentCount(p.DaysLeft, "day"), strings.Join(p.Credentials, " + "))
 	var b strings.Builder
-	fmt.Fprintf(&b, "Hello %s,\n\nYour %s cycle ends on %s (%d days from today).\n", user.Name,
-		strings.Join(p.Credentials, " + "), p.Cycle.End.Format("2 Jan 2006"), p.DaysLeft)
+	fmt.Fprintf(&b, "Hello %s,\n\nYour %s cycle ends on %s (%s from today).\n", user.Name,
+		strings.Join(p.Credentials, " + "), p.Cycle.End.Format("2 Jan 2006"), studentCount(p.DaysLeft, "day"))
 	fmt.Fprintf(&b, "You have %s of %s %ss logged.\n\n", FormatCEUs(p.Earned), FormatCEUs(p.Required), p.Unit)
 	for _, problem := range p.Problems {
 		fmt.Fprintf(&b, "- %s\n", problem)
 	}
 	fmt.Fprintf(&b, "\nLog your activities at %s/ceus\n", strings.TrimRight(baseURL, "/"))
+	fmt.Fprintf(&b, "\nChoose which reminders you get, or none, at %s/account\n", strings.TrimRight(baseURL, "/"))
 	return subject, b.String()
 }
 
-// QueueReminders decides the due reminders of every holder with a confirmed address
-// and writes each to the outbox in the same transaction as the decision. A holder's
+// QueueReminders decides the due reminders of every holder and writes each to their
+// notices, and to the outbox when their address is confirmed, in the same transaction
+// as the decision. A holder's
 // day is their own: reminders for a date go out from ReminderHour in their time zone
 // (defaultZone when they chose none), so the job runs hourly. Dedupe keys make a
-// second run, or a second process, add nothing. It returns how many were queued.
+// second run, or a second process, add nothing. It returns how many emails were queued.
 func QueueReminders(ctx context.Context, db *gorm.DB, now time.Time, defaultZone *time.Location, baseURL string) (int, error) {
 	var userIDs []int64
-	err := db.WithContext(ctx).Raw(`SELECT DISTINCT h.user_id FROM held_credentials h
-		JOIN users u ON u.id = h.user_id WHERE u.email_verified_at IS NOT NULL ORDER BY h.user_id`).Scan(&userIDs).Error
+	err := db.WithContext(ctx).Raw(`SELECT DISTINCT user_id FROM held_credentials ORDER BY user_id`).Scan(&userIDs).Error
 	if err != nil {
 		return 0, fmt.Errorf("list credential holders: %w", err)
 	}
@@ -118,7 +119,15 @@ func queueUserReminders(ctx context.Context, tx *gorm.DB, userID int64, now time
 	queued := 0
 	for _, r := range DueReminders(holder.Progress, today, user.Reminders()) {
 		subject, body := ReminderEmail(user, r, baseURL)
-		added, err := EnqueueEmail(tx, user.Email, subject, body, ReminderKey(userID, r), now)
+		key := ReminderKey(userID, r)
+		if _, err := AddNotice(tx, reminderNotice(user, r, key), now); err != nil {
+			return queued, err
+		}
+		if !user.EmailVerified() {
+			continue
+		}
+		added, err := QueueEmail(tx, NewEmail{To: user.Email, Subject: subject, Body: body, DedupeKey: key,
+			UnsubscribeBaseURL: baseURL}, now)
 		if err != nil {
 			return queued, err
 		}
@@ -127,4 +136,18 @@ func queueUserReminders(ctx context.Context, tx *gorm.DB, userID int64, now time
 		}
 	}
 	return queued, nil
+}
+
+// reminderNotice words a reminder for the user's notices: the email without its
+// greeting and address, since the notice links to the CEU log.
+func reminderNotice(user User, r ReminderDue, key string) NewNotice {
+	p := r.Cycle
+	var b strings.Builder
+	fmt.Fprintf(&b, "Your %s cycle ends on %s. You have %s of %s %ss logged.", strings.Join(p.Credentials, " + "),
+		p.Cycle.End.Format("2 Jan 2006"), FormatCEUs(p.Earned), FormatCEUs(p.Required), p.Unit)
+	for _, problem := range p.Problems {
+		fmt.Fprintf(&b, "\n- %s", problem)
+	}
+	subject, _ := ReminderEmail(user, r, "")
+	return NewNotice{UserID: user.ID, Kind: NoticeCEUReminder, Title: subject, Body: b.String(), Link: "/ceus", DedupeKey: key}
 }

@@ -2,6 +2,7 @@ package models
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 )
@@ -100,5 +101,26 @@ func TestReminderChoices(t *testing.T) {
 	}
 	if stored, msg := CheckReminderDays(nil); stored != "" || msg != "" {
 		t.Errorf("got %q %q, want none chosen", stored, msg)
+	}
+}
+
+func TestReminderEmailWording(t *testing.T) {
+	for _, tt := range []struct {
+		daysLeft    int
+		wantSubject string
+	}{
+		{1, "1 day left in your RHIT cycle"},
+		{7, "7 days left in your RHIT cycle"},
+	} {
+		t.Run(tt.wantSubject, func(t *testing.T) {
+			p := CycleProgress{Credentials: []string{"RHIT"}, DaysLeft: tt.daysLeft, Unit: "CEU", Required: 2000}
+			subject, body := ReminderEmail(User{Name: "Ana"}, ReminderDue{Cycle: p, Threshold: 7}, "https://hitpath.example/")
+			if subject != tt.wantSubject {
+				t.Errorf("got subject %q, want %q", subject, tt.wantSubject)
+			}
+			if want := "https://hitpath.example/account"; !strings.Contains(body, want) {
+				t.Errorf("the reminder does not say where to choose reminders (%s):\n%s", want, body)
+			}
+		})
 	}
 }

@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"github.com/gofiber/template/html/v2"
+
+	"hitpath/app/security"
 )
 
 //go:embed layouts pages partials
@@ -52,7 +54,15 @@ func Funcs() template.FuncMap {
 		"countUnits":   func(v int, unit string) string { return CountHundredths(v, unit, unit+"s") },
 		"courseStatus": CourseStatus,
 		"deref64":      func(p *int64) int64 { return *p },
+		"passwordHint": PasswordHint,
 	}
+}
+
+// PasswordHint is the one hint beside every new-password field: the same rules the
+// server applies when it refuses a password.
+func PasswordHint() string {
+	return fmt.Sprintf("At least %d characters, and hard to guess: not a common password, a keyboard run, "+
+		"or your name or email.", security.MinPasswordRunes)
 }
 
 // formatDate shows a date the way people read it ("15 Mar 2024"); zero shows a dash.

@@ -33,7 +33,7 @@ func commands() map[string]command {
 	return map[string]command{
 		"serve":       {"serve the web application (default)", runServe},
 		"migrate":     {"migrate up|down|status: manage the schema", runMigrate},
-		"user":        {"user create --email E [--name N] [--password P] [--role R]: create or promote a user", runUser},
+		"user":        {"user create --email E [--name N] [--password P] [--role R]: create or promote a user; user reset-two-factor --email E: remove an account's two-factor sign-in", runUser},
 		"healthcheck": {"exit 0 when the local server answers /readyz (for container health checks)", runHealthcheck},
 		"import":      {"import ceus FILE.csv --user EMAIL: import CEU activities, all or nothing", runImport},
 		"remind":      {"remind: queue due CEU reminders and send the outbox once", runRemind},
