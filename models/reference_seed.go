@@ -29,12 +29,13 @@
 //	                    percentile); series California (wage-percentiles-california)
 //	                    and United States; retrieved 2018-02-10.
 //	wage-medians        HBar: one bar per fact of topic wage-medians (US median annual
-//	                    wage, May 2014 / ~2017 / May 2019), each bar labelled with its
-//	                    period and source: three figures, never one.
+//	                    wage: May 2025 and May 2024 under the 2018 SOC, May 2019 / ~2017
+//	                    / May 2014 before it), each bar labelled with its occupation
+//	                    code and period: every figure, never one.
 //	employment-outlook  HBar: one bar per fact of topic employment-growth (projected
-//	                    change in employment, percent), labelled with geography,
-//	                    projection period and source: 2014-2024 US and California,
-//	                    2016-2026 US, 2019-2029 US.
+//	                    change in employment, percent), labelled with occupation code,
+//	                    geography and projection period: 2024-2034 for 29-2072 and
+//	                    29-9021, then 2019-2029, 2016-2026 and 2014-2024 (US, California).
 //	education-costs     HBar: one bar per fact of topic tuition (median in-state public
 //	                    and out-of-state private tuition, 2016; two example programs'
 //	                    total tuition), labelled with period and source.
