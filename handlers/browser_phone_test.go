@@ -15,6 +15,7 @@ import (
 
 	"hitpath/app/apptest"
 	"hitpath/app/testdb"
+	"hitpath/models"
 )
 
 // phoneViewports are the phone sizes every page must fit without sideways scrolling.
@@ -88,7 +89,11 @@ func TestBrowserEveryPageFitsAPhone(t *testing.T) {
 			if err != nil {
 				t.Fatalf("load %s at %d px: %v", v.path, vp.width, err)
 			}
-			name := fmt.Sprintf("%s%s-%d.png", phoneUser(v.email), strings.NewReplacer("/", "_", "?", "_", "=", "_").Replace(v.path), vp.width)
+			page := strings.NewReplacer("/", "_", "?", "_", "=", "_").Replace(v.path)
+			if len(page) > 80 { // a file name has at most 255 bytes
+				page = page[:80]
+			}
+			name := fmt.Sprintf("%s%s-%d.png", phoneUser(v.email), page, vp.width)
 			if err := os.WriteFile(filepath.Join(shots, name), shot, 0o644); err != nil {
 				t.Fatal(err)
 			}
@@ -148,8 +153,14 @@ func phoneWorld(t *testing.T, s *apptest.Server) []phoneVisit {
 	s.DB.Raw("SELECT MIN(id) FROM reference_facts").Scan(&fact)
 	var slugs []string
 	s.DB.Raw("SELECT slug FROM reference_pages ORDER BY position").Scan(&slugs)
+	// A deck whose title is one long word: its page and its images page must wrap it.
+	deck := models.StudyDeck{CredentialCode: "RHIT", Title: strings.Repeat("Pharmacology", 10)}
+	if err := models.CreateDeck(context.Background(), s.DB, w.student.ID, &deck, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	deckPage := "/study/decks/" + itoa(deck.ID)
 
-	visits := []phoneVisit{{"", "/"}, {"", "/login"}, {"", "/signup"}, {"", "/careers"}, {"", "/careers/search?q=salary"}, {"", "/help/recertification"},
+	visits := []phoneVisit{{"", "/"}, {"", "/login"}, {"", "/signup"}, {"", "/careers"}, {"", "/careers/search?q=salary"}, {"", "/careers/search?q=" + strings.Repeat("a", 300)}, {"", "/help/recertification"},
 		{"", "/privacy"}, {"", "/forgot-password"}}
 	for _, slug := range slugs {
 		visits = append(visits, phoneVisit{"", "/careers/" + slug})
@@ -159,7 +170,7 @@ func phoneWorld(t *testing.T, s *apptest.Server) []phoneVisit {
 		cred + "/edit", cred + "/delete", "/ceus", "/ceus/new", "/ceus/what-if", "/ceus/import", "/ceus/" + ceu + "/edit",
 		"/ceus/" + ceu + "/delete", "/ceus/" + ceu + "/evidence", "/join", "/account", "/logout",
 		"/study/decks", "/study/review", "/study/forecast", "/study/quiz", "/notices", "/account/sessions", "/account/data",
-		"/study/" + itoa(session) + "/edit", "/practice/" + itoa(attempt) + "/edit"} {
+		"/study/" + itoa(session) + "/edit", "/practice/" + itoa(attempt) + "/edit", deckPage, deckPage + "/media"} {
 		visits = append(visits, phoneVisit{w.student.Email, p})
 	}
 	cohort := "/cohorts/" + itoa(w.cohortID)
