@@ -106,6 +106,8 @@ func (h *Handlers) disableOwnTwoFactor(c *fiber.Ctx, form twoFactorDisableForm) 
 		return FieldErrors{"code": msgWrongCode}, nil
 	case errors.Is(err, models.ErrTwoFactorUnreadable):
 		return FieldErrors{"code": msgKeyLost}, nil
+	case errors.Is(err, models.ErrTwoFactorRequired):
+		return FieldErrors{"code": "This site requires two-factor sign-in for instructors and admins, so it stays on. An admin can lift the requirement in the site settings."}, nil
 	case err != nil:
 		return nil, err
 	}

@@ -272,8 +272,14 @@ func TestAdminRequiresAndResetsTwoFactor(t *testing.T) {
 		apptest.Must(t, learner.Get("/dashboard"), 200)
 		apptest.Must(t, s.API("GET", "/api/v1/admin/users", adminToken, nil), http.StatusForbidden)
 		apptest.Must(t, s.API("GET", "/api/v1/me", adminToken, nil), 200)
-		enrolAPI(t, s, clock, adminToken)
+		rootCodes := enrolAPI(t, s, clock, adminToken).Codes
 		apptest.Must(t, admin.Get("/dashboard"), 200)
+		var refused struct{ Fields map[string]string }
+		apptest.Must(t, s.API("POST", "/api/v1/me/two-factor/disable", adminToken,
+			map[string]string{"password": goodPassword, "code": rootCodes[0]}), http.StatusUnprocessableEntity).JSON(t, &refused)
+		if !strings.Contains(refused.Fields["code"], "requires two-factor sign-in for instructors and admins") {
+			t.Fatalf("got %v, want turning it off refused while the site requires it", refused.Fields)
+		}
 
 		var settings models.SiteSettings
 		apptest.Must(t, s.API("GET", "/api/v1/admin/settings", adminToken, nil), 200).JSON(t, &settings)

@@ -59,3 +59,7 @@ var ErrNotCoInstructor = errors.New("not a co-instructor of the cohort")
 // ErrReviewOutOfOrder means a review's time is before the card's last review: the
 // schedule is built forward in time, so a review log can't be backdated.
 var ErrReviewOutOfOrder = errors.New("review before the card's last review")
+
+// ErrTwoFactorRequired means two-factor sign-in can't be turned off: the site requires
+// it for the user's role (SettingRequireStaffTwoFactor).
+var ErrTwoFactorRequired = errors.New("two-factor sign-in required for this role")

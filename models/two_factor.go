@@ -244,9 +244,19 @@ func useSecondFactor(tx *gorm.DB, box SecretBox, userID int64, code SecondFactor
 }
 
 // DisableTwoFactor turns two-factor sign-in off for user once code (authenticator or
-// recovery) checks out; the caller has checked the password.
+// recovery) checks out; the caller has checked the password. ErrTwoFactorRequired when
+// the site requires it for the user's role.
 func DisableTwoFactor(ctx context.Context, db *gorm.DB, box SecretBox, actor AuditActor, user User, code SecondFactorCode, baseURL string, now time.Time) error {
 	return db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		if StaffRole(user.Role) {
+			settings, err := LoadSiteSettings(ctx, tx)
+			if err != nil {
+				return err
+			}
+			if settings.RequireStaffTwoFactor {
+				return ErrTwoFactorRequired
+			}
+		}
 		if err := useSecondFactor(tx, box, user.ID, code, now); err != nil {
 			return err
 		}
