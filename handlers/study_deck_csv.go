@@ -63,7 +63,7 @@ func (h *Handlers) importDeckFile(c *fiber.Ctx, deckID int64, up deckUpload, def
 	// like the CEU import, so no card is stored as invalid UTF-8.
 	text, _ := models.DecodeCSVText(data)
 	if strings.IndexByte(text, 0) >= 0 {
-		return deck, result, oneProblem("The file contains a NUL character: save it as CSV UTF-8 and try again."), nil
+		return deck, result, oneProblem("The file is neither CSV text nor an Anki package (.apkg): save it as CSV UTF-8, or export the deck from Anki as a package."), nil
 	}
 	cards, problems := models.ParseDeckCSV([]byte(text), outline, deck.CredentialCode, defaultDomain)
 	if problems != nil {

@@ -282,5 +282,8 @@ func AnkiNotesToCards(notes []AnkiNote, outline []ExamDomain, code string, defau
 }
 
 // IsAnkiPackage reports whether a file's first bytes look like a zip file (an .apkg)
-// rather than text.
-func IsAnkiPackage(head []byte) bool { return bytes.HasPrefix(head, []byte("PK\x03\x04")) }
+// rather than text: a local file header, or the end record an empty zip starts with.
+// ReadAnkiPackage then says what is wrong with a zip that is not a package.
+func IsAnkiPackage(head []byte) bool {
+	return bytes.HasPrefix(head, []byte("PK\x03\x04")) || bytes.HasPrefix(head, []byte("PK\x05\x06"))
+}

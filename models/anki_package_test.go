@@ -1,6 +1,7 @@
 package models
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
 	"errors"
@@ -67,6 +68,19 @@ func TestReadAnkiPackageRefusals(t *testing.T) {
 	}
 	if !IsAnkiPackage(ankitest.Package(t, ankitest.Legacy1, nil)) || IsAnkiPackage([]byte("front,back")) {
 		t.Fatal("got a package not recognised, or a CSV file taken for one")
+	}
+	// An empty zip is refused as a package, not read as CSV text.
+	var empty bytes.Buffer
+	if err := zip.NewWriter(&empty).Close(); err != nil {
+		t.Fatal(err)
+	}
+	if !IsAnkiPackage(empty.Bytes()) {
+		t.Fatal("an empty zip is not taken for a package")
+	}
+	_, err := readPackageBytes(empty.Bytes(), 1<<20)
+	var refused ErrAnkiPackage
+	if !errors.As(err, &refused) {
+		t.Fatalf("got %v reading an empty zip, want a refusal", err)
 	}
 }
 
