@@ -105,11 +105,7 @@ func oneProblem(message string) []models.ImportProblem {
 }
 
 func (h *Handlers) exportDeckCSV(c *fiber.Ctx) error {
-	id, err := pathID(c, "id")
-	if err != nil {
-		return err
-	}
-	deck, err := models.DeckForViewer(c.UserContext(), h.DB, currentUser(c).ID, id)
+	deck, err := h.viewableDeck(c)
 	if err != nil {
 		return err
 	}

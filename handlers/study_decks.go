@@ -129,11 +129,7 @@ func (h *Handlers) deckPageData(c *fiber.Ctx, deck models.StudyDeck, form cardFo
 }
 
 func (h *Handlers) showDeck(c *fiber.Ctx) error {
-	id, err := pathID(c, "id")
-	if err != nil {
-		return err
-	}
-	deck, err := models.DeckForViewer(c.UserContext(), h.DB, currentUser(c).ID, id)
+	deck, err := h.viewableDeck(c)
 	if err != nil {
 		return err
 	}
@@ -212,4 +208,14 @@ func (h *Handlers) deleteCard(c *fiber.Ctx) error {
 		return err
 	}
 	return h.flashAndRedirect(c, fmt.Sprintf("/study/decks/%d", deckID), "Card deleted.")
+}
+
+// viewableDeck is the deck named by the path's id that the signed-in user may view
+// (owner, cohort member or instructor); models.ErrNotFound otherwise.
+func (h *Handlers) viewableDeck(c *fiber.Ctx) (models.StudyDeck, error) {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return models.StudyDeck{}, err
+	}
+	return models.DeckForViewer(c.UserContext(), h.DB, currentUser(c).ID, id)
 }

@@ -46,11 +46,7 @@ func mediaNameParam(c *fiber.Ctx) (string, error) {
 }
 
 func (h *Handlers) showDeckMedia(c *fiber.Ctx) error {
-	id, err := pathID(c, "id")
-	if err != nil {
-		return err
-	}
-	deck, err := models.DeckForViewer(c.UserContext(), h.DB, currentUser(c).ID, id)
+	deck, err := h.viewableDeck(c)
 	if err != nil {
 		return err
 	}

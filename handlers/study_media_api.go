@@ -22,11 +22,7 @@ func toMediaJSON(m models.DeckMedia) mediaJSON {
 }
 
 func (h *Handlers) apiListDeckMedia(c *fiber.Ctx) error {
-	id, err := pathID(c, "id")
-	if err != nil {
-		return err
-	}
-	deck, err := models.DeckForViewer(c.UserContext(), h.DB, currentUser(c).ID, id)
+	deck, err := h.viewableDeck(c)
 	if err != nil {
 		return err
 	}
