@@ -100,7 +100,11 @@ func (h *Handlers) decideTeachRequest(c *fiber.Ctx, form decisionForm) (models.I
 	if fields := h.validate(form); fields != nil {
 		return models.InstructorRequest{}, &validationError{Fields: fields}
 	}
-	return models.DecideInstructorRequest(c.UserContext(), h.DB, auditActor(c), int64(id), form.Decision == "approve", h.BaseURL, h.Now())
+	r, err := models.DecideInstructorRequest(c.UserContext(), h.DB, auditActor(c), int64(id), form.Decision == "approve", h.BaseURL, h.Now())
+	if errors.Is(err, models.ErrRequestDecided) {
+		return r, fiber.NewError(fiber.StatusConflict, "This request was already "+r.Status+"; the requester has been told.")
+	}
+	return r, err
 }
 
 func (h *Handlers) decideTeachRequestPage(c *fiber.Ctx) error {

@@ -38,7 +38,10 @@ func TestInstructorRequestQueue(t *testing.T) {
 		if subject != "You are now an instructor on hitpath" {
 			t.Fatalf("got last email %q, want the approval", subject)
 		}
-		apptest.Must(t, admin.Submit("/admin/instructor-requests/"+itoa(id), url.Values{"decision": {"decline"}}), 404)
+		if page := apptest.Must(t, admin.Submit("/admin/instructor-requests/"+itoa(id), url.Values{"decision": {"decline"}}), http.StatusConflict).Text(); !strings.Contains(page, "already approved") {
+			t.Fatal("deciding a decided request does not say it was already approved")
+		}
+		apptest.Must(t, admin.Submit("/admin/instructor-requests/999999", url.Values{"decision": {"decline"}}), 404)
 
 		learner := s.RegisterAPI("Len", "len@example.com", goodPassword)
 		var r struct {
@@ -61,6 +64,7 @@ func TestInstructorRequestQueue(t *testing.T) {
 		}
 		apptest.Must(t, s.API("POST", "/api/v1/admin/instructor-requests/"+itoa(r.ID), adminToken, map[string]string{"decision": "maybe"}), 422)
 		apptest.Must(t, s.API("POST", "/api/v1/admin/instructor-requests/"+itoa(r.ID), adminToken, map[string]string{"decision": "decline"}), 200).JSON(t, &r)
+		apptest.Must(t, s.API("POST", "/api/v1/admin/instructor-requests/"+itoa(r.ID), adminToken, map[string]string{"decision": "approve"}), http.StatusConflict)
 		var me struct {
 			Role string `json:"role"`
 		}

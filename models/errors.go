@@ -63,3 +63,6 @@ var ErrReviewOutOfOrder = errors.New("review before the card's last review")
 // ErrTwoFactorRequired means two-factor sign-in can't be turned off: the site requires
 // it for the user's role (SettingRequireStaffTwoFactor).
 var ErrTwoFactorRequired = errors.New("two-factor sign-in required for this role")
+
+// ErrRequestDecided means an instructor request was already approved or declined.
+var ErrRequestDecided = errors.New("instructor request already decided")

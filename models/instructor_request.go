@@ -102,12 +102,16 @@ func PendingInstructorRequests(ctx context.Context, db *gorm.DB) ([]InstructorRe
 }
 
 // DecideInstructorRequest approves (making the requester an instructor) or declines
-// a pending request and emails the requester, in one transaction.
+// a pending request and emails the requester, in one transaction. ErrRequestDecided
+// (with the request) when it was decided already; ErrNotFound when there is none.
 func DecideInstructorRequest(ctx context.Context, db *gorm.DB, actor AuditActor, id int64, approve bool, baseURL string, now time.Time) (InstructorRequest, error) {
 	var r InstructorRequest
 	err := db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		if err := tx.Omit("name", "email").Where("id = ? AND status = ?", id, RequestPending).Take(&r).Error; err != nil {
+		if err := tx.Omit("name", "email").Where("id = ?", id).Take(&r).Error; err != nil {
 			return notFound(err, fmt.Sprintf("load instructor request %d", id))
+		}
+		if r.Status != RequestPending {
+			return ErrRequestDecided
 		}
 		r.Status, r.DecidedAt, r.DecidedBy = RequestDeclined, &now, &actor.UserID
 		if approve {
