@@ -267,7 +267,11 @@ func TestCohortNudgeOnlyReachesMembers(t *testing.T) {
 		if out.Queued != 0 || len(out.UserIDs) != 0 || len(out.Already) != 1 || out.Already[0] != w.student.ID {
 			t.Fatalf("got %+v for a repeated nudge, want nothing queued and the student listed as already queued", out)
 		}
-		apptest.Must(t, s.API("POST", api, w.owner.Token, map[string]any{"user_ids": []int64{w.other.ID}, "message": "Hi"}), http.StatusOK)
+		var refused struct{ Fields map[string]string }
+		apptest.Must(t, s.API("POST", api, w.owner.Token, map[string]any{"user_ids": []int64{w.other.ID}, "message": "Hi"}), http.StatusUnprocessableEntity).JSON(t, &refused)
+		if !strings.Contains(refused.Fields["user_ids"], "None of the selected people is a current member") {
+			t.Fatalf("got %v, want a message addressed only to a non-member refused beside user_ids", refused.Fields)
+		}
 		apptest.Must(t, s.API("POST", api, w.owner.Token, map[string]any{"user_ids": []int64{}, "message": "Hi"}), http.StatusUnprocessableEntity)
 		apptest.Must(t, s.API("POST", api, w.owner.Token, map[string]any{"user_ids": []int64{w.student.ID}, "message": ""}), http.StatusUnprocessableEntity)
 		var n int64

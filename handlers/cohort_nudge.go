@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"errors"
 	"strings"
 
 	"github.com/gofiber/fiber/v2"
@@ -71,6 +72,9 @@ func (h *Handlers) sendCohortNudge(c *fiber.Ctx) error {
 		return h.renderDashboard(c, cohort, fiber.StatusUnprocessableEntity, cohortDashboardExtras{Settings: cohortFormOf(cohort), Nudge: form, Errors: errs})
 	}
 	sent, err := models.SendCohortNudge(c.UserContext(), h.DB, auditActor(c), cohort, currentUser(c), ids, form.Message, h.Now())
+	if errors.Is(err, models.ErrNoRecipients) {
+		return h.renderDashboard(c, cohort, fiber.StatusUnprocessableEntity, cohortDashboardExtras{Settings: cohortFormOf(cohort), Nudge: form, Errors: FieldErrors{"user_ids": msgNoRecipients}})
+	}
 	if err != nil {
 		return err
 	}
@@ -99,12 +103,19 @@ func (h *Handlers) apiSendCohortNudge(c *fiber.Ctx) error {
 		return &validationError{Fields: errs}
 	}
 	sent, err := models.SendCohortNudge(c.UserContext(), h.DB, auditActor(c), cohort, currentUser(c), ids, form.Message, h.Now())
+	if errors.Is(err, models.ErrNoRecipients) {
+		return &validationError{Fields: FieldErrors{"user_ids": msgNoRecipients}}
+	}
 	if err != nil {
 		return err
 	}
 	queued, already := splitQueued(sent)
 	return c.JSON(fiber.Map{"queued": len(queued), "user_ids": queued, "already_queued_user_ids": already})
 }
+
+// msgNoRecipients refuses a message addressed only to people who are not current
+// members of the cohort.
+const msgNoRecipients = "None of the selected people is a current member of this cohort, so no message was sent."
 
 // splitQueued separates the recipients whose email this nudge queued from those who
 // already had the same message today.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"time"
 
@@ -24,7 +25,8 @@ type CohortNudgeRecipient struct {
 // SendCohortNudge sends message to the students of userIDs who are current members of
 // the cohort: a notice in their list, and an email through the outbox to those who
 // confirmed their address, in one transaction with its audit record. Ids of anyone
-// else are ignored: the recipients are chosen by the query, not the caller. The same
+// else are ignored (ErrNoRecipients when no one is left): the recipients are chosen by
+// the query, not the caller. The same
 // message to the same student on the same day is sent once, so a double submit does
 // not send twice; each recipient says whether this call sent theirs. A nudge is
 // written by a person, so its email goes without Auto-Submitted.
@@ -39,6 +41,9 @@ func SendCohortNudge(ctx context.Context, db *gorm.DB, actor AuditActor, c Cohor
 		if err != nil {
 			return err
 		}
+		if len(recipients) == 0 {
+			return ErrNoRecipients
+		}
 		for i := range recipients {
 			if recipients[i].Queued, err = sendNudgeTo(tx, c, from, recipients[i], message, now); err != nil {
 				return err
@@ -46,6 +51,9 @@ func SendCohortNudge(ctx context.Context, db *gorm.DB, actor AuditActor, c Cohor
 		}
 		return WriteAudit(tx, actor, "cohort.nudged", cohortTarget(c.ID), fmt.Sprintf("%d students", len(recipients)))
 	})
+	if errors.Is(err, ErrNoRecipients) {
+		return nil, err
+	}
 	if err != nil {
 		return nil, fmt.Errorf("nudge students of cohort %d: %w", c.ID, err)
 	}

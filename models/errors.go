@@ -66,3 +66,7 @@ var ErrTwoFactorRequired = errors.New("two-factor sign-in required for this role
 
 // ErrRequestDecided means an instructor request was already approved or declined.
 var ErrRequestDecided = errors.New("instructor request already decided")
+
+// ErrNoRecipients means none of the students a message was addressed to is a current
+// member of the cohort.
+var ErrNoRecipients = errors.New("no current member among the recipients")
