@@ -42,11 +42,13 @@ func Open(t testing.TB, dialect string) *gorm.DB {
 		db = openPostgres(t)
 	} else {
 		cfg := app.Config{DataDir: filepath.Join(t.TempDir(), "data"), MaxDBConns: 4}
+		copySQLiteTemplate(t, cfg.SQLitePath())
 		var err error
 		if db, err = app.OpenDB(cfg); err != nil {
 			t.Fatalf("open sqlite: %v", err)
 		}
 	}
+	// The copy of the template is already migrated: this checks it and does nothing.
 	if err := app.Migrate(context.Background(), db); err != nil {
 		t.Fatalf("migrate %s: %v", dialect, err)
 	}
@@ -58,10 +60,10 @@ func Open(t testing.TB, dialect string) *gorm.DB {
 	return db
 }
 
-// openPostgres opens a fresh database on the TEST_DATABASE_URL server.
+// openPostgres opens a fresh migrated database on the TEST_DATABASE_URL server.
 func openPostgres(t testing.TB) *gorm.DB {
 	t.Helper()
-	db, err := app.OpenDB(app.Config{DatabaseURL: postgresURL(t), MaxDBConns: 8})
+	db, err := app.OpenDB(app.Config{DatabaseURL: databaseURL(t, postgresTemplate(t)), MaxDBConns: 8})
 	if err != nil {
 		t.Fatalf("open test database: %v", err)
 	}
@@ -80,9 +82,17 @@ func FreshConfig(t testing.TB, dialect string) app.Config {
 	return cfg
 }
 
-// postgresURL creates a database with a random name on the TEST_DATABASE_URL server,
-// returns its URL and drops it (even with connections left open) when the test ends.
+// postgresURL creates an empty database with a random name on the TEST_DATABASE_URL
+// server, returns its URL and drops it (even with connections left open) when the test
+// ends.
 func postgresURL(t testing.TB) string {
+	t.Helper()
+	return databaseURL(t, "template0")
+}
+
+// databaseURL creates a database copied from template with a random name on the
+// TEST_DATABASE_URL server, returns its URL and drops it when the test ends.
+func databaseURL(t testing.TB, template string) string {
 	t.Helper()
 	adminURL := os.Getenv("TEST_DATABASE_URL")
 	if adminURL == "" {
@@ -93,7 +103,7 @@ func postgresURL(t testing.TB) string {
 		t.Fatalf("connect to TEST_DATABASE_URL: %v", err)
 	}
 	name := "hitpath_test_" + randomSuffix()
-	if err := admin.Exec("CREATE DATABASE " + name).Error; err != nil {
+	if err := admin.Exec("CREATE DATABASE " + name + " TEMPLATE " + template).Error; err != nil {
 		t.Fatalf("create database %s: %v", name, err)
 	}
 	t.Cleanup(func() {
