@@ -19,24 +19,7 @@ import (
 func TestMigration00043KeepsEachHoldersCycle(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *gorm.DB) {
 		ctx := context.Background()
-		for {
-			statuses, err := app.MigrationStatus(ctx, db)
-			if err != nil {
-				t.Fatal(err)
-			}
-			applied := int64(0)
-			for _, s := range statuses {
-				if s.State == "applied" && s.Source.Version > applied {
-					applied = s.Source.Version
-				}
-			}
-			if applied < 43 {
-				break
-			}
-			if err := app.MigrateDownOne(ctx, db); err != nil {
-				t.Fatal(err)
-			}
-		}
+		migrateBelow(t, db, 43)
 		at := time.Date(2031, 6, 15, 10, 0, 0, 0, time.UTC)
 		exec := func(sql string, args ...any) {
 			t.Helper()

@@ -35,6 +35,8 @@ type Quiz struct {
 	SubmittedAt      *time.Time `gorm:"column:submitted_at"`
 	ScorePercent     *float64   `gorm:"column:score_percent"`
 	PracticeExamID   *int64     `gorm:"column:practice_exam_id"`
+	ItemCount        *int       `gorm:"column:item_count"`     // set on submission
+	AnsweredRight    *int       `gorm:"column:answered_right"` // set on submission
 	Items            []QuizItem `gorm:"-"`
 }
 

@@ -146,6 +146,15 @@ func seedItemAttempts(b *testing.B, db *gorm.DB, learners, items int) (ownerID, 
 			if err := tx.CreateInBatches(&rows, 150).Error; err != nil {
 				return err
 			}
+			right := 0
+			for _, r := range rows {
+				if r.Correct {
+					right++
+				}
+			}
+			if err := tx.Model(&q).Updates(map[string]any{"item_count": len(rows), "answered_right": right}).Error; err != nil {
+				return err
+			}
 		}
 		return nil
 	})
