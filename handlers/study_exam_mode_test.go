@@ -111,6 +111,11 @@ func TestReviewPageWithoutJavaScript(t *testing.T) {
 			t.Fatal("got no rendered Markdown, an unsanitized script, or no source on the deck page")
 		}
 
+		for _, tab := range []string{"/study/decks", deckPath, "/study/review", "/study/forecast"} {
+			if page := apptest.Must(t, b.Get(tab), 200).Text(); !strings.Contains(page, `href="/study/quiz"`) {
+				t.Fatalf("%s has no link to the blueprint quiz", tab)
+			}
+		}
 		page = apptest.Must(t, b.Get("/study/review"), 200).Text()
 		if !strings.Contains(page, `id="show-answer"`) || strings.Contains(page, `id="rating-form"`) {
 			t.Fatal("got no show-answer link, or the ratings before the answer")
