@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"errors"
 	"fmt"
 	"html/template"
 
@@ -190,7 +191,7 @@ func (h *Handlers) deleteDeck(c *fiber.Ctx) error {
 		return err
 	}
 	if err := models.DeleteDeck(c.UserContext(), h.DB, currentUser(c).ID, id); err != nil {
-		return err
+		return deletionRefused(err, msgDeckAnswered)
 	}
 	return h.flashAndRedirect(c, "/study/decks", "Deck deleted.")
 }
@@ -205,7 +206,7 @@ func (h *Handlers) deleteCard(c *fiber.Ctx) error {
 		return err
 	}
 	if err := models.DeleteCard(c.UserContext(), h.DB, currentUser(c).ID, id); err != nil {
-		return err
+		return deletionRefused(err, msgItemAnswered)
 	}
 	return h.flashAndRedirect(c, fmt.Sprintf("/study/decks/%d", deckID), "Card deleted.")
 }
@@ -218,4 +219,20 @@ func (h *Handlers) viewableDeck(c *fiber.Ctx) (models.StudyDeck, error) {
 		return models.StudyDeck{}, err
 	}
 	return models.DeckForViewer(c.UserContext(), h.DB, currentUser(c).ID, id)
+}
+
+// What a refused deletion says (409): other learners' submitted quiz results hold
+// answers to the deck's items.
+const (
+	msgDeckAnswered = "Learners have answered this deck's items in submitted quizzes, and deleting it would remove those answers from their results. Stop sharing the deck instead: members no longer study it and their results stay whole."
+	msgItemAnswered = "Learners have answered this item in submitted quizzes, and deleting it would remove those answers from their results."
+)
+
+// deletionRefused words models.ErrAnsweredByOthers as a 409 with message; other
+// errors pass through.
+func deletionRefused(err error, message string) error {
+	if errors.Is(err, models.ErrAnsweredByOthers) {
+		return fiber.NewError(fiber.StatusConflict, message)
+	}
+	return err
 }

@@ -116,7 +116,7 @@ func (h *Handlers) apiDeleteDeck(c *fiber.Ctx) error {
 		return err
 	}
 	if err := models.DeleteDeck(c.UserContext(), h.DB, currentUser(c).ID, id); err != nil {
-		return err
+		return deletionRefused(err, msgDeckAnswered)
 	}
 	return c.SendStatus(fiber.StatusNoContent)
 }
@@ -150,7 +150,7 @@ func (h *Handlers) apiDeleteCard(c *fiber.Ctx) error {
 		return err
 	}
 	if err := models.DeleteCard(c.UserContext(), h.DB, currentUser(c).ID, id); err != nil {
-		return err
+		return deletionRefused(err, msgItemAnswered)
 	}
 	return c.SendStatus(fiber.StatusNoContent)
 }

@@ -88,6 +88,32 @@ func TestSharedDeckAccess(t *testing.T) {
 		apptest.Must(t, s.API("PUT", path+"/share", "", map[string]any{"cohort_id": nil}), 401)
 		apptest.Must(t, s.API("PUT", path+"/share", ines, map[string]any{"cohort_id": nil}), 200)
 		apptest.Must(t, s.API("POST", path+"/cards", carl, map[string]any{"domain_position": 1, "front": "q", "back": "a"}), 404)
+
+		// Ana's submitted quiz holds the deck's items: deleting the deck or an item she
+		// answered would rewrite her result, so both are refused; a flashcard no quiz
+		// used can go. A co-instructor never deletes the owner's deck.
+		apptest.Must(t, s.API("PUT", path+"/share", ines, map[string]any{"cohort_id": cohort.ID}), 200)
+		apptest.Must(t, s.API("DELETE", path, carl, nil), 404)
+		var refused struct{ Error string }
+		apptest.Must(t, s.API("DELETE", path, ines, nil), 409).JSON(t, &refused)
+		if !strings.Contains(refused.Error, "Stop sharing the deck instead") {
+			t.Fatalf("got %q, want the refusal to say what to do instead", refused.Error)
+		}
+		apptest.Must(t, s.API("DELETE", "/api/v1/cards/"+itoa(quiz.Items[0].CardID), ines, nil), 409)
+		apptest.Must(t, s.API("DELETE", "/api/v1/cards/"+itoa(card.ID), carl, nil), 204)
+		var after quizOut
+		apptest.Must(t, s.API("GET", "/api/v1/quizzes/"+itoa(quiz.ID), ana, nil), 200).JSON(t, &after)
+		if len(after.Items) != len(quiz.Items) || after.Total != len(quiz.Items) {
+			t.Fatalf("got %d items, total %d after the refused deletions; want all %d kept", len(after.Items), after.Total, len(quiz.Items))
+		}
+		// The owner's own quiz on her private deck does not hold it.
+		own := createDeck(t, s, ines, "CCA", "Own deck")
+		addItems(t, s, ines, own.ID, 1)
+		apptest.Must(t, s.API("PUT", "/api/v1/pathway", ines, map[string]any{"target": "CCA"}), 200)
+		var mine quizOut
+		apptest.Must(t, s.API("POST", "/api/v1/quizzes", ines, map[string]any{"items": 6}), 201).JSON(t, &mine)
+		apptest.Must(t, s.API("POST", "/api/v1/quizzes/"+itoa(mine.ID)+"/submit", ines, map[string]any{"answers": []any{}}), 200)
+		apptest.Must(t, s.API("DELETE", "/api/v1/decks/"+itoa(own.ID), ines, nil), 204)
 	}, clock.Option())
 }
 
@@ -112,8 +138,14 @@ func TestShareDeckPage(t *testing.T) {
 		if !strings.Contains(page, "Shared: the cohort") || !strings.Contains(page, "shared with a cohort") {
 			t.Fatal("got no confirmation that the deck is shared")
 		}
+		if !strings.Contains(page, `<details class="confirm"><summary>Delete this deck</summary>`) {
+			t.Fatal("got no confirmation step before deleting the deck")
+		}
 		other := s.Browser()
 		other.SignUp("Ben", "ben@example.com", goodPassword)
 		apptest.Must(t, other.Submit(deckPath+"/share", url.Values{"cohort_id": {"0"}}), 404)
+		apptest.Must(t, other.Submit(deckPath+"/delete", nil), 404)
+		apptest.Must(t, b.Submit(deckPath+"/delete", nil), 303)
+		apptest.Must(t, b.Get(deckPath), 404)
 	}, clock.Option())
 }

@@ -2,6 +2,7 @@ package models
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -204,7 +205,9 @@ func DeckCards(ctx context.Context, db *gorm.DB, deckID int64) ([]StudyCard, err
 	return cards, nil
 }
 
-// DeleteCard removes a card from a deck userID may edit.
+// DeleteCard removes a card from a deck userID may edit, with everyone's review
+// history of it; an item other learners answered in submitted quizzes is
+// ErrAnsweredByOthers.
 func DeleteCard(ctx context.Context, db *gorm.DB, userID, cardID int64) error {
 	var c StudyCard
 	if err := db.WithContext(ctx).Where("id = ?", cardID).Take(&c).Error; err != nil {
@@ -213,10 +216,16 @@ func DeleteCard(ctx context.Context, db *gorm.DB, userID, cardID int64) error {
 	if _, err := DeckForEditor(ctx, db, userID, c.DeckID); err != nil {
 		return err
 	}
-	if err := db.WithContext(ctx).Delete(&StudyCard{}, c.ID).Error; err != nil {
+	err := db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		if err := refuseAnsweredByOthers(tx, userID, "c.id = ?", c.ID); err != nil {
+			return err
+		}
+		return tx.Delete(&StudyCard{}, c.ID).Error
+	})
+	if err != nil && !errors.Is(err, ErrAnsweredByOthers) {
 		return fmt.Errorf("delete card %d: %w", c.ID, err)
 	}
-	return nil
+	return err
 }
 
 // CardDeckID returns the deck a card belongs to (ErrNotFound for an unknown card).

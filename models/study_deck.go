@@ -2,6 +2,7 @@ package models
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -111,16 +112,44 @@ func deckWhere(ctx context.Context, db *gorm.DB, deckID, userID int64, cond stri
 	return d, notFound(err, fmt.Sprintf("load deck %d for user %d", deckID, userID))
 }
 
-// DeleteDeck removes a deck userID may edit, with its cards and everyone's review history of them.
+// ErrAnsweredByOthers refuses deleting a deck or an item that other learners have
+// answered in submitted quizzes: their quiz results would lose those answers.
+var ErrAnsweredByOthers = errors.New("answered by other learners in submitted quizzes")
+
+// DeleteDeck deletes the owner's deck with its cards and everyone's review history of
+// them (only the owner may: a cohort's
+// other instructors edit a shared deck but neither share nor delete it; others get
+// ErrNotFound). A deck whose items other learners have answered in submitted quizzes
+// is ErrAnsweredByOthers.
 func DeleteDeck(ctx context.Context, db *gorm.DB, userID, deckID int64) error {
-	d, err := DeckForEditor(ctx, db, userID, deckID)
+	var d StudyDeck
+	err := db.WithContext(ctx).Where("id = ? AND owner_id = ?", deckID, userID).Take(&d).Error
 	if err != nil {
-		return err
+		return notFound(err, fmt.Sprintf("load deck %d of user %d", deckID, userID))
 	}
-	if err := db.WithContext(ctx).Delete(&StudyDeck{}, d.ID).Error; err != nil {
+	err = db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		if err := refuseAnsweredByOthers(tx, userID, "c.deck_id = ?", d.ID); err != nil {
+			return err
+		}
+		return tx.Delete(&StudyDeck{}, d.ID).Error
+	})
+	if err != nil && !errors.Is(err, ErrAnsweredByOthers) {
 		return fmt.Errorf("delete deck %d: %w", d.ID, err)
 	}
-	return nil
+	return err
+}
+
+// refuseAnsweredByOthers is ErrAnsweredByOthers when a submitted quiz of someone other
+// than userID holds a card that cond (on study_cards c) selects.
+func refuseAnsweredByOthers(tx *gorm.DB, userID int64, cond string, arg int64) error {
+	var answered int64
+	err := tx.Table("study_quiz_items AS qi").Joins("JOIN study_cards c ON c.id = qi.card_id").
+		Joins("JOIN study_quizzes q ON q.id = qi.quiz_id").
+		Where(cond+" AND q.submitted_at IS NOT NULL AND q.user_id <> ?", arg, userID).Limit(1).Count(&answered).Error
+	if err == nil && answered > 0 {
+		return ErrAnsweredByOthers
+	}
+	return err
 }
 
 // ShareDeck shares the owner's deck with a cohort they teach, or makes it private again
