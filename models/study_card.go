@@ -234,3 +234,46 @@ func CardDeckID(ctx context.Context, db *gorm.DB, cardID int64) (int64, error) {
 	err := db.WithContext(ctx).Select("id, deck_id").Where("id = ?", cardID).Take(&c).Error
 	return c.DeckID, notFound(err, fmt.Sprintf("load card %d", cardID))
 }
+
+// CardForEditor loads a card of a deck userID may edit; any other card is ErrNotFound.
+func CardForEditor(ctx context.Context, db *gorm.DB, userID, cardID int64) (StudyCard, StudyDeck, error) {
+	var c StudyCard
+	if err := db.WithContext(ctx).Where("id = ?", cardID).Take(&c).Error; err != nil {
+		return c, StudyDeck{}, notFound(err, fmt.Sprintf("load card %d", cardID))
+	}
+	d, err := DeckForEditor(ctx, db, userID, c.DeckID)
+	return c, d, err
+}
+
+// UpdateCard replaces an existing card's text, options, answer, domain, tags and source
+// with edited, a card ValidateCardInput accepted for the card's deck. The card keeps
+// its id, kind and Anki guid, so learners' memory of it and past quiz answers stay
+// with it (answers already scored keep their score).
+func UpdateCard(ctx context.Context, db *gorm.DB, existing, edited StudyCard, now time.Time) (StudyCard, error) {
+	edited.ID, edited.DeckID, edited.Kind, edited.GUID = existing.ID, existing.DeckID, existing.Kind, existing.GUID
+	edited.CreatedAt, edited.UpdatedAt = existing.CreatedAt, now
+	err := db.WithContext(ctx).Model(&edited).Select("domain_position", "front", "back", "option_a", "option_b", "option_c",
+		"option_d", "correct_option", "explanation", "tags", "source", "updated_at").Updates(&edited).Error
+	if err != nil {
+		return existing, fmt.Errorf("update card %d: %w", existing.ID, err)
+	}
+	return edited, nil
+}
+
+// ValidateCardEdit checks an edit of existing: ValidateCardInput's checks, with the
+// kind taken from the card when in leaves it empty; a different kind is refused
+// beside "kind" (a flashcard does not turn into an item).
+func ValidateCardEdit(existing StudyCard, in CardInput, outline []ExamDomain, code string) (StudyCard, map[string]string) {
+	kind := strings.TrimSpace(in.Kind)
+	if kind == "" {
+		in.Kind = existing.Kind
+	}
+	c, fields := ValidateCardInput(in, outline, code)
+	if kind != "" && kind != existing.Kind {
+		if fields == nil {
+			fields = map[string]string{}
+		}
+		fields["kind"] = "A card keeps its kind: delete it and add a new one to change it."
+	}
+	return c, fields
+}
