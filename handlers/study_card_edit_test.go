@@ -106,3 +106,43 @@ func TestEditCardPage(t *testing.T) {
 		}
 	}, clock.Option())
 }
+
+// TestDeckCardsArePaged: a deck of 120 cards shows and returns 50 a page, with links
+// between the pages; past the last page there are none.
+func TestDeckCardsArePaged(t *testing.T) {
+	clock := newStudyClock()
+	apptest.Each(t, func(t *testing.T, s *apptest.Server) {
+		ana := s.RegisterAPI("Ana", "ana@example.com", goodPassword)
+		deck := createDeck(t, s, ana, "CCA", "Big")
+		for i := 1; i <= 120; i++ {
+			addFlashcard(t, s, ana, deck.ID, 1+i%6, "Card "+itoa(int64(i)))
+		}
+		var got struct {
+			Cards      []cardOut `json:"cards"`
+			Page       int       `json:"page"`
+			Pages      int       `json:"pages"`
+			TotalCards int       `json:"total_cards"`
+		}
+		path := "/api/v1/decks/" + itoa(deck.ID)
+		for _, c := range []struct {
+			query       string
+			cards, page int
+		}{{"", 50, 1}, {"?page=3", 20, 3}, {"?page=4", 0, 4}, {"?page=-2", 50, 1}} {
+			apptest.Must(t, s.API("GET", path+c.query, ana, nil), 200).JSON(t, &got)
+			if len(got.Cards) != c.cards || got.Page != c.page || got.Pages != 3 || got.TotalCards != 120 {
+				t.Fatalf("%s: got %d cards, page %d of %d, %d in all; want %d cards on page %d of 3, 120 in all",
+					c.query, len(got.Cards), got.Page, got.Pages, got.TotalCards, c.cards, c.page)
+			}
+		}
+		b := s.Browser()
+		apptest.Must(t, b.LogIn("ana@example.com", goodPassword), 303)
+		page := apptest.Must(t, b.Get("/study/decks/"+itoa(deck.ID)), 200).Text()
+		if !strings.Contains(page, "Page 1 of 3") || !strings.Contains(page, "page=2") || strings.Contains(page, ">Card 51<") || strings.Count(page, `class="card study-card"`) != 50 {
+			t.Fatal("got no first page of 50 cards with a link to the next")
+		}
+		page = apptest.Must(t, b.Get("/study/decks/"+itoa(deck.ID)+"?page=3"), 200).Text()
+		if !strings.Contains(page, `start="101"`) || strings.Count(page, `class="card study-card"`) != 20 {
+			t.Fatal("got no last page of 20 cards numbered from 101")
+		}
+	}, clock.Option())
+}

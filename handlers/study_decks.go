@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"net/url"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -101,12 +102,12 @@ func (h *Handlers) createDeck(c *fiber.Ctx) error {
 
 func (h *Handlers) deckPageData(c *fiber.Ctx, deck models.StudyDeck, form cardForm, errs FieldErrors) (fiber.Map, error) {
 	userID := currentUser(c).ID
-	cards, err := models.DeckCards(c.UserContext(), h.DB, deck.ID)
+	page, err := models.DeckCardsPage(c.UserContext(), h.DB, deck.ID, c.QueryInt("page", 1))
 	if err != nil {
 		return nil, err
 	}
-	views := make([]cardView, len(cards))
-	for i, card := range cards {
+	views := make([]cardView, len(page.Cards))
+	for i, card := range page.Cards {
 		if views[i], err = renderCard(card); err != nil {
 			return nil, err
 		}
@@ -120,6 +121,7 @@ func (h *Handlers) deckPageData(c *fiber.Ctx, deck models.StudyDeck, form cardFo
 		form.Kind = models.KindFlashcard
 	}
 	data := fiber.Map{"Title": deck.Title, "Deck": deck, "Cards": views, "Outline": outline, "Form": form,
+		"FirstNumber": (page.Page-1)*page.PerPage + 1, "Pager": newPager(fmt.Sprintf("/study/decks/%d", deck.ID), url.Values{}, page.Page, page.Pages()),
 		"Errors": errs, "CanEdit": editErr == nil, "Owned": deck.OwnerID == userID}
 	if editErr == nil {
 		if err := h.deckTeachingData(c, deck, views, data); err != nil {

@@ -99,15 +99,16 @@ func (h *Handlers) apiShowDeck(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	cards, err := models.DeckCards(c.UserContext(), h.DB, deck.ID)
+	page, err := models.DeckCardsPage(c.UserContext(), h.DB, deck.ID, c.QueryInt("page", 1))
 	if err != nil {
 		return err
 	}
-	out := make([]cardJSON, len(cards))
-	for i, card := range cards {
+	out := make([]cardJSON, len(page.Cards))
+	for i, card := range page.Cards {
 		out[i] = toCardJSON(card)
 	}
-	return c.JSON(fiber.Map{"deck": toDeckJSON(deck, userID), "cards": out})
+	return c.JSON(fiber.Map{"deck": toDeckJSON(deck, userID), "cards": out, "page": page.Page, "pages": page.Pages(),
+		"per_page": page.PerPage, "total_cards": page.Total})
 }
 
 func (h *Handlers) apiDeleteDeck(c *fiber.Ctx) error {
