@@ -267,13 +267,11 @@ func AnkiNotesToCards(notes []AnkiNote, outline []ExamDomain, code string, defau
 			in.Domain = d
 		}
 		card, fields := ValidateCardInput(in, outline, code)
-		for _, name := range sortedKeys(fields) {
-			problems = append(problems, ImportProblem{Line: i + 1, Field: name, Message: fields[name]})
-		}
+		problems = addRowProblems(problems, i+1, fields, n.Tags, code)
 		cards = append(cards, card)
 	}
 	if len(problems) > 0 {
-		return nil, problems
+		return nil, capProblems(problems)
 	}
 	if len(cards) == 0 {
 		return nil, []ImportProblem{{Line: 1, Message: "The package has no notes."}}

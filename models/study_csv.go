@@ -84,14 +84,13 @@ func ParseDeckCSV(data []byte, outline []ExamDomain, code string, defaultDomain 
 		if len(cards)+len(problems) >= MaxDeckCSVRows {
 			return nil, []ImportProblem{{Line: line, Message: fmt.Sprintf("Import at most %d cards at a time.", MaxDeckCSVRows)}}
 		}
-		card, fields := ValidateCardInput(layout.input(record, outline, code, defaultDomain), outline, code)
-		for _, name := range sortedKeys(fields) {
-			problems = append(problems, ImportProblem{Line: line, Field: name, Message: fields[name]})
-		}
+		in := layout.input(record, outline, code, defaultDomain)
+		card, fields := ValidateCardInput(in, outline, code)
+		problems = addRowProblems(problems, line, fields, in.Tags, code)
 		cards = append(cards, card)
 	}
 	if len(problems) > 0 {
-		return nil, problems
+		return nil, capProblems(problems)
 	}
 	if len(cards) == 0 {
 		return nil, []ImportProblem{{Line: 1, Message: "The file has no cards."}}
@@ -121,7 +120,25 @@ func detectDeckLayout(data []byte) (deckCSVLayout, []byte, int) {
 		}
 		layout.applyAnkiHeader(m[1], strings.TrimSpace(m[2]))
 	}
+	if layout.hasHeader {
+		detectTabs(&layout, data)
+	}
 	return layout, data, skipped
+}
+
+// detectTabs reads a file without Anki's #headers whose first line holds tabs as
+// tab-separated: with our header when that line names a front (or stem) column,
+// otherwise as an older Anki plain-text export (front, back, tags, no header).
+func detectTabs(layout *deckCSVLayout, data []byte) {
+	first, _, _ := bytes.Cut(data, []byte("\n"))
+	if !bytes.Contains(first, []byte("\t")) {
+		return
+	}
+	layout.separator = '\t'
+	if _, err := headerColumns(strings.Split(strings.TrimRight(string(first), "\r"), "\t")); err != nil {
+		layout.hasHeader = false
+		layout.columns = map[string]int{"front": 0, "back": 1, "tags": 2}
+	}
 }
 
 func (l *deckCSVLayout) applyAnkiHeader(key, value string) {
@@ -251,6 +268,45 @@ func HTMLToText(s string) string {
 	s = strings.NewReplacer("<br>", "\n", "<br/>", "\n", "<br />", "\n", "<div>", "\n").Replace(s)
 	s = htmlTag.ReplaceAllString(s, "")
 	return strings.TrimSpace(html.UnescapeString(s))
+}
+
+// maxListedImportProblems bounds the problems an import lists: a package of 300
+// notes tagged for another exam listed the same message 300 times.
+const maxListedImportProblems = 50
+
+// addRowProblems appends the field problems of the row at line, saying so when a
+// domain is missing because the tags name another exam's domains.
+func addRowProblems(problems []ImportProblem, line int, fields map[string]string, tags, code string) []ImportProblem {
+	for _, name := range sortedKeys(fields) {
+		message := fields[name]
+		if name == "domain_position" {
+			if other := otherExamTag(tags, code); other != "" {
+				message += fmt.Sprintf(" The tag %s names another exam's domain: is this the right deck?", other)
+			}
+		}
+		problems = append(problems, ImportProblem{Line: line, Field: name, Message: message})
+	}
+	return problems
+}
+
+// otherExamTag returns the first tag of the form EXAM::… whose exam is not code.
+func otherExamTag(tags, code string) string {
+	for _, tag := range strings.Fields(tags) {
+		if prefix, _, ok := strings.Cut(tag, "::"); ok && !strings.EqualFold(prefix, code) {
+			return tag
+		}
+	}
+	return ""
+}
+
+// capProblems keeps the first maxListedImportProblems problems and counts the rest.
+func capProblems(problems []ImportProblem) []ImportProblem {
+	if len(problems) <= maxListedImportProblems {
+		return problems
+	}
+	rest := len(problems) - maxListedImportProblems
+	return append(problems[:maxListedImportProblems:maxListedImportProblems],
+		ImportProblem{Line: problems[maxListedImportProblems].Line, Message: fmt.Sprintf("%d more problems on this and later lines are not listed.", rest)})
 }
 
 func sortedKeys(m map[string]string) []string {

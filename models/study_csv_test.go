@@ -50,6 +50,9 @@ func TestParseDeckCSV(t *testing.T) {
 		{"all or nothing", "front,back,domain\nQ1,A1,1\nQ2,,9\nQ3,A3,1\n", 0, nil, []string{"line 3: back", "line 3: domain_position"}},
 		{"no front column", "question_text,back\nQ,A\n", 0, nil, []string{"line 1:"}},
 		{"empty file", "front,back\n", 1, nil, []string{"line 1: The file has no cards."}},
+		{"older Anki text export: tabs, no header", "Front E\tBack E\tCCA::Domain3\nFront F\tBack F\n", 2, []int{3, 2}, nil},
+		{"our template separated by tabs", "front\tback\tdomain\nQ1\tA1\t4\n", 0, []int{4}, nil},
+		{"tags naming another exam's domains", "Minimum necessary\tOnly what is needed\tRHIT::Domain9\n", 0, nil, []string{"line 1: domain_position: Choose one of the CCA exam domains. The tag RHIT::Domain9 names another exam's domain"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -84,5 +87,24 @@ func TestParseDeckCSV(t *testing.T) {
 	cards, _ = ParseDeckCSV([]byte("#separator:comma\n#guid column:1\nabc,F,B\n"), outline, "CCA", 1)
 	if cards[0].GUID == nil || *cards[0].GUID != "abc" || cards[0].Front != "F" {
 		t.Fatalf("got %+v, want guid abc and front F", cards[0])
+	}
+}
+
+// TestImportProblemsAreCapped: 300 rows with the same mistake list 50 problems and
+// count the rest, in CSV and Anki packages alike.
+func TestImportProblemsAreCapped(t *testing.T) {
+	outline := DefaultExamOutlines()["CCA"]
+	file := "front,back,domain\n" + strings.Repeat("Q,A,9\n", 300)
+	_, problems := ParseDeckCSV([]byte(file), outline, "CCA", 0)
+	if len(problems) != 51 || problems[50].Message != "250 more problems on this and later lines are not listed." || problems[50].Line != 52 {
+		t.Fatalf("got %d problems ending %+v, want 50 and a count of the other 250 from line 52", len(problems), problems[len(problems)-1])
+	}
+	notes := make([]AnkiNote, 300)
+	for i := range notes {
+		notes[i] = AnkiNote{Fields: []string{"F", "B"}, Tags: "RHIT::Domain1"}
+	}
+	_, problems = AnkiNotesToCards(notes, outline, "CCA", 0)
+	if len(problems) != 51 || !strings.Contains(problems[0].Message, "RHIT::Domain1") {
+		t.Fatalf("got %d problems, first %+v; want 50 naming the other exam's tag, and a count", len(problems), problems[0])
 	}
 }
