@@ -97,9 +97,9 @@ func useAccountToken(tx *gorm.DB, purpose, raw string, now time.Time) (AccountTo
 func LinkProblem(err error, what string) string {
 	switch err {
 	case ErrLinkExpired:
-		return "This " + what + " link has expired. Ask for a new one below."
+		return "This " + what + " link has expired. Ask for a new one."
 	case ErrLinkUsed:
-		return "This " + what + " link was already used. Ask for a new one below if you still need it."
+		return "This " + what + " link was already used. Ask for a new one if you still need it."
 	}
 	return "This " + what + " link is not valid. Check that you copied the whole link, or ask for a new one."
 }
