@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"errors"
+	"fmt"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -119,6 +120,9 @@ func readQuizAnswers(c *fiber.Ctx) (int64, map[int]int, error) {
 	}
 	answers := map[int]int{}
 	for _, a := range body.Answers {
+		if _, twice := answers[a.Position]; twice {
+			return 0, nil, &validationError{Fields: FieldErrors{fmt.Sprintf("answer_%d", a.Position): "Answer each position once."}}
+		}
 		answers[a.Position] = optionNumber(a.Option)
 	}
 	return id, answers, nil

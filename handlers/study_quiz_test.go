@@ -77,6 +77,12 @@ func TestBlueprintQuizAPI(t *testing.T) {
 		apptest.Must(t, s.API("GET", path, ben, nil), 404)
 		apptest.Must(t, s.API("POST", path+"/submit", ben, map[string]any{"answers": []any{}}), 404)
 		apptest.Must(t, s.API("POST", path+"/submit", ana, map[string]any{"answers": []any{map[string]any{"position": 1, "option": "Z"}}}), 422)
+		var twice struct{ Fields map[string]string }
+		apptest.Must(t, s.API("POST", path+"/submit", ana, map[string]any{"answers": []any{map[string]any{"position": 1, "option": "A"},
+			map[string]any{"position": 1, "option": "B"}}}), 422).JSON(t, &twice)
+		if twice.Fields["answer_1"] != "Answer each position once." {
+			t.Fatalf("got %v, want position 1 answered twice refused", twice.Fields)
+		}
 
 		var answers []map[string]any
 		for _, it := range quiz.Items {
