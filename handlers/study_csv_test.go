@@ -46,7 +46,7 @@ func TestDeckCSVImportExportAPI(t *testing.T) {
 		apptest.Must(t, s.API("POST", path+"/import", "", nil), 401)
 
 		csv := apptest.Must(t, s.API("GET", path+"/export.csv", ana, nil), 200).Text()
-		if !strings.HasPrefix(csv, "kind,front,back") || !strings.Contains(csv, "card,Minimum necessary,Only what is needed,,,,,,6,CCA::Domain6") {
+		if !strings.HasPrefix(csv, "kind,front,back") || !strings.Contains(csv, "card,Minimum *necessary*,Only what is needed,,,,,,6,CCA::Domain6") {
 			t.Fatalf("got export %q", csv)
 		}
 		copyDeck := createDeck(t, s, ana, "CCA", "Copy")

@@ -3,6 +3,7 @@ package models
 import (
 	"archive/zip"
 	"encoding/json"
+	"fmt"
 	"html"
 	"net/url"
 	"regexp"
@@ -125,9 +126,11 @@ var (
 // ankiFieldText turns an Anki field's HTML into a card's Markdown text: each <img> of
 // a file in the package becomes a Markdown image of the deck's media (![](name)); an
 // image from elsewhere (a web address, inline data) is left out, saying so; sounds
-// are dropped; other tags go, line breaks stay.
+// are dropped; the rest is converted by AnkiHTMLToMarkdown. Images stand in the HTML
+// as placeholder words while it converts, so the converter does not escape them.
 func ankiFieldText(field string) string {
 	field = ankiSound.ReplaceAllString(field, "")
+	var images []string
 	field = ankiImage.ReplaceAllStringFunc(field, func(tag string) string {
 		m := ankiImageSrc.FindStringSubmatch(tag)
 		if m == nil {
@@ -138,12 +141,21 @@ func ankiFieldText(field string) string {
 			return " (image left out: not part of the package) "
 		}
 		if name := CleanMediaName(ankiMediaName(src)); name != "" {
-			return "\n" + MediaMarkdown("", name) + "\n"
+			images = append(images, MediaMarkdown("", name))
+			return fmt.Sprintf("<p>%s%d</p>", imagePlaceholder, len(images)-1)
 		}
 		return ""
 	})
-	return HTMLToText(field)
+	text := AnkiHTMLToMarkdown(field)
+	for i := len(images) - 1; i >= 0; i-- { // from the last, so image 1 does not match inside image 10
+		text = strings.Replace(text, fmt.Sprintf("%s%d", imagePlaceholder, i), images[i], 1)
+	}
+	return text
 }
+
+// imagePlaceholder marks where an image goes while a field converts; no Anki field
+// holds it.
+const imagePlaceholder = "HITPATHIMAGE7F3A"
 
 // ankiMediaName is the file name an <img src> means: Anki writes names as they are,
 // but some tools percent-encode them.

@@ -32,7 +32,7 @@ func TestReadAnkiPackageLayouts(t *testing.T) {
 		if problems != nil {
 			t.Fatalf("layout %d: got problems %v", layout, problems)
 		}
-		if cards[0].Front != "Minimum necessary" || cards[0].Back != "Only what the purpose needs\n\n![](p.png)" || cards[0].DomainPosition != 6 ||
+		if cards[0].Front != "Minimum **necessary**" || cards[0].Back != "Only what the purpose needs\n\n![](p.png)" || cards[0].DomainPosition != 6 ||
 			cards[1].DomainPosition != 1 || cards[2].DomainPosition != 3 || *cards[0].GUID != "a1" || cards[0].Tags != "CCA::Domain6 hipaa" {
 			t.Fatalf("layout %d: got %+v", layout, cards)
 		}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"fmt"
+	htmltomarkdown "github.com/JohannesKaufmann/html-to-markdown/v2"
 	"html"
 	"io"
 	"regexp"
@@ -210,7 +211,7 @@ func (l deckCSVLayout) input(record []string, outline []ExamDomain, code string,
 		in.Kind = KindItem
 	}
 	if l.html {
-		in.Front, in.Back = HTMLToText(in.Front), HTMLToText(in.Back)
+		in.Front, in.Back = AnkiHTMLToMarkdown(in.Front), AnkiHTMLToMarkdown(in.Back)
 	}
 	in.Domain = defaultDomain
 	if d := strings.TrimSpace(l.field(record, "domain")); d != "" {
@@ -260,15 +261,19 @@ func DomainFromTags(tags string, outline []ExamDomain, code string) int {
 	return 0
 }
 
-var htmlTag = regexp.MustCompile(`<[^>]*>`)
-
-// HTMLToText turns an Anki field's HTML into plain text: line breaks kept, other tags
-// dropped, entities decoded. The pages render the text as Markdown, sanitized.
-func HTMLToText(s string) string {
-	s = strings.NewReplacer("<br>", "\n", "<br/>", "\n", "<br />", "\n", "<div>", "\n").Replace(s)
-	s = htmlTag.ReplaceAllString(s, "")
-	return strings.TrimSpace(html.UnescapeString(s))
+// AnkiHTMLToMarkdown turns an Anki field's HTML into a card's Markdown: bold,
+// italics, lists, links and line breaks kept, other tags dropped, entities decoded
+// (html-to-markdown). The pages render the Markdown sanitized. HTML it cannot parse
+// loses its tags and keeps its text.
+func AnkiHTMLToMarkdown(s string) string {
+	out, err := htmltomarkdown.ConvertString(s)
+	if err != nil {
+		out = html.UnescapeString(htmlTag.ReplaceAllString(s, " "))
+	}
+	return strings.TrimSpace(out)
 }
+
+var htmlTag = regexp.MustCompile(`<[^>]*>`)
 
 // maxListedImportProblems bounds the problems an import lists: a package of 300
 // notes tagged for another exam listed the same message 300 times.

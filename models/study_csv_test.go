@@ -81,8 +81,8 @@ func TestParseDeckCSV(t *testing.T) {
 		})
 	}
 	cards, _ := ParseDeckCSV([]byte("#separator:tab\n#html:true\n#tags column:3\nFront <b>1</b>\tBack&amp;1\tCCA::Domain5\n"), outline, "CCA", 0)
-	if cards[0].Front != "Front 1" || cards[0].Back != "Back&1" || cards[0].Tags != "CCA::Domain5" {
-		t.Fatalf("got %+v, want HTML turned into text and the tags kept", cards[0])
+	if cards[0].Front != "Front **1**" || cards[0].Back != "Back&1" || cards[0].Tags != "CCA::Domain5" {
+		t.Fatalf("got %+v, want HTML turned into Markdown and the tags kept", cards[0])
 	}
 	cards, _ = ParseDeckCSV([]byte("#separator:comma\n#guid column:1\nabc,F,B\n"), outline, "CCA", 1)
 	if cards[0].GUID == nil || *cards[0].GUID != "abc" || cards[0].Front != "F" {
@@ -106,5 +106,33 @@ func TestImportProblemsAreCapped(t *testing.T) {
 	_, problems = AnkiNotesToCards(notes, outline, "CCA", 0)
 	if len(problems) != 51 || !strings.Contains(problems[0].Message, "RHIT::Domain1") {
 		t.Fatalf("got %d problems, first %+v; want 50 naming the other exam's tag, and a count", len(problems), problems[0])
+	}
+}
+
+func TestAnkiHTMLToMarkdown(t *testing.T) {
+	tests := []struct{ html, want string }{
+		{"Question <b>0</b>", "Question **0**"},
+		{"<i>Minimum</i> necessary &amp; sufficient", "*Minimum* necessary & sufficient"},
+		{"<ul><li>ICD-10-CM</li><li>CPT</li></ul>", "- ICD-10-CM\n- CPT"},
+		{"<script>alert(1)</script>Retention", "Retention"},
+		{"{{c1::six}} years", "{{c1::six}} years"},
+	}
+	for _, tt := range tests {
+		if got := AnkiHTMLToMarkdown(tt.html); got != tt.want {
+			t.Errorf("AnkiHTMLToMarkdown(%q) = %q, want %q", tt.html, got, tt.want)
+		}
+	}
+	var field strings.Builder
+	for i := range 12 {
+		field.WriteString(`<img src="p` + string(rune('a'+i)) + `.png">`)
+	}
+	got := ankiFieldText(field.String())
+	for i := range 12 {
+		if want := "![](p" + string(rune('a'+i)) + ".png)"; strings.Count(got, want) != 1 {
+			t.Fatalf("got %q, want each of 12 images once, in place", got)
+		}
+	}
+	if strings.Contains(got, imagePlaceholder) {
+		t.Fatalf("got %q with a placeholder left", got)
 	}
 }
