@@ -109,9 +109,23 @@ func reminderDaysAsList(rows []map[string]any) {
 // export can load and write them one at a time.
 func EvidenceToExport(ctx context.Context, db *gorm.DB, userID int64) ([]EvidenceFile, error) {
 	var files []EvidenceFile
-	err := db.WithContext(ctx).Select("id", "entry_id", "filename").Where("user_id = ?", userID).Order("id").Find(&files).Error
+	err := db.WithContext(ctx).Select("id", "entry_id", "filename", "created_at").Where("user_id = ?", userID).Order("id").Find(&files).Error
 	if err != nil {
 		return nil, fmt.Errorf("list evidence of user %d: %w", userID, err)
 	}
 	return files, nil
+}
+
+// DeckImagesToExport lists the images of the decks the user owns without their
+// bytes, in the order of the study_deck_images section, so an export can load and
+// write them one at a time.
+func DeckImagesToExport(ctx context.Context, db *gorm.DB, userID int64) ([]DeckMedia, error) {
+	var images []DeckMedia
+	err := db.WithContext(ctx).Select("id", "deck_id", "name", "created_at").
+		Where("deck_id IN (?)", db.Table("study_decks").Select("id").Where("owner_id = ?", userID)).
+		Order("deck_id, name").Find(&images).Error
+	if err != nil {
+		return nil, fmt.Errorf("list deck images of user %d: %w", userID, err)
+	}
+	return images, nil
 }
