@@ -44,6 +44,9 @@ func seedEveryExportSection(t *testing.T, db *gorm.DB) int64 {
 		`INSERT INTO study_settings (user_id, planned_exam_on, updated_at) VALUES (@ana, @day, @now)`,
 		`INSERT INTO study_quizzes (user_id, credential_code, seed, started_at, score_percent) VALUES (@ana, 'RHIT', 7, @now, 50)`,
 		`INSERT INTO study_quiz_items (quiz_id, position, card_id, domain_position, correct) SELECT q.id, @one, c.id, @one, TRUE FROM study_quizzes q, study_cards c`,
+		`INSERT INTO study_sessions (user_id, studied_on, minutes, credential_code, domain_position, created_at) VALUES (@ana, @day, 30, 'RHIT', @one, @now)`,
+		`INSERT INTO evidence_files (entry_id, user_id, filename, content_type, size_bytes, sha256, content, created_at)
+			SELECT id, user_id, 'cert.pdf', 'application/pdf', 3, 'x', @png, @now FROM ceu_entries WHERE user_id = @ana`,
 		`INSERT INTO sessions (id, user_id, created_at, expires_at) VALUES ('s1', @ana, @now, @now)`,
 		`INSERT INTO instructor_requests (user_id, school, program, created_at) VALUES (@ana, 'State', 'HIT', @now)`,
 		`INSERT INTO two_factor (user_id, secret_sealed, confirmed_at, created_at, updated_at) VALUES (@ana, 'k', @now, @now, @now)`,
@@ -130,6 +133,7 @@ func TestExportValuesHaveOneTypeOnEveryDatabase(t *testing.T) {
 			"study_quiz_items.correct": "boolean", "study_quizzes.score_percent": "number", "calendar_settings.alarms": "boolean",
 			"cohort_memberships.share_outcomes": "boolean", "two_factor.recovery_codes_unused": "number",
 			"audit_events.at": "instant", "sessions.expires_at": "instant", "study_settings.planned_exam_on": "day",
+			"study_sessions.studied_on": "day", "study_sessions.minutes": "number", "evidence_files.created_at": "instant",
 		}
 		for col, k := range want {
 			if kinds[col] != k {
