@@ -70,7 +70,7 @@ func (h *Handlers) resetUserTwoFactor(c *fiber.Ctx) (models.User, bool, error) {
 	if err != nil {
 		return user, false, err
 	}
-	had, err := models.ResetTwoFactor(c.UserContext(), h.DB, auditActor(c), user, h.BaseURL, h.Now())
+	had, err := models.ResetTwoFactor(c.UserContext(), h.DB, auditActor(c), user, h.BaseURL, h.zoneOf(user), h.Now())
 	return user, had, err
 }
 

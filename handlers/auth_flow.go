@@ -165,7 +165,7 @@ func (h *Handlers) openSession(c *fiber.Ctx, user models.User) (string, error) {
 		ID: uuid.NewString(), UserID: user.ID, CreatedAt: now, ExpiresAt: now.Add(sessionTTL),
 		UserAgent: truncate(string(c.Request().Header.UserAgent()), 300), IP: ClientIP(c), LastSeenAt: &now,
 	}
-	if err := models.NoticeNewDevice(c.UserContext(), h.DB, user, session.UserAgent, session.IP, h.BaseURL, now); err != nil {
+	if err := models.NoticeNewDevice(c.UserContext(), h.DB, user, session.UserAgent, session.IP, h.BaseURL, h.zoneOf(user), now); err != nil {
 		return "", err
 	}
 	if err := models.CreateSession(c.UserContext(), h.DB, &session); err != nil {

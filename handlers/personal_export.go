@@ -5,8 +5,10 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"time"
 
 	"github.com/gofiber/fiber/v2"
 	"gorm.io/gorm"
@@ -15,12 +17,15 @@ import (
 )
 
 // personalExport is everything an export writes, loaded before the response starts
-// except the evidence bytes, which are read one file at a time while streaming.
+// except the evidence and deck image bytes, which are read one file at a time while
+// streaming.
 type personalExport struct {
 	userID   int64
+	at       time.Time // when the export was made: the date of the JSON and CSV entries
 	sections []models.ExportSection
 	entries  []models.CEUEntry
 	evidence []models.EvidenceFile
+	images   []models.DeckMedia
 }
 
 func (h *Handlers) showExportData(c *fiber.Ctx) error {
@@ -28,10 +33,11 @@ func (h *Handlers) showExportData(c *fiber.Ctx) error {
 }
 
 // exportMyData streams one ZIP with a JSON file per kind of record, the CEU log as
-// CSV and every evidence file; only one evidence file is in memory at a time.
+// CSV, every evidence file and every image of the user's decks; only one of those
+// files is in memory at a time.
 func (h *Handlers) exportMyData(c *fiber.Ctx) error {
 	ctx, user := c.UserContext(), currentUser(c)
-	export := personalExport{userID: user.ID}
+	export := personalExport{userID: user.ID, at: h.Now()}
 	var err error
 	if export.sections, err = models.PersonalDataSections(ctx, h.DB, user.ID); err != nil {
 		return err
@@ -40,6 +46,9 @@ func (h *Handlers) exportMyData(c *fiber.Ctx) error {
 		return err
 	}
 	if export.evidence, err = models.EvidenceToExport(ctx, h.DB, user.ID); err != nil {
+		return err
+	}
+	if export.images, err = models.DeckImagesToExport(ctx, h.DB, user.ID); err != nil {
 		return err
 	}
 	name := "hitpath-data-" + h.today(c).Format("2006-01-02") + ".zip"
@@ -64,25 +73,18 @@ func (e personalExport) write(ctx context.Context, db *gorm.DB, w *bufio.Writer)
 		if err != nil {
 			return fmt.Errorf("encode %s: %w", s.Name, err)
 		}
-		if err := addZipFile(zw, s.Name+".json", func(out io.Writer) error { _, err := out.Write(body); return err }); err != nil {
+		if err := addZipFile(zw, s.Name+".json", e.at, writeBytes(body)); err != nil {
 			return err
 		}
 	}
-	if err := addZipFile(zw, "ceus.csv", func(out io.Writer) error { return models.WriteCEUCSV(out, e.entries) }); err != nil {
+	if err := addZipFile(zw, "ceus.csv", e.at, func(out io.Writer) error { return models.WriteCEUCSV(out, e.entries) }); err != nil {
 		return err
 	}
-	for _, f := range e.evidence {
-		file, err := models.EvidenceForUser(ctx, db, e.userID, f.EntryID, f.ID)
-		if err != nil {
-			return err
-		}
-		name := fmt.Sprintf("evidence/%d-%d-%s", f.EntryID, f.ID, f.Filename)
-		if err := addZipFile(zw, name, func(out io.Writer) error { _, err := out.Write(file.Content); return err }); err != nil {
-			return err
-		}
-		if err := w.Flush(); err != nil {
-			return err
-		}
+	if err := e.writeEvidence(ctx, db, zw, w); err != nil {
+		return err
+	}
+	if err := e.writeDeckImages(ctx, db, zw, w); err != nil {
+		return err
 	}
 	if err := zw.Close(); err != nil {
 		return err
@@ -90,8 +92,58 @@ func (e personalExport) write(ctx context.Context, db *gorm.DB, w *bufio.Writer)
 	return w.Flush()
 }
 
-func addZipFile(zw *zip.Writer, name string, fill func(io.Writer) error) error {
-	out, err := zw.Create(name)
+// writeEvidence adds the evidence files one at a time, flushing each to the client;
+// a file deleted since the export started is left out.
+func (e personalExport) writeEvidence(ctx context.Context, db *gorm.DB, zw *zip.Writer, w *bufio.Writer) error {
+	for _, f := range e.evidence {
+		file, err := models.EvidenceForUser(ctx, db, e.userID, f.EntryID, f.ID)
+		if errors.Is(err, models.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		name := fmt.Sprintf("evidence/%d-%d-%s", f.EntryID, f.ID, f.Filename)
+		if err := addZipFile(zw, name, file.CreatedAt, writeBytes(file.Content)); err != nil {
+			return err
+		}
+		if err := w.Flush(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeDeckImages adds the images of the user's decks one at a time, by deck, under
+// the names the cards use; an image deleted since the export started is left out.
+func (e personalExport) writeDeckImages(ctx context.Context, db *gorm.DB, zw *zip.Writer, w *bufio.Writer) error {
+	for _, m := range e.images {
+		image, err := models.DeckMediaByName(ctx, db, m.DeckID, m.Name)
+		if errors.Is(err, models.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		name := fmt.Sprintf("study_deck_images/%d/%s", m.DeckID, m.Name)
+		if err := addZipFile(zw, name, image.CreatedAt, writeBytes(image.Content)); err != nil {
+			return err
+		}
+		if err := w.Flush(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func writeBytes(body []byte) func(io.Writer) error {
+	return func(out io.Writer) error { _, err := out.Write(body); return err }
+}
+
+// addZipFile adds one compressed entry dated modified (without a date, a ZIP entry
+// shows as 1980), in UTC as the ZIP's extended time field says, like the audit pack.
+func addZipFile(zw *zip.Writer, name string, modified time.Time, fill func(io.Writer) error) error {
+	out, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: modified.UTC()})
 	if err != nil {
 		return fmt.Errorf("add %s to export: %w", name, err)
 	}

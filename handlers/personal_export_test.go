@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"hitpath/app/apptest"
+	"hitpath/models/ankitest"
 )
 
 // readZip opens a ZIP response and returns its files by name.
@@ -106,4 +107,42 @@ func keys(m map[string][]byte) []string {
 		out = append(out, k)
 	}
 	return out
+}
+
+// TestExportMyDataHoldsDeckImagesAndDates checks the export carries the images of the
+// decks the user owns, not another person's, and dates every entry when it was made
+// (the export and its JSON files now, files at upload) rather than 1980.
+func TestExportMyDataHoldsDeckImagesAndDates(t *testing.T) {
+	eachCEU(t, func(t *testing.T, s *apptest.Server) {
+		b := ceuNewHolder(t, s, "ana@example.com")
+		entry := ceuLog(t, s, b, ceuDaysAgo(3), "Coding update", "2")
+		apptest.Must(t, ceuUpload(t, b, "/ceus/"+itoa(entry)+"/evidence", "file", "cert.pdf", []byte("%PDF-1.4 cert")), http.StatusSeeOther)
+		deck := createDeck(t, s, s.LoginAPI("ana@example.com", goodPassword), "CCA", "Charts")
+		chart := ankitest.PNG(t, 3, 3)
+		apptest.Must(t, ceuUpload(t, b, "/study/decks/"+itoa(deck.ID)+"/media", "file", "retention chart.png", chart), http.StatusSeeOther)
+		ben := s.RegisterAPI("Ben", "ben@example.com", goodPassword)
+		bensDeck := createDeck(t, s, ben, "CCA", "Ben's")
+		apptest.Must(t, uploadImage(s, ben, bensDeck.ID, "bens.png", ankitest.PNG(t, 4, 4)), http.StatusCreated)
+
+		body := apptest.Must(t, b.Get("/account/export.zip"), 200).Body
+		files := readZip(t, body)
+		name := "study_deck_images/" + itoa(deck.ID) + "/retention chart.png"
+		if !bytes.Equal(files[name], chart) {
+			t.Fatalf("got no %s with the uploaded bytes in %v", name, keys(files))
+		}
+		for n := range files {
+			if strings.Contains(n, "bens.png") {
+				t.Fatalf("the export holds Ben's image %s", n)
+			}
+		}
+		zr, err := zip.NewReader(bytes.NewReader(body), int64(len(body)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range zr.File {
+			if !f.Modified.Equal(ceuToday) {
+				t.Errorf("got %s dated %v, want %v", f.Name, f.Modified.UTC(), ceuToday)
+			}
+		}
+	})
 }

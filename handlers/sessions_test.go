@@ -119,3 +119,21 @@ func TestSignInFromANewDeviceIsNoticed(t *testing.T) {
 		}
 	})
 }
+
+// TestNewSignInEmailGivesTheUsersTime checks the new-device notice tells the time on
+// the user's clock, naming their zone, rather than in UTC.
+func TestNewSignInEmailGivesTheUsersTime(t *testing.T) {
+	now := time.Date(2033, 5, 18, 12, 0, 0, 0, time.UTC)
+	apptest.Each(t, func(t *testing.T, s *apptest.Server) {
+		s.RegisterAPI("Nia", "nia@example.com", goodPassword)
+		if err := s.DB.Exec("UPDATE users SET time_zone = 'America/Chicago' WHERE email = 'nia@example.com'").Error; err != nil {
+			t.Fatal(err)
+		}
+		loginFrom(t, s, "nia@example.com", "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1")
+		var body string
+		s.DB.Raw("SELECT body FROM outbox WHERE subject = 'New sign-in to your hitpath account'").Scan(&body)
+		if want := "at 18 May 2033 07:00 CDT (America/Chicago)"; !strings.Contains(body, want) || strings.Contains(body, "UTC") {
+			t.Fatalf("got notice %q, want the time %q", body, want)
+		}
+	}, apptest.WithClock(func() time.Time { return now }))
+}

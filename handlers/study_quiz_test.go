@@ -190,3 +190,33 @@ func TestBlueprintQuizPages(t *testing.T) {
 		apptest.Must(t, other.Submit(quizPath, nil), 404)
 	}, clock.Option())
 }
+
+// TestItemStatisticsRoundHalvesUp checks the deck page rounds an item's facility the
+// way people do: five of eight first attempts right is 62.5, shown as 63, not 62.
+func TestItemStatisticsRoundHalvesUp(t *testing.T) {
+	apptest.Each(t, func(t *testing.T, s *apptest.Server) {
+		ana := s.RegisterAPI("Ana", "ana@example.com", goodPassword)
+		deck := createDeck(t, s, ana, "CCA", "Rounding")
+		card := addFlashcard(t, s, ana, deck.ID, 1, "Q")
+		for i := range 8 {
+			args := map[string]any{"card": card.ID, "right": i < 5, "n": i}
+			seed := []string{
+				`INSERT INTO study_quizzes (user_id, credential_code, seed, started_at, submitted_at, item_count, answered_right)
+					SELECT owner_id, 'CCA', @n, created_at, created_at, 1, CASE WHEN @right THEN 1 ELSE 0 END FROM study_decks WHERE id = (SELECT deck_id FROM study_cards WHERE id = @card)`,
+				`INSERT INTO study_quiz_items (quiz_id, position, card_id, domain_position, correct, first_attempt)
+					SELECT MAX(id), 1, @card, 1, @right, TRUE FROM study_quizzes`,
+			}
+			for _, sql := range seed {
+				if err := s.DB.Exec(sql, args).Error; err != nil {
+					t.Fatalf("seed %q: %v", sql, err)
+				}
+			}
+		}
+		b := s.Browser()
+		apptest.Must(t, b.LogIn("ana@example.com", goodPassword), 303)
+		page := apptest.Must(t, b.Get("/study/decks/"+itoa(deck.ID)), 200).Text()
+		if !strings.Contains(page, "First attempts: 8 · facility 63") {
+			t.Fatalf("got no \"facility 63\" for 5 of 8 right in %q", page)
+		}
+	})
+}

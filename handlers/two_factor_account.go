@@ -71,7 +71,7 @@ func (h *Handlers) confirmOwnTwoFactor(c *fiber.Ctx, form twoFactorConfirmForm) 
 	if problem != "" {
 		return nil, FieldErrors{"code": problem}, nil
 	}
-	codes, err := models.ConfirmTwoFactor(c.UserContext(), h.DB, h.twoFactorBox, auditActor(c), currentUser(c), code, h.BaseURL, h.Now())
+	codes, err := models.ConfirmTwoFactor(c.UserContext(), h.DB, h.twoFactorBox, auditActor(c), currentUser(c), code, h.BaseURL, h.zoneOf(currentUser(c)), h.Now())
 	switch {
 	case errors.Is(err, models.ErrWrongCode):
 		return nil, FieldErrors{"code": msgWrongSetupCode}, nil
@@ -100,7 +100,7 @@ func (h *Handlers) disableOwnTwoFactor(c *fiber.Ctx, form twoFactorDisableForm) 
 	if len(fields) > 0 {
 		return fields, nil
 	}
-	err = models.DisableTwoFactor(c.UserContext(), h.DB, h.twoFactorBox, auditActor(c), currentUser(c), code, h.BaseURL, h.Now())
+	err = models.DisableTwoFactor(c.UserContext(), h.DB, h.twoFactorBox, auditActor(c), currentUser(c), code, h.BaseURL, h.zoneOf(currentUser(c)), h.Now())
 	switch {
 	case errors.Is(err, models.ErrWrongCode):
 		return FieldErrors{"code": msgWrongCode}, nil

@@ -11,8 +11,9 @@ import (
 
 // NoticeNewDevice emails u when they sign in from a device (user agent) that none of
 // their earlier sessions used. The first sign-in of an account sends nothing. Call it
-// before the new session is stored.
-func NoticeNewDevice(ctx context.Context, db *gorm.DB, u User, userAgent, ip, baseURL string, now time.Time) error {
+// before the new session is stored. zone is u's time zone, in which the email gives
+// the time.
+func NoticeNewDevice(ctx context.Context, db *gorm.DB, u User, userAgent, ip, baseURL string, zone *time.Location, now time.Time) error {
 	var earlier, same int64
 	if err := db.WithContext(ctx).Model(&Session{}).Where("user_id = ?", u.ID).Count(&earlier).Error; err != nil {
 		return fmt.Errorf("count sessions of user %d: %w", u.ID, err)
@@ -29,9 +30,9 @@ func NoticeNewDevice(ctx context.Context, db *gorm.DB, u User, userAgent, ip, ba
 	}
 	base := strings.TrimRight(baseURL, "/")
 	body := fmt.Sprintf("Hello %s,\n\nYour hitpath account was just signed in to from a device it has not seen before:\n\n"+
-		"  %s, from address %s, at %s UTC\n\nIf this was you, there is nothing to do. If not, log that device out at "+
+		"  %s, from address %s, at %s\n\nIf this was you, there is nothing to do. If not, log that device out at "+
 		"%s/account/sessions and change your password (or reset it at %s/forgot-password).\n",
-		u.Name, DeviceName(userAgent), ip, now.UTC().Format("2 Jan 2006 15:04"), base, base)
+		u.Name, DeviceName(userAgent), ip, EmailTime(now, zone), base, base)
 	_, err = EnqueueEmail(db.WithContext(ctx), u.Email, "New sign-in to your hitpath account", body, "", now)
 	return err
 }

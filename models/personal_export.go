@@ -22,6 +22,10 @@ type exportQuery struct {
 	name, sql string
 }
 
+// computedFlags name the computed yes/no columns ("section.column"): SQLite returns
+// them as 0 or 1 and no declared type marks them as booleans.
+var computedFlags = map[string]bool{"audit_events.by_you": true, "cohorts_taught.owner": true}
+
 // exportQueries select the user's rows of each kind; every ? is the user's id.
 var exportQueries = []exportQuery{
 	{"profile", `SELECT id, email, name, role, time_zone, email_verified_at, reminder_days, weekly_digest, created_at, updated_at FROM users WHERE id = ?`},
@@ -80,37 +84,48 @@ func PersonalDataSections(ctx context.Context, db *gorm.DB, userID int64) ([]Exp
 		for i := range ids {
 			ids[i] = userID
 		}
-		rows, err := exportRows(ctx, db, q.sql, ids...)
+		rows, err := exportRows(ctx, db, q, ids...)
 		if err != nil {
 			return nil, fmt.Errorf("export %s of user %d: %w", q.name, userID, err)
+		}
+		if q.name == "profile" {
+			reminderDaysAsList(rows)
 		}
 		sections = append(sections, ExportSection{Name: q.name, Rows: rows})
 	}
 	return sections, nil
 }
 
-func exportRows(ctx context.Context, db *gorm.DB, sql string, args ...any) ([]map[string]any, error) {
-	rows := []map[string]any{}
-	if err := db.WithContext(ctx).Raw(sql, args...).Scan(&rows).Error; err != nil {
-		return nil, err
-	}
+// reminderDaysAsList writes the stored reminder choice ("180,90,30,7") as the API
+// shows it: a list of days, largest first.
+func reminderDaysAsList(rows []map[string]any) {
 	for _, row := range rows {
-		for k, v := range row {
-			if b, ok := v.([]byte); ok { // text columns some drivers return as bytes
-				row[k] = string(b)
-			}
-		}
+		stored, _ := row["reminder_days"].(string)
+		row["reminder_days"] = append([]int{}, User{ReminderDays: stored}.Reminders()...)
 	}
-	return rows, nil
 }
 
 // EvidenceToExport lists the user's evidence files without their content, so an
 // export can load and write them one at a time.
 func EvidenceToExport(ctx context.Context, db *gorm.DB, userID int64) ([]EvidenceFile, error) {
 	var files []EvidenceFile
-	err := db.WithContext(ctx).Select("id", "entry_id", "filename").Where("user_id = ?", userID).Order("id").Find(&files).Error
+	err := db.WithContext(ctx).Select("id", "entry_id", "filename", "created_at").Where("user_id = ?", userID).Order("id").Find(&files).Error
 	if err != nil {
 		return nil, fmt.Errorf("list evidence of user %d: %w", userID, err)
 	}
 	return files, nil
+}
+
+// DeckImagesToExport lists the images of the decks the user owns without their
+// bytes, in the order of the study_deck_images section, so an export can load and
+// write them one at a time.
+func DeckImagesToExport(ctx context.Context, db *gorm.DB, userID int64) ([]DeckMedia, error) {
+	var images []DeckMedia
+	err := db.WithContext(ctx).Select("id", "deck_id", "name", "created_at").
+		Where("deck_id IN (?)", db.Table("study_decks").Select("id").Where("owner_id = ?", userID)).
+		Order("deck_id, name").Find(&images).Error
+	if err != nil {
+		return nil, fmt.Errorf("list deck images of user %d: %w", userID, err)
+	}
+	return images, nil
 }

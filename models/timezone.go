@@ -33,6 +33,18 @@ func ParseTimeZone(name string) (*time.Location, string) {
 	return loc, ""
 }
 
+// EmailTime writes the moment t for an email to someone in loc: their wall-clock time
+// with the zone's abbreviation and, when that differs, its IANA name
+// ("18 May 2033 07:00 CDT (America/Chicago)"), so a time is never read in the wrong zone.
+func EmailTime(t time.Time, loc *time.Location) string {
+	local := t.In(loc)
+	out := local.Format("2 Jan 2006 15:04 MST")
+	if abbrev, _ := local.Zone(); abbrev != loc.String() {
+		out += " (" + loc.String() + ")"
+	}
+	return out
+}
+
 // LocalDate is the calendar date a person in loc sees at the instant now, as 00:00
 // UTC like every date the rules take. It is "today" for that person.
 func LocalDate(now time.Time, loc *time.Location) time.Time {

@@ -86,3 +86,21 @@ func TestParseTimeZone(t *testing.T) {
 		}
 	}
 }
+
+func TestEmailTimeIsTheRecipientsClock(t *testing.T) {
+	at := time.Date(2033, 5, 18, 12, 0, 0, 0, time.UTC)
+	tests := []struct{ zone, want string }{
+		{"America/Chicago", "18 May 2033 07:00 CDT (America/Chicago)"},
+		{"Europe/London", "18 May 2033 13:00 BST (Europe/London)"},
+		{"Asia/Dubai", "18 May 2033 16:00 +04 (Asia/Dubai)"},
+		{"Pacific/Kiritimati", "19 May 2033 02:00 +14 (Pacific/Kiritimati)"},
+		{"UTC", "18 May 2033 12:00 UTC"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.zone, func(t *testing.T) {
+			if got := EmailTime(at, mustZone(t, tt.zone)); got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -125,8 +125,9 @@ func PendingEnrolment(ctx context.Context, db *gorm.DB, box SecretBox, user User
 
 // ConfirmTwoFactor turns on a pending set-up when code is the app's current code,
 // and returns the new recovery codes (shown once). ErrNotFound: nothing was started;
-// ErrTwoFactorOn: already on; ErrWrongCode: the code does not match.
-func ConfirmTwoFactor(ctx context.Context, db *gorm.DB, box SecretBox, actor AuditActor, user User, code, baseURL string, now time.Time) ([]string, error) {
+// ErrTwoFactorOn: already on; ErrWrongCode: the code does not match. The emailed
+// notice gives the time in zone, the user's.
+func ConfirmTwoFactor(ctx context.Context, db *gorm.DB, box SecretBox, actor AuditActor, user User, code, baseURL string, zone *time.Location, now time.Time) ([]string, error) {
 	var codes []string
 	err := db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		t, err := TwoFactorOf(ctx, tx, user.ID)
@@ -151,7 +152,7 @@ func ConfirmTwoFactor(ctx context.Context, db *gorm.DB, box SecretBox, actor Aud
 		if codes, err = replaceRecoveryCodes(tx, user.ID, now); err != nil {
 			return err
 		}
-		if err := queueTwoFactorNotice(tx, user, "turned on", baseURL, now); err != nil {
+		if err := queueTwoFactorNotice(tx, user, "turned on", baseURL, zone, now); err != nil {
 			return err
 		}
 		return WriteAudit(tx, actor, "user.two_factor_enabled", fmt.Sprintf("user:%d", user.ID), "")
@@ -245,8 +246,8 @@ func useSecondFactor(tx *gorm.DB, box SecretBox, userID int64, code SecondFactor
 
 // DisableTwoFactor turns two-factor sign-in off for user once code (authenticator or
 // recovery) checks out; the caller has checked the password. ErrTwoFactorRequired when
-// the site requires it for the user's role.
-func DisableTwoFactor(ctx context.Context, db *gorm.DB, box SecretBox, actor AuditActor, user User, code SecondFactorCode, baseURL string, now time.Time) error {
+// the site requires it for the user's role. The emailed notice gives the time in zone.
+func DisableTwoFactor(ctx context.Context, db *gorm.DB, box SecretBox, actor AuditActor, user User, code SecondFactorCode, baseURL string, zone *time.Location, now time.Time) error {
 	return db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		if StaffRole(user.Role) {
 			settings, err := LoadSiteSettings(ctx, tx)
@@ -263,7 +264,7 @@ func DisableTwoFactor(ctx context.Context, db *gorm.DB, box SecretBox, actor Aud
 		if err := removeTwoFactor(tx, user.ID); err != nil {
 			return err
 		}
-		if err := queueTwoFactorNotice(tx, user, "turned off", baseURL, now); err != nil {
+		if err := queueTwoFactorNotice(tx, user, "turned off", baseURL, zone, now); err != nil {
 			return err
 		}
 		return WriteAudit(tx, actor, "user.two_factor_disabled", fmt.Sprintf("user:%d", user.ID), "")
@@ -292,8 +293,8 @@ func RegenerateRecoveryCodes(ctx context.Context, db *gorm.DB, actor AuditActor,
 
 // ResetTwoFactor is an administrator's removal of user's two-factor sign-in (a lost
 // phone and lost recovery codes): audited and emailed to the user. It reports whether
-// there was anything to remove.
-func ResetTwoFactor(ctx context.Context, db *gorm.DB, actor AuditActor, user User, baseURL string, now time.Time) (bool, error) {
+// there was anything to remove. The emailed notice gives the time in zone, the user's.
+func ResetTwoFactor(ctx context.Context, db *gorm.DB, actor AuditActor, user User, baseURL string, zone *time.Location, now time.Time) (bool, error) {
 	var had bool
 	err := db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		var n int64
@@ -306,7 +307,7 @@ func ResetTwoFactor(ctx context.Context, db *gorm.DB, actor AuditActor, user Use
 		if err := removeTwoFactor(tx, user.ID); err != nil {
 			return err
 		}
-		if err := queueTwoFactorNotice(tx, user, "reset by an administrator", baseURL, now); err != nil {
+		if err := queueTwoFactorNotice(tx, user, "reset by an administrator", baseURL, zone, now); err != nil {
 			return err
 		}
 		return WriteAudit(tx, actor, "user.two_factor_reset", fmt.Sprintf("user:%d", user.ID), "")
@@ -351,10 +352,10 @@ func TwoFactorAmong(ctx context.Context, db *gorm.DB, userIDs []int64) (map[int6
 	return out, nil
 }
 
-func queueTwoFactorNotice(tx *gorm.DB, user User, what, baseURL string, now time.Time) error {
-	body := fmt.Sprintf("Hello %s,\n\nTwo-factor sign-in for your hitpath account was %s at %s UTC.\n\n"+
+func queueTwoFactorNotice(tx *gorm.DB, user User, what, baseURL string, zone *time.Location, now time.Time) error {
+	body := fmt.Sprintf("Hello %s,\n\nTwo-factor sign-in for your hitpath account was %s at %s.\n\n"+
 		"If this was not you, change your password at %s/account and tell your hitpath administrator.\n",
-		user.Name, what, now.UTC().Format("2 Jan 2006 15:04"), strings.TrimRight(baseURL, "/"))
+		user.Name, what, EmailTime(now, zone), strings.TrimRight(baseURL, "/"))
 	_, err := EnqueueEmail(tx, user.Email, "Two-factor sign-in "+what, body, "", now)
 	return err
 }

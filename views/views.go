@@ -8,7 +8,9 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"math"
 	"net/http"
+	"strconv"
 	"strings"
 	"time"
 
@@ -56,7 +58,20 @@ func Funcs() template.FuncMap {
 		"cycleStatus":  CycleStatus,
 		"deref64":      func(p *int64) int64 { return *p },
 		"passwordHint": PasswordHint,
+		"round":        Round,
 	}
+}
+
+// Round shows v with places decimals, halves rounded away from zero as people do by
+// hand (62.5 shows as 63, 0.25 at one place as 0.3); printf's "%.0f" rounds exact
+// halves to even and would show 62.5 as 62. Minus zero shows as 0.
+func Round(places int, v float64) string {
+	scale := math.Pow(10, float64(places))
+	r := math.Round(v*scale) / scale
+	if r == 0 {
+		r = 0
+	}
+	return strconv.FormatFloat(r, 'f', places, 64)
 }
 
 // PasswordHint is the one hint beside every new-password field: the same rules the

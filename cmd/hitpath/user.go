@@ -80,7 +80,15 @@ func runResetTwoFactor(ctx context.Context, cfg app.Config, args []string) error
 	if err := app.Migrate(ctx, db); err != nil {
 		return err
 	}
-	message, err := resetTwoFactorByEmail(ctx, db, *email, cfg.BaseURL, time.Now().UTC())
+	zoneName := cfg.DefaultTimeZone
+	if zoneName == "" {
+		zoneName = models.DefaultTimeZone
+	}
+	defaultZone, _ := models.ParseTimeZone(zoneName)
+	if defaultZone == nil {
+		return fmt.Errorf("unknown default time zone %q", zoneName)
+	}
+	message, err := resetTwoFactorByEmail(ctx, db, *email, cfg.BaseURL, defaultZone, time.Now().UTC())
 	if err != nil {
 		return err
 	}
@@ -89,8 +97,9 @@ func runResetTwoFactor(ctx context.Context, cfg app.Config, args []string) error
 }
 
 // resetTwoFactorByEmail removes the two-factor sign-in of the account using email and
-// says what happened.
-func resetTwoFactorByEmail(ctx context.Context, db *gorm.DB, email, baseURL string, now time.Time) (string, error) {
+// says what happened; the emailed notice gives the time in the user's zone, or
+// defaultZone when they chose none.
+func resetTwoFactorByEmail(ctx context.Context, db *gorm.DB, email, baseURL string, defaultZone *time.Location, now time.Time) (string, error) {
 	user, err := models.UserByEmail(ctx, db, email)
 	if errors.Is(err, models.ErrNotFound) {
 		return "", fmt.Errorf("no account uses %s", email)
@@ -98,7 +107,7 @@ func resetTwoFactorByEmail(ctx context.Context, db *gorm.DB, email, baseURL stri
 	if err != nil {
 		return "", err
 	}
-	had, err := models.ResetTwoFactor(ctx, db, models.AuditActor{IP: "cli"}, user, baseURL, now)
+	had, err := models.ResetTwoFactor(ctx, db, models.AuditActor{IP: "cli"}, user, baseURL, user.Zone(defaultZone), now)
 	if err != nil {
 		return "", err
 	}

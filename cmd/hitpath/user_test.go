@@ -24,7 +24,7 @@ func TestResetTwoFactorByEmail(t *testing.T) {
 		if err := db.Create(&models.TwoFactor{UserID: u.ID, SecretSealed: "sealed", ConfirmedAt: &now, CreatedAt: now, UpdatedAt: now}).Error; err != nil {
 			t.Fatal(err)
 		}
-		got, err := resetTwoFactorByEmail(ctx, db, "ANA@example.com", "http://localhost:3000", now)
+		got, err := resetTwoFactorByEmail(ctx, db, "ANA@example.com", "http://localhost:3000", time.UTC, now)
 		if err != nil || !strings.Contains(got, "is reset") {
 			t.Fatalf("got %q, %v; want the reset reported", got, err)
 		}
@@ -36,10 +36,10 @@ func TestResetTwoFactorByEmail(t *testing.T) {
 		if audited != 1 {
 			t.Fatalf("got %d audit entries, want 1", audited)
 		}
-		if got, err := resetTwoFactorByEmail(ctx, db, "ana@example.com", "http://localhost:3000", now); err != nil || !strings.Contains(got, "nothing changed") {
+		if got, err := resetTwoFactorByEmail(ctx, db, "ana@example.com", "http://localhost:3000", time.UTC, now); err != nil || !strings.Contains(got, "nothing changed") {
 			t.Fatalf("got %q, %v; want nothing to reset", got, err)
 		}
-		if _, err := resetTwoFactorByEmail(ctx, db, "nobody@example.com", "", now); err == nil {
+		if _, err := resetTwoFactorByEmail(ctx, db, "nobody@example.com", "", time.UTC, now); err == nil {
 			t.Fatal("got no error for an unknown address")
 		}
 	})
