@@ -56,7 +56,18 @@ func Funcs() template.FuncMap {
 		"cycleStatus":  CycleStatus,
 		"deref64":      func(p *int64) int64 { return *p },
 		"passwordHint": PasswordHint,
+		"typed":        Typed,
 	}
+}
+
+// Typed is what the person typed into a form field the server could not read as a
+// number (typed holds those, by field name), so the re-shown form keeps it; otherwise
+// it is the field's value.
+func Typed(typed map[string]string, name string, value any) any {
+	if v, ok := typed[name]; ok {
+		return v
+	}
+	return value
 }
 
 // PasswordHint is the one hint beside every new-password field: the same rules the
