@@ -71,3 +71,40 @@ func TestPageFormsReadNumbersAsTyped(t *testing.T) {
 		}
 	})
 }
+
+// TestCohortAndAccountFormsRefuseUnreadableValuesBesideTheField covers the cohort,
+// join, sign-up and review forms: a value that does not read is a 422 that says
+// which field and why, never the bare "That did not work" page.
+func TestCohortAndAccountFormsRefuseUnreadableValuesBesideTheField(t *testing.T) {
+	apptest.Each(t, func(t *testing.T, s *apptest.Server) {
+		w := newCohortWorld(t, s)
+		cohort := "/cohorts/" + itoa(w.cohortID)
+		tests := []struct {
+			name    string
+			b       *apptest.Browser
+			path    string
+			form    url.Values
+			field   string
+			want    string
+			summary bool
+		}{
+			{"new owner not a number", w.owner.Browser, cohort + "/owner", url.Values{"user_id": {"co"}}, "user_id", "whole number", true},
+			{"nudge recipient not a number", w.owner.Browser, cohort + "/nudges", url.Values{"user_id": {"sam"}, "message": {"Hi"}}, "user_ids", "whole number", true},
+			{"archived as text", w.owner.Browser, cohort, url.Values{"name": {"HIT 210"}, "target_code": {"RHIT"}, "archived": {"later"}}, "archived", "Tick the box", true},
+			{"consent as text", w.other.Browser, "/join", url.Values{"code": {w.code}, "consent": {"sure"}}, "consent", "Tick the box", true},
+			{"teach as text at sign-up", s.Browser(), "/signup", url.Values{"name": {"Tess"}, "email": {"tess@example.com"}, "password": {goodPassword}, "teach": {"perhaps"}}, "teach", "Tick the box", true},
+			{"review rating as text", w.student.Browser, "/study/review", url.Values{"card_id": {"1"}, "rating": {"good"}, "client_review_id": {"r1"}}, "rating", "That rating could not be saved: Enter a whole number", false},
+		}
+		for _, tt := range tests {
+			t.Run(tt.name, func(t *testing.T) {
+				page := apptest.Must(t, tt.b.Submit(tt.path, tt.form), http.StatusUnprocessableEntity).Text()
+				if strings.Contains(page, "Some fields need attention") || !strings.Contains(page, tt.want) {
+					t.Fatalf("got field errors %v, want %q", apptest.FieldErrorsIn(page), tt.want)
+				}
+				if tt.summary && !strings.Contains(page, `<a href="#`+tt.field+`">`) {
+					t.Errorf("got no summary link to #%s, want one", tt.field)
+				}
+			})
+		}
+	})
+}

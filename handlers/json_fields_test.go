@@ -2,8 +2,6 @@ package handlers_test
 
 import (
 	"net/http"
-	"net/url"
-	"strings"
 	"testing"
 
 	"hitpath/app/apptest"
@@ -65,6 +63,3 @@ func createDeckAPI(t *testing.T, s *apptest.Server, token string) string {
 	apptest.Must(t, s.API("POST", "/api/v1/decks", token, map[string]string{"credential_code": "RHIT", "title": "Codes"}), http.StatusCreated).JSON(t, &deck)
 	return itoa(deck.ID)
 }
-
-var _ = url.Values{}
-var _ = strings.Contains
