@@ -90,7 +90,7 @@ func TestAccessLogRecordsTheStatusSent(t *testing.T) {
 		a, logs := newLoggedApp(t, db)
 		account := `{"name":"Ana","email":"ana@example.com","password":"a-long-password-1"}`
 		send(t, a, "POST", "/api/v1/auth/register", "", account)
-		req := httptest.NewRequest("POST", "/api/v1/auth/login", strings.NewReader(account))
+		req := httptest.NewRequest("POST", "/api/v1/auth/login", strings.NewReader(`{"email":"ana@example.com","password":"a-long-password-1"}`))
 		req.Header.Set("Content-Type", "application/json")
 		resp, err := a.Server.Test(req, 30_000)
 		if err != nil {

@@ -140,7 +140,7 @@ func newServer(cfg Config, h *handlers.Handlers, log *slog.Logger) (*fiber.App, 
 	})
 	// Anki packages up to 100 MB, streamed to a temporary file; every other request
 	// keeps the 12 MB limit above.
-	server.Server().HeaderReceived = handlers.LargeUploadConfig
+	server.Server().HeaderReceived = handlers.ReceiveHeaders
 	if cfg.BenchRoutes {
 		// Registered before the middleware so they measure a bare Fiber handler.
 		registerBenchRoutes(server, h)

@@ -89,8 +89,12 @@ func (h *Handlers) changePassword(c *fiber.Ctx) error {
 
 func (h *Handlers) saveProfile(c *fiber.Ctx) error {
 	var form profileForm
-	if err := readForm(c, &form); err != nil {
+	unread, err := formFieldProblems(readForm(c, &form))
+	if err != nil {
 		return err
+	}
+	if unread != nil {
+		return h.renderAccount(c, fiber.StatusUnprocessableEntity, unread, form)
 	}
 	in := models.ProfileInput{Name: &form.Name, TimeZone: &form.TimeZone, ReminderDays: &form.ReminderDays}
 	if hasRole(currentUser(c), []string{models.RoleInstructor}) {

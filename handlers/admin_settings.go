@@ -21,10 +21,14 @@ func (h *Handlers) showSettings(c *fiber.Ctx) error {
 
 func (h *Handlers) saveSettings(c *fiber.Ctx) error {
 	var form settingsForm
-	if err := readForm(c, &form); err != nil {
+	unread, err := formFieldProblems(readForm(c, &form))
+	if err != nil {
 		return err
 	}
 	settings := models.SiteSettings{RequireStaffTwoFactor: form.RequireStaffTwoFactor}
+	if unread != nil {
+		return h.render(c, fiber.StatusUnprocessableEntity, "pages/admin_settings", fiber.Map{"Title": "Settings", "Settings": settings, "Errors": unread})
+	}
 	if err := models.SaveSiteSettings(c.UserContext(), h.DB, auditActor(c), settings, h.Now()); err != nil {
 		return err
 	}

@@ -23,10 +23,14 @@ func (h *Handlers) showSignup(c *fiber.Ctx) error {
 
 func (h *Handlers) signup(c *fiber.Ctx) error {
 	var form signupForm
-	if err := readForm(c, &form); err != nil {
+	fields, err := formFieldProblems(readForm(c, &form))
+	if err != nil {
 		return err
 	}
-	user, fields, err := h.registerUser(c, form)
+	var user models.User
+	if fields == nil {
+		user, fields, err = h.registerUser(c, form)
+	}
 	if fields != nil {
 		form.Password = ""
 		return h.render(c, fiber.StatusUnprocessableEntity, "pages/signup", fiber.Map{"Title": "Create your account", "Form": form, "Errors": fields,

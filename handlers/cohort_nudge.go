@@ -61,11 +61,15 @@ func (h *Handlers) sendCohortNudge(c *fiber.Ctx) error {
 		return err
 	}
 	var form cohortNudgeForm
-	if err := readForm(c, &form); err != nil {
+	unread, err := formFieldProblems(readForm(c, &form))
+	if err != nil {
 		return err
 	}
-	ids, errs, err := h.checkCohortNudge(c, cohort, form)
-	if err != nil {
+	var ids []int64
+	var errs FieldErrors
+	if unread != nil {
+		errs = FieldErrors{"user_ids": unread["user_id"]} // the boxes are user_id, their message user_ids
+	} else if ids, errs, err = h.checkCohortNudge(c, cohort, form); err != nil {
 		return err
 	}
 	if errs != nil {

@@ -41,10 +41,14 @@ func (h *Handlers) changeCohortOwner(c *fiber.Ctx) error {
 		return err
 	}
 	var form cohortOwnerForm
-	if err := readForm(c, &form); err != nil {
+	fields, err := formFieldProblems(readForm(c, &form))
+	if err != nil {
 		return err
 	}
-	updated, fields, err := h.handOverCohort(c, cohort, form)
+	var updated models.Cohort
+	if fields == nil {
+		updated, fields, err = h.handOverCohort(c, cohort, form)
+	}
 	if fields != nil {
 		return h.renderDashboard(c, cohort, fiber.StatusUnprocessableEntity, cohortDashboardExtras{Settings: cohortFormOf(cohort), Errors: fields})
 	}

@@ -23,11 +23,11 @@ func (f cohortRiskForm) input() models.RiskThresholdsInput {
 
 // cohortRiskJSON is the thresholds in the API: whole numbers.
 type cohortRiskJSON struct {
-	NoStudyDays     int `json:"risk_no_study_days"`
-	PassingPercent  int `json:"risk_passing_percent"`
-	TrendWindowDays int `json:"risk_trend_window_days"`
-	FloorPercent    int `json:"risk_floor_percent"`
-	FloorWindowDays int `json:"risk_floor_window_days"`
+	NoStudyDays     int `json:"risk_no_study_days" api:"required"`
+	PassingPercent  int `json:"risk_passing_percent" api:"required"`
+	TrendWindowDays int `json:"risk_trend_window_days" api:"required"`
+	FloorPercent    int `json:"risk_floor_percent" api:"required"`
+	FloorWindowDays int `json:"risk_floor_window_days" api:"required"`
 }
 
 func toCohortRiskJSON(t models.RiskThresholds) cohortRiskJSON {

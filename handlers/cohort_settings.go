@@ -37,14 +37,15 @@ func (h *Handlers) updateCohort(c *fiber.Ctx) error {
 		return err
 	}
 	var form cohortSettingsForm
-	if err := readForm(c, &form); err != nil {
+	unread, err := formFieldProblems(readForm(c, &form))
+	if err != nil {
 		return err
 	}
 	fields, errs, err := h.checkCohortForm(c, form.cohortForm)
 	if err != nil {
 		return err
 	}
-	if errs != nil {
+	if errs = mergeFields(unread, errs); errs != nil {
 		return h.renderDashboard(c, cohort, fiber.StatusUnprocessableEntity, cohortDashboardExtras{Settings: form.cohortForm, Errors: errs})
 	}
 	if _, err := models.UpdateCohort(c.UserContext(), h.DB, auditActor(c), cohort, fields, form.Archived, h.Now()); err != nil {

@@ -30,6 +30,10 @@ const msgNotFound = "Not found: nothing is at this address, or it is not yours t
 // msgUnavailable answers requests while the database cannot serve them.
 const msgUnavailable = "hitpath cannot reach its database right now. Please try again in a few seconds."
 
+// msgUnreadableRequest answers a request the server could not read to the end.
+const msgUnreadableRequest = "The request could not be read: its body is malformed or cut short " +
+	"(a multipart/form-data upload must be complete and use the boundary its Content-Type names). Send it again."
+
 // retryAfterUnavailable is the Retry-After, in seconds, sent with a 503.
 const retryAfterUnavailable = "5"
 
@@ -58,6 +62,10 @@ func (h *Handlers) ErrorHandler(c *fiber.Ctx, err error) error {
 		message = "This address does not take a " + c.Method() + " request."
 	case status == fiber.StatusRequestHeaderFieldsTooLarge:
 		message = msgHeadersTooLarge
+	case status == fiber.StatusBadRequest && unparsedRequest(c):
+		// The server could not read the request (a multipart body cut short or with the
+		// wrong boundary); its message is Go's own text, and it has forgotten the path.
+		message = msgUnreadableRequest
 	}
 	if status >= 500 {
 		h.Log.Error("request failed", "method", c.Method(), "path", c.Path(), "err", err,
@@ -66,7 +74,7 @@ func (h *Handlers) ErrorHandler(c *fiber.Ctx, err error) error {
 	if status == fiber.StatusTooManyRequests && c.GetRespHeader(fiber.HeaderRetryAfter) == "" {
 		c.Set(fiber.HeaderRetryAfter, "60")
 	}
-	if isAPI(c) || (status == fiber.StatusRequestHeaderFieldsTooLarge && unparsedRequest(c)) {
+	if isAPI(c) || unparsedRequest(c) {
 		problem := apiProblem{Error: message}
 		if ve != nil {
 			problem.Fields = ve.Fields
@@ -78,9 +86,10 @@ func (h *Handlers) ErrorHandler(c *fiber.Ctx, err error) error {
 
 func isAPI(c *fiber.Ctx) bool { return strings.HasPrefix(c.Path(), "/api/") }
 
-// unparsedRequest reports a request the server refused before reading its first
-// line (headers over the read buffer): its path is unknown, so it is answered with
-// the plain JSON every API client reads, which a browser shows readably too.
+// unparsedRequest reports a request the server refused before routing it (headers
+// over the read buffer, or a multipart body it could not read, after which fasthttp
+// clears the request): its path is unknown, so it is answered with the plain JSON
+// every API client reads, which a browser shows readably too.
 func unparsedRequest(c *fiber.Ctx) bool { return len(c.Request().Header.RawHeaders()) == 0 }
 
 // apiNotFound answers unknown API paths in JSON.

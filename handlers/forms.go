@@ -1,10 +1,8 @@
 package handlers
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
-	"mime"
 	"reflect"
 	"strings"
 
@@ -97,88 +95,28 @@ func fieldMessage(f validator.FieldError, requiredLabel string) string {
 	return fmt.Sprintf("Check the %s.", label)
 }
 
-// errMalformedJSON is answered with 400.
-var errMalformedJSON = fiber.NewError(fiber.StatusBadRequest, "The request body is not valid JSON.")
-
-// errNotJSON is answered with 415: a JSON body must say so, which a cross-site form
-// or a text/plain "simple request" cannot.
-var errNotJSON = fiber.NewError(fiber.StatusUnsupportedMediaType, "Send the body as JSON with Content-Type: application/json.")
-
-// readJSON decodes an API request body into dst. A body not labelled
-// application/json is a 415; anything that is not a JSON object of the right shape is
-// a 400. A value of the wrong type or out of the field's range (a number above 2^63, a
-// string where a number goes) is a 422 naming the field.
-func readJSON(c *fiber.Ctx, dst any) error {
-	if !isJSONBody(c) {
-		return errNotJSON
-	}
-	err := json.Unmarshal(c.Body(), dst)
-	var typeErr *json.UnmarshalTypeError
-	switch {
-	case err == nil:
-		return nil
-	case errors.As(err, &typeErr) && typeErr.Field != "":
-		name := typeErr.Field[strings.LastIndexByte(typeErr.Field, '.')+1:]
-		return &validationError{Fields: FieldErrors{name: wrongTypeMessage(typeErr.Type.Kind())}}
-	}
-	return errMalformedJSON
-}
-
-// isJSONBody reports whether the request's Content-Type is application/json (any
-// letter case, parameters such as charset allowed).
-func isJSONBody(c *fiber.Ctx) bool {
-	media, _, err := mime.ParseMediaType(c.Get(fiber.HeaderContentType))
-	return err == nil && media == fiber.MIMEApplicationJSON
-}
-
-// wrongTypeMessage words a JSON value that does not fit its field.
-func wrongTypeMessage(kind reflect.Kind) string {
-	switch kind {
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
-		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		return "Send a whole number of a sensible size here."
-	case reflect.Float32, reflect.Float64:
-		return "Send a number of a sensible size here."
-	case reflect.Bool:
-		return "Send true or false here."
-	}
-	return "Send a " + kind.String() + " here."
-}
-
-// readForm decodes a page's form post into dst. A number field holding text or a
-// number too large for it is a 422 naming the field.
+// readForm decodes a page's form post into dst. Numbers are read as people type
+// them (surrounding spaces dropped, a decimal comma taken as a point), tick-boxes as
+// on/off, yes/no or true/false; a value that still does not read is a 422 naming the
+// field (see formFieldProblems), the field left at zero and what was typed kept for
+// the re-shown form (typedFormValues).
 func readForm(c *fiber.Ctx, dst any) error {
-	err := c.BodyParser(dst)
-	if err == nil {
-		return nil
-	}
-	var multi fiber.MultiError
-	if errors.As(err, &multi) {
-		fields := FieldErrors{}
-		for name := range multi {
-			fields[name] = formValueMessage(dst, name)
+	fields := normalizeFormNumbers(c, formFieldKinds(dst))
+	if err := c.BodyParser(dst); err != nil {
+		var multi fiber.MultiError
+		if !errors.As(err, &multi) {
+			return fiber.NewError(fiber.StatusBadRequest, "The form could not be read. Reload the page and try again.")
 		}
-		return &validationError{Fields: fields}
-	}
-	return fiber.NewError(fiber.StatusBadRequest, "The form could not be read. Reload the page and try again.")
-}
-
-// formValueMessage words a form value that does not fit the field of dst whose form
-// tag is name: a box that is ticked or not, or a whole number.
-func formValueMessage(dst any, name string) string {
-	t := reflect.TypeOf(dst)
-	for t.Kind() == reflect.Pointer {
-		t = t.Elem()
-	}
-	if t.Kind() == reflect.Struct {
-		for i := 0; i < t.NumField(); i++ {
-			f := t.Field(i)
-			if strings.Split(f.Tag.Get("form"), ",")[0] == name && f.Type.Kind() == reflect.Bool {
-				return "Tick the box or leave it empty."
+		for name := range multi {
+			if _, seen := fields[name]; !seen {
+				fields[name] = msgWholeNumberSize
 			}
 		}
 	}
-	return "Enter a whole number of a sensible size."
+	if len(fields) > 0 {
+		return &validationError{Fields: fields}
+	}
+	return nil
 }
 
 // formFieldProblems separates readForm's refusals that belong beside a field (so the

@@ -87,11 +87,12 @@ func (h *Handlers) renderJoin(c *fiber.Ctx, status int, form cohortJoinForm, err
 
 func (h *Handlers) joinCohort(c *fiber.Ctx) error {
 	var form cohortJoinForm
-	if err := readForm(c, &form); err != nil {
+	unread, err := formFieldProblems(readForm(c, &form))
+	if err != nil {
 		return err
 	}
 	form.Code = models.NormalizeJoinCode(form.Code)
-	if errs := h.checkCohortJoinForm(form); errs != nil {
+	if errs := mergeFields(unread, h.checkCohortJoinForm(form)); errs != nil {
 		return h.renderJoin(c, fiber.StatusUnprocessableEntity, form, errs)
 	}
 	if err := h.limitJoinCodes(c); err != nil {

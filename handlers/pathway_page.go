@@ -50,12 +50,16 @@ func (h *Handlers) showPathway(c *fiber.Ctx) error {
 
 func (h *Handlers) savePathway(c *fiber.Ctx) error {
 	var form pathwayForm
-	if err := readForm(c, &form); err != nil {
-		return err
-	}
-	p, fields, granted, err := h.applyPathwayForm(c, form)
+	fields, err := formFieldProblems(readForm(c, &form))
 	if err != nil {
 		return err
+	}
+	var p models.Pathway
+	var granted bool
+	if fields == nil {
+		if p, fields, granted, err = h.applyPathwayForm(c, form); err != nil {
+			return err
+		}
 	}
 	if fields != nil {
 		data, err := h.pathwayPageData(c, form, fields)

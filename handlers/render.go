@@ -28,6 +28,9 @@ func (h *Handlers) render(c *fiber.Ctx, status int, name string, data fiber.Map)
 	if _, ok := data["Errors"]; !ok {
 		data["Errors"] = FieldErrors{}
 	}
+	if _, ok := data["Typed"]; !ok {
+		data["Typed"] = typedFormValues(c)
+	}
 	addErrorSummary(data)
 	c.Set(fiber.HeaderCacheControl, "no-store")
 	return c.Status(status).Render(name, data, "layouts/base")

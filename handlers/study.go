@@ -17,8 +17,8 @@ const studyChartWeeks = 26
 // studyForm logs a study session (page and POST /api/v1/study-sessions).
 type studyForm struct {
 	StudiedOn      string `form:"studied_on" json:"studied_on"`
-	Minutes        int    `form:"minutes" json:"minutes"`
-	DomainPosition int    `form:"domain_position" json:"domain_position"`
+	Minutes        int    `form:"minutes" json:"minutes" api:"required"`
+	DomainPosition int    `form:"domain_position" json:"domain_position" api:"required"`
 	Topic          string `form:"topic" json:"topic" validate:"max=200"`
 	Notes          string `form:"notes" json:"notes" validate:"max=2000"`
 }

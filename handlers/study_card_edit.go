@@ -13,7 +13,7 @@ import (
 
 // editCard validates in as an edit of the card named by the path and saves it. It
 // returns the card as saved (or as typed, with field errors) and its deck.
-func (h *Handlers) editCard(c *fiber.Ctx, in models.CardInput) (models.StudyCard, models.StudyDeck, map[string]string, error) {
+func (h *Handlers) editCard(c *fiber.Ctx, in models.CardInput, unread FieldErrors) (models.StudyCard, models.StudyDeck, map[string]string, error) {
 	id, err := pathID(c, "id")
 	if err != nil {
 		return models.StudyCard{}, models.StudyDeck{}, nil, err
@@ -26,8 +26,8 @@ func (h *Handlers) editCard(c *fiber.Ctx, in models.CardInput) (models.StudyCard
 	if err != nil {
 		return existing, deck, nil, err
 	}
-	edited, fields := models.ValidateCardEdit(existing, in, outline, deck.CredentialCode)
-	if fields != nil {
+	edited, problems := models.ValidateCardEdit(existing, in, outline, deck.CredentialCode)
+	if fields := mergeFields(unread, problems); fields != nil {
 		return edited, deck, fields, nil
 	}
 	saved, err := models.UpdateCard(c.UserContext(), h.DB, existing, edited, h.Now())
@@ -48,10 +48,11 @@ func (h *Handlers) showCardEdit(c *fiber.Ctx) error {
 
 func (h *Handlers) saveCardEdit(c *fiber.Ctx) error {
 	var form cardForm
-	if err := readForm(c, &form); err != nil {
+	unread, err := formFieldProblems(readForm(c, &form))
+	if err != nil {
 		return err
 	}
-	card, deck, fields, err := h.editCard(c, form.input())
+	card, deck, fields, err := h.editCard(c, form.input(), unread)
 	if err != nil {
 		return err
 	}
@@ -92,7 +93,7 @@ func (h *Handlers) apiUpdateCard(c *fiber.Ctx) error {
 	if fields != nil {
 		return &validationError{Fields: fields}
 	}
-	card, _, problems, err := h.editCard(c, in)
+	card, _, problems, err := h.editCard(c, in, nil)
 	if err != nil {
 		return err
 	}

@@ -146,3 +146,22 @@ func TestDeckCardsArePaged(t *testing.T) {
 		}
 	}, clock.Option())
 }
+
+// TestEditCardPageRefusesAnUnreadableDomain: a domain number too large to read is
+// refused beside the field on the re-shown edit form, not on a bare error page.
+func TestEditCardPageRefusesAnUnreadableDomain(t *testing.T) {
+	clock := newStudyClock()
+	apptest.Each(t, func(t *testing.T, s *apptest.Server) {
+		ana := s.RegisterAPI("Ana", "ana@example.com", goodPassword)
+		deck := createDeck(t, s, ana, "CCA", "Privacy")
+		card := addFlashcard(t, s, ana, deck.ID, 6, "Minimum necessary")
+		b := s.Browser()
+		apptest.Must(t, b.LogIn("ana@example.com", goodPassword), 303)
+		editPath := "/study/cards/" + itoa(card.ID) + "/edit"
+		page := apptest.Must(t, b.Submit(editPath, url.Values{"kind": {"card"}, "domain_position": {"99999999999999999999999"},
+			"front": {"Minimum necessary, edited"}, "back": {"b"}}), 422).Text()
+		if !strings.Contains(page, `id="domain_position-error"`) || !strings.Contains(page, `value="Minimum necessary, edited"`) {
+			t.Fatalf("got %v, want the domain refused beside it and the typed front kept", apptest.FieldErrorsIn(page))
+		}
+	}, clock.Option())
+}

@@ -143,8 +143,9 @@ func (h *Handlers) showDeck(c *fiber.Ctx) error {
 	return h.render(c, fiber.StatusOK, "pages/study_deck", data)
 }
 
-// addCardToDeck validates a card for a deck userID may edit and saves it.
-func (h *Handlers) addCardToDeck(c *fiber.Ctx, deckID int64, in models.CardInput) (models.StudyDeck, models.StudyCard, map[string]string, error) {
+// addCardToDeck validates a card for a deck userID may edit and saves it; unread holds
+// the form's fields that did not read (readForm), refused alongside the card's checks.
+func (h *Handlers) addCardToDeck(c *fiber.Ctx, deckID int64, in models.CardInput, unread FieldErrors) (models.StudyDeck, models.StudyCard, map[string]string, error) {
 	deck, err := models.DeckForEditor(c.UserContext(), h.DB, currentUser(c).ID, deckID)
 	if err != nil {
 		return deck, models.StudyCard{}, nil, err
@@ -153,8 +154,8 @@ func (h *Handlers) addCardToDeck(c *fiber.Ctx, deckID int64, in models.CardInput
 	if err != nil {
 		return deck, models.StudyCard{}, nil, err
 	}
-	card, fields := models.ValidateCardInput(in, outline, deck.CredentialCode)
-	if fields != nil {
+	card, problems := models.ValidateCardInput(in, outline, deck.CredentialCode)
+	if fields := mergeFields(unread, problems); fields != nil {
 		return deck, card, fields, nil
 	}
 	added, err := models.CreateCards(c.UserContext(), h.DB, deck.ID, []models.StudyCard{card}, h.Now())
@@ -170,10 +171,11 @@ func (h *Handlers) addCard(c *fiber.Ctx) error {
 		return err
 	}
 	var form cardForm
-	if err := readForm(c, &form); err != nil {
+	unread, err := formFieldProblems(readForm(c, &form))
+	if err != nil {
 		return err
 	}
-	deck, _, fields, err := h.addCardToDeck(c, id, form.input())
+	deck, _, fields, err := h.addCardToDeck(c, id, form.input(), unread)
 	if err != nil {
 		return err
 	}
@@ -185,6 +187,20 @@ func (h *Handlers) addCard(c *fiber.Ctx) error {
 		return h.render(c, fiber.StatusUnprocessableEntity, "pages/study_deck", data)
 	}
 	return h.flashAndRedirect(c, fmt.Sprintf("/study/decks/%d", deck.ID), "Card added.")
+}
+
+// refuseDeckForm re-shows the deck page of a deck the user may edit with the
+// problems of a form posted on it.
+func (h *Handlers) refuseDeckForm(c *fiber.Ctx, deckID int64, form cardForm, fields FieldErrors) error {
+	deck, err := models.DeckForEditor(c.UserContext(), h.DB, currentUser(c).ID, deckID)
+	if err != nil {
+		return err
+	}
+	data, err := h.deckPageData(c, deck, form, fields)
+	if err != nil {
+		return err
+	}
+	return h.render(c, fiber.StatusUnprocessableEntity, "pages/study_deck", data)
 }
 
 func (h *Handlers) deleteDeck(c *fiber.Ctx) error {

@@ -135,7 +135,7 @@ func (h *Handlers) apiAddCard(c *fiber.Ctx) error {
 	if fields != nil {
 		return &validationError{Fields: fields}
 	}
-	_, card, problems, err := h.addCardToDeck(c, id, in)
+	_, card, problems, err := h.addCardToDeck(c, id, in, nil)
 	if err != nil {
 		return err
 	}

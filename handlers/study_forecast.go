@@ -61,10 +61,11 @@ func (h *Handlers) renderForecast(c *fiber.Ctx, status int, in *models.StudySett
 
 func (h *Handlers) saveStudySettings(c *fiber.Ctx) error {
 	var in models.StudySettingsInput
-	if err := readForm(c, &in); err != nil {
+	fields, err := formFieldProblems(readForm(c, &in))
+	if err != nil {
 		return err
 	}
-	if fields := models.ValidateStudySettings(in); fields != nil {
+	if fields = mergeFields(fields, models.ValidateStudySettings(in)); fields != nil {
 		return h.renderForecast(c, fiber.StatusUnprocessableEntity, &in, fields)
 	}
 	if _, err := h.storeStudySettings(c, in); err != nil {

@@ -89,12 +89,15 @@ func (h *Handlers) showQuizStart(c *fiber.Ctx) error {
 
 func (h *Handlers) createQuiz(c *fiber.Ctx) error {
 	var in models.QuizInput
-	if err := readForm(c, &in); err != nil {
-		return err
-	}
-	q, fields, err := h.startQuiz(c, in)
+	fields, err := formFieldProblems(readForm(c, &in))
 	if err != nil {
 		return err
+	}
+	var q models.Quiz
+	if fields == nil {
+		if q, fields, err = h.startQuiz(c, in); err != nil {
+			return err
+		}
 	}
 	if fields != nil {
 		return h.render(c, fiber.StatusUnprocessableEntity, "pages/study_quiz_start", fiber.Map{"Title": "Blueprint quiz", "Input": in, "Errors": fields})

@@ -105,7 +105,7 @@ type quizAnswersBody struct {
 	Answers []struct {
 		Position int    `json:"position"`
 		Option   string `json:"option"`
-	} `json:"answers"`
+	} `json:"answers" api:"required"`
 }
 
 // readQuizAnswers reads the path's quiz id and a quizAnswersBody.

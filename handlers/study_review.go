@@ -101,15 +101,19 @@ func (h *Handlers) applyReview(c *fiber.Ctx, in models.ReviewInput) (models.Revi
 
 func (h *Handlers) saveReview(c *fiber.Ctx) error {
 	var in models.ReviewInput
-	if err := readForm(c, &in); err != nil {
-		return err
-	}
-	in.ReviewedAt = ""
-	res, fields, err := h.applyReview(c, in)
+	fields, err := formFieldProblems(readForm(c, &in))
 	if err != nil {
 		return err
 	}
+	in.ReviewedAt = ""
+	var res models.ReviewResult
+	if fields == nil {
+		if res, fields, err = h.applyReview(c, in); err != nil {
+			return err
+		}
+	}
 	if fields != nil {
+		// The rating buttons carry no typed text: the page says why and the review stays.
 		return fiber.NewError(fiber.StatusUnprocessableEntity, "That rating could not be saved: "+firstMessage(fields))
 	}
 	return h.flashAndRedirect(c, "/study/review", fmt.Sprintf("Rated %s. Next review %s.",

@@ -10,7 +10,7 @@ import (
 
 // shareForm shares a deck with a cohort; CohortID 0 (or null) makes it private again.
 type shareForm struct {
-	CohortID *int64 `form:"cohort_id" json:"cohort_id"`
+	CohortID *int64 `form:"cohort_id" json:"cohort_id" api:"required"`
 }
 
 func (f shareForm) target() *int64 {
@@ -28,8 +28,12 @@ func (h *Handlers) shareDeck(c *fiber.Ctx) error {
 		return err
 	}
 	var form shareForm
-	if err := readForm(c, &form); err != nil {
+	unread, err := formFieldProblems(readForm(c, &form))
+	if err != nil {
 		return err
+	}
+	if unread != nil {
+		return h.refuseDeckForm(c, id, cardForm{}, unread)
 	}
 	deck, err := models.ShareDeck(c.UserContext(), h.DB, currentUser(c).ID, id, form.target(), h.Now())
 	if err != nil {

@@ -71,7 +71,7 @@ func (QuizItem) TableName() string { return "study_quiz_items" }
 
 // QuizInput asks for a quiz of Items items, timed like the real exam or not.
 type QuizInput struct {
-	Items int  `json:"items" form:"items"`
+	Items int  `json:"items" form:"items" api:"required"`
 	Timed bool `json:"timed" form:"timed"`
 }
 

@@ -67,7 +67,7 @@ func OptionLetter(n int) string {
 // CSV row or an Anki note.
 type CardInput struct {
 	Kind        string    `json:"kind" form:"kind"`
-	Domain      int       `json:"domain_position" form:"domain_position"`
+	Domain      int       `json:"domain_position" form:"domain_position" api:"required"`
 	Front       string    `json:"front" form:"front"`
 	Back        string    `json:"back" form:"back"`
 	Options     [4]string `json:"-" form:"-"`

@@ -14,8 +14,8 @@ import (
 
 // ReviewInput is one rating of one card, from the review page or POST /api/v1/reviews.
 type ReviewInput struct {
-	CardID         int64  `json:"card_id" form:"card_id"`
-	Rating         int    `json:"rating" form:"rating"`
+	CardID         int64  `json:"card_id" form:"card_id" api:"required"`
+	Rating         int    `json:"rating" form:"rating" api:"required"`
 	ClientReviewID string `json:"client_review_id" form:"client_review_id"`
 	ReviewedAt     string `json:"reviewed_at" form:"-"` // RFC 3339; empty means now
 }

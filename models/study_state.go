@@ -57,8 +57,8 @@ func (StudySettings) TableName() string { return "study_settings" }
 
 // StudySettingsInput is the exam-mode settings as the page and the API send them.
 type StudySettingsInput struct {
-	TargetRecall float64 `json:"target_recall" form:"target_recall"`
-	NewPerDay    int     `json:"new_per_day" form:"new_per_day"`
+	TargetRecall float64 `json:"target_recall" form:"target_recall" api:"required"`
+	NewPerDay    int     `json:"new_per_day" form:"new_per_day" api:"required"`
 }
 
 // ValidateStudySettings is the one check of the settings: a target recall from 0.70

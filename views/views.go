@@ -59,6 +59,7 @@ func Funcs() template.FuncMap {
 		"deref64":      func(p *int64) int64 { return *p },
 		"passwordHint": PasswordHint,
 		"round":        Round,
+		"typed":        Typed,
 	}
 }
 
@@ -72,6 +73,16 @@ func Round(places int, v float64) string {
 		r = 0
 	}
 	return strconv.FormatFloat(r, 'f', places, 64)
+}
+
+// Typed is what the person typed into a form field the server could not read as a
+// number (typed holds those, by field name), so the re-shown form keeps it; otherwise
+// it is the field's value.
+func Typed(typed map[string]string, name string, value any) any {
+	if v, ok := typed[name]; ok {
+		return v
+	}
+	return value
 }
 
 // PasswordHint is the one hint beside every new-password field: the same rules the
