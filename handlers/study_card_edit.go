@@ -59,7 +59,17 @@ func (h *Handlers) saveCardEdit(c *fiber.Ctx) error {
 	if fields != nil {
 		return h.renderCardEdit(c, fiber.StatusUnprocessableEntity, card, deck, form, fields)
 	}
-	return h.flashAndRedirect(c, fmt.Sprintf("/study/decks/%d#card-%d", deck.ID, card.ID), "Card saved.")
+	back, err := h.cardOnDeckPage(c, card)
+	if err != nil {
+		return err
+	}
+	return h.flashAndRedirect(c, back, "Card saved.")
+}
+
+// cardOnDeckPage is the address of the deck page that shows card, at the card.
+func (h *Handlers) cardOnDeckPage(c *fiber.Ctx, card models.StudyCard) (string, error) {
+	page, err := models.CardPageNumber(c.UserContext(), h.DB, card)
+	return fmt.Sprintf("/study/decks/%d?page=%d#card-%d", card.DeckID, page, card.ID), err
 }
 
 func (h *Handlers) renderCardEdit(c *fiber.Ctx, status int, card models.StudyCard, deck models.StudyDeck, form cardForm, fields map[string]string) error {
@@ -68,9 +78,14 @@ func (h *Handlers) renderCardEdit(c *fiber.Ctx, status int, card models.StudyCar
 		return err
 	}
 	id, _ := pathID(c, "id")
+	card.ID, card.DeckID = id, deck.ID
+	back, err := h.cardOnDeckPage(c, card)
+	if err != nil {
+		return err
+	}
 	form.Kind = card.Kind
 	return h.render(c, status, "pages/study_card_edit", fiber.Map{"Title": "Edit card", "CardID": id, "Deck": deck,
-		"Form": form, "Errors": fields, "Outline": outline})
+		"Form": form, "Errors": fields, "Outline": outline, "Back": back})
 }
 
 // cardFormOf fills the edit form from a stored card.

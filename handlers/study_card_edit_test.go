@@ -140,6 +140,19 @@ func TestDeckCardsArePaged(t *testing.T) {
 		if !strings.Contains(page, "Page 1 of 3") || !strings.Contains(page, "page=2") || strings.Contains(page, ">Card 51<") || strings.Count(page, `class="card study-card"`) != 50 {
 			t.Fatal("got no first page of 50 cards with a link to the next")
 		}
+		var second struct {
+			Cards []cardOut `json:"cards"`
+		}
+		apptest.Must(t, s.API("GET", path+"?page=2", ana, nil), 200).JSON(t, &second)
+		editPath := "/study/cards/" + itoa(second.Cards[0].ID) + "/edit"
+		back := "/study/decks/" + itoa(deck.ID) + "?page=2#card-" + itoa(second.Cards[0].ID)
+		if page := apptest.Must(t, b.Get(editPath), 200).Text(); !strings.Contains(page, `href="`+back+`">Cancel`) {
+			t.Fatalf("got no Cancel link back to %s", back)
+		}
+		saved := apptest.Must(t, b.Submit(editPath, url.Values{"domain_position": {"2"}, "front": {"Card 51, edited"}, "back": {"b"}}), 303)
+		if loc := saved.Header.Get("Location"); loc != back {
+			t.Fatalf("got redirect to %q after saving card 51, want %q", loc, back)
+		}
 		page = apptest.Must(t, b.Get("/study/decks/"+itoa(deck.ID)+"?page=3"), 200).Text()
 		if !strings.Contains(page, `start="101"`) || strings.Count(page, `class="card study-card"`) != 20 {
 			t.Fatal("got no last page of 20 cards numbered from 101")

@@ -41,6 +41,11 @@ func TestDeckCSVImportExportAPI(t *testing.T) {
 			t.Fatalf("got %d imported on re-import, want 0 (de-duplicated by guid)", imported.Imported)
 		}
 		apptest.Must(t, s.API("POST", path+"/import", ben, map[string]any{"csv": anki}), 404)
+		var noCSV struct{ Fields map[string]string }
+		apptest.Must(t, s.API("POST", path+"/import", ana, map[string]any{"default_domain": 1}), 422).JSON(t, &noCSV)
+		if noCSV.Fields["csv"] == "" {
+			t.Fatalf("got %v, want the missing csv named", noCSV.Fields)
+		}
 		apptest.Must(t, s.API("GET", path+"/export.csv", ben, nil), 404)
 		apptest.Must(t, s.API("GET", path+"/export.csv", "", nil), 401)
 		apptest.Must(t, s.API("POST", path+"/import", "", nil), 401)

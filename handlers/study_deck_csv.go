@@ -209,7 +209,7 @@ func apiDeckUpload(c *fiber.Ctx) (deckUpload, int, error) {
 		return deckUpload{r: f, size: header.Size, close: f.Close}, domain, nil
 	case fiber.MIMEApplicationJSON:
 		var in struct {
-			CSV           string `json:"csv"`
+			CSV           string `json:"csv" api:"required"`
 			DefaultDomain int    `json:"default_domain"`
 		}
 		if err := readJSON(c, &in); err != nil {

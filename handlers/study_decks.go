@@ -208,8 +208,12 @@ func (h *Handlers) deleteDeck(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	if err := models.DeleteDeck(c.UserContext(), h.DB, currentUser(c).ID, id); err != nil {
-		return deletionRefused(err, msgDeckAnswered)
+	err = models.DeleteDeck(c.UserContext(), h.DB, currentUser(c).ID, id)
+	if errors.Is(err, models.ErrAnsweredByOthers) { // back to the deck, where its sharing is
+		return h.flashAndRedirect(c, fmt.Sprintf("/study/decks/%d", id), msgDeckAnswered)
+	}
+	if err != nil {
+		return err
 	}
 	return h.flashAndRedirect(c, "/study/decks", "Deck deleted.")
 }
@@ -223,8 +227,12 @@ func (h *Handlers) deleteCard(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	if err := models.DeleteCard(c.UserContext(), h.DB, currentUser(c).ID, id); err != nil {
-		return deletionRefused(err, msgItemAnswered)
+	err = models.DeleteCard(c.UserContext(), h.DB, currentUser(c).ID, id)
+	if errors.Is(err, models.ErrAnsweredByOthers) {
+		return h.flashAndRedirect(c, fmt.Sprintf("/study/decks/%d", deckID), msgItemAnswered)
+	}
+	if err != nil {
+		return err
 	}
 	return h.flashAndRedirect(c, fmt.Sprintf("/study/decks/%d", deckID), "Card deleted.")
 }

@@ -103,8 +103,8 @@ func (h *Handlers) apiShowQuiz(c *fiber.Ctx) error {
 // quizAnswersBody is POST /api/v1/quizzes/{id}/submit.
 type quizAnswersBody struct {
 	Answers []struct {
-		Position int    `json:"position"`
-		Option   string `json:"option"`
+		Position *int    `json:"position"` // required: checked in readQuizAnswers
+		Option   *string `json:"option"`   // required: "" leaves the position unanswered
 	} `json:"answers" api:"required"`
 }
 
@@ -120,10 +120,16 @@ func readQuizAnswers(c *fiber.Ctx) (int64, map[int]int, error) {
 	}
 	answers := map[int]int{}
 	for _, a := range body.Answers {
-		if _, twice := answers[a.Position]; twice {
-			return 0, nil, &validationError{Fields: FieldErrors{fmt.Sprintf("answer_%d", a.Position): "Answer each position once."}}
+		switch {
+		case a.Position == nil:
+			return 0, nil, &validationError{Fields: FieldErrors{"position": msgMissingField}}
+		case a.Option == nil:
+			return 0, nil, &validationError{Fields: FieldErrors{"option": msgMissingField}}
 		}
-		answers[a.Position] = optionNumber(a.Option)
+		if _, twice := answers[*a.Position]; twice {
+			return 0, nil, &validationError{Fields: FieldErrors{fmt.Sprintf("answer_%d", *a.Position): "Answer each position once."}}
+		}
+		answers[*a.Position] = optionNumber(*a.Option)
 	}
 	return id, answers, nil
 }

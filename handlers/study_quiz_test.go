@@ -83,6 +83,11 @@ func TestBlueprintQuizAPI(t *testing.T) {
 		if twice.Fields["answer_1"] != "Answer each position once." {
 			t.Fatalf("got %v, want position 1 answered twice refused", twice.Fields)
 		}
+		var missing struct{ Fields map[string]string }
+		apptest.Must(t, s.API("PUT", path+"/answers", ana, map[string]any{"answers": []any{map[string]any{"position": 1}}}), 422).JSON(t, &missing)
+		if missing.Fields["option"] == "" {
+			t.Fatalf("got %v, want an answer without its option refused beside option", missing.Fields)
+		}
 
 		var answers []map[string]any
 		for _, it := range quiz.Items {

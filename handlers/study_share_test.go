@@ -100,6 +100,15 @@ func TestSharedDeckAccess(t *testing.T) {
 			t.Fatalf("got %q, want the refusal to say what to do instead", refused.Error)
 		}
 		apptest.Must(t, s.API("DELETE", "/api/v1/cards/"+itoa(quiz.Items[0].CardID), ines, nil), 409)
+		b := s.Browser()
+		apptest.Must(t, b.LogIn("ines@example.com", goodPassword), 303)
+		deckPage := "/study/decks/" + itoa(deck.ID)
+		if loc := apptest.Must(t, b.Submit(deckPage+"/delete", nil), 303).Header.Get("Location"); loc != deckPage {
+			t.Fatalf("got a refused page deletion sent to %q, want back to the deck", loc)
+		}
+		if page := apptest.Must(t, b.Get(deckPage), 200).Text(); !strings.Contains(page, "Stop sharing the deck instead") {
+			t.Fatal("got no message on the deck page saying why it was not deleted")
+		}
 		apptest.Must(t, s.API("DELETE", "/api/v1/cards/"+itoa(card.ID), carl, nil), 204)
 		var after quizOut
 		apptest.Must(t, s.API("GET", "/api/v1/quizzes/"+itoa(quiz.ID), ana, nil), 200).JSON(t, &after)

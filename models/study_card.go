@@ -239,6 +239,16 @@ func DeckCardsPage(ctx context.Context, db *gorm.DB, deckID int64, page int) (Ca
 	return out, nil
 }
 
+// CardPageNumber is the page of its deck's cards (DeckCardsPage) that shows c.
+func CardPageNumber(ctx context.Context, db *gorm.DB, c StudyCard) (int, error) {
+	var before int64
+	err := db.WithContext(ctx).Model(&StudyCard{}).Where("deck_id = ? AND id < ?", c.DeckID, c.ID).Count(&before).Error
+	if err != nil {
+		return 1, fmt.Errorf("find the page of card %d: %w", c.ID, err)
+	}
+	return int(before)/CardsPerPage + 1, nil
+}
+
 // DeleteCard removes a card from a deck userID may edit, with everyone's review
 // history of it; an item other learners answered in submitted quizzes is
 // ErrAnsweredByOthers.
