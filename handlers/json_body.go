@@ -27,11 +27,24 @@ func readJSON(c *fiber.Ctx, dst any) error {
 	if !isJSONBody(c) {
 		return errNotJSON
 	}
-	err := json.Unmarshal(c.Body(), dst)
+	// One decode refuses unknown names at any depth; jsonFieldProblems then checks the
+	// top level's names exactly (the decoder ignores letter case) and required ones.
+	dec := json.NewDecoder(bytes.NewReader(c.Body()))
+	dec.DisallowUnknownFields()
+	err := dec.Decode(dst)
+	if err == nil && dec.More() {
+		return errMalformedJSON // more after the object
+	}
 	var typeErr *json.UnmarshalTypeError
 	switch {
 	case err == nil:
 		return jsonFieldProblems(c.Body(), dst)
+	case strings.HasPrefix(err.Error(), unknownFieldPrefix):
+		name := strings.TrimSuffix(strings.TrimPrefix(err.Error(), unknownFieldPrefix), `"`)
+		refused := &validationError{Fields: FieldErrors{}}
+		errors.As(jsonFieldProblems(c.Body(), dst), &refused) // the top level's other problems too
+		refused.Fields[name] = msgUnknownField
+		return refused
 	case errors.As(err, &typeErr) && typeErr.Field != "":
 		name := typeErr.Field[strings.LastIndexByte(typeErr.Field, '.')+1:]
 		return &validationError{Fields: FieldErrors{name: wrongTypeMessage(typeErr.Type.Kind())}}
@@ -96,24 +109,13 @@ func jsonFieldProblems(body []byte, dst any) error {
 		}
 	}
 	if len(fields) == 0 {
-		return nestedUnknownField(body, t)
+		return nil
 	}
 	return &validationError{Fields: fields}
 }
 
-// nestedUnknownField refuses an unknown name inside a nested object (a practice
-// exam's domains, a quiz's answers), which the top-level check does not reach.
-func nestedUnknownField(body []byte, t reflect.Type) error {
-	dec := json.NewDecoder(bytes.NewReader(body))
-	dec.DisallowUnknownFields()
-	err := dec.Decode(reflect.New(t).Interface())
-	const prefix = `json: unknown field "`
-	if err == nil || !strings.HasPrefix(err.Error(), prefix) {
-		return nil
-	}
-	name := strings.TrimSuffix(strings.TrimPrefix(err.Error(), prefix), `"`)
-	return &validationError{Fields: FieldErrors{name: msgUnknownField}}
-}
+// unknownFieldPrefix starts encoding/json's error for a name the target lacks.
+const unknownFieldPrefix = `json: unknown field "`
 
 // jsonFields maps the JSON names of struct type t's fields, embedded structs'
 // included, to the fields.
