@@ -30,7 +30,7 @@ func (h *Handlers) editCard(c *fiber.Ctx, in models.CardInput, unread FieldError
 	if fields := mergeFields(unread, problems); fields != nil {
 		return edited, deck, fields, nil
 	}
-	saved, err := models.UpdateCard(c.UserContext(), h.DB, existing, edited, h.Now())
+	saved, err := models.UpdateCard(c.UserContext(), h.DB, edited, h.Now())
 	return saved, deck, nil, err
 }
 
@@ -77,14 +77,12 @@ func (h *Handlers) renderCardEdit(c *fiber.Ctx, status int, card models.StudyCar
 	if err != nil {
 		return err
 	}
-	id, _ := pathID(c, "id")
-	card.ID, card.DeckID = id, deck.ID
 	back, err := h.cardOnDeckPage(c, card)
 	if err != nil {
 		return err
 	}
 	form.Kind = card.Kind
-	return h.render(c, status, "pages/study_card_edit", fiber.Map{"Title": "Edit card", "CardID": id, "Deck": deck,
+	return h.render(c, status, "pages/study_card_edit", fiber.Map{"Title": "Edit card", "CardID": card.ID, "Deck": deck,
 		"Form": form, "Errors": fields, "Outline": outline, "Back": back})
 }
 

@@ -121,7 +121,7 @@ func (h *Handlers) deckPageData(c *fiber.Ctx, deck models.StudyDeck, form cardFo
 		form.Kind = models.KindFlashcard
 	}
 	data := fiber.Map{"Title": deck.Title, "Deck": deck, "Cards": views, "Outline": outline, "Form": form,
-		"FirstNumber": (page.Page-1)*page.PerPage + 1, "Pager": newPager(fmt.Sprintf("/study/decks/%d", deck.ID), url.Values{}, page.Page, page.Pages()),
+		"FirstNumber": page.FirstNumber(), "Pager": newPager(fmt.Sprintf("/study/decks/%d", deck.ID), url.Values{}, page.Page, page.Pages()),
 		"Errors": errs, "CanEdit": editErr == nil, "Owned": deck.OwnerID == userID}
 	if editErr == nil {
 		if err := h.deckTeachingData(c, deck, views, data); err != nil {

@@ -220,6 +220,9 @@ type CardPage struct {
 // Pages is how many pages the deck's cards fill (at least one).
 func (p CardPage) Pages() int { return max(1, int((p.Total+int64(p.PerPage)-1)/int64(p.PerPage))) }
 
+// FirstNumber is the position in the deck (from 1) of the page's first card.
+func (p CardPage) FirstNumber() int { return (p.Page-1)*p.PerPage + 1 }
+
 // DeckCardsPage returns page (from 1; below 1 means 1, past the end is empty) of a
 // deck's cards.
 func DeckCardsPage(ctx context.Context, db *gorm.DB, deckID int64, page int) (CardPage, error) {
@@ -246,7 +249,7 @@ func CardPageNumber(ctx context.Context, db *gorm.DB, c StudyCard) (int, error) 
 	if err != nil {
 		return 1, fmt.Errorf("find the page of card %d: %w", c.ID, err)
 	}
-	return int(before)/CardsPerPage + 1, nil
+	return int(before)/CardsPerPage + 1, nil // the page whose FirstNumber is at most before+1
 }
 
 // DeleteCard removes a card from a deck userID may edit, with everyone's review
@@ -289,30 +292,30 @@ func CardForEditor(ctx context.Context, db *gorm.DB, userID, cardID int64) (Stud
 	return c, d, err
 }
 
-// UpdateCard replaces an existing card's text, options, answer, domain, tags and source
-// with edited, a card ValidateCardInput accepted for the card's deck. The card keeps
-// its id, kind and Anki guid, so learners' memory of it and past quiz answers stay
-// with it (answers already scored keep their score).
-func UpdateCard(ctx context.Context, db *gorm.DB, existing, edited StudyCard, now time.Time) (StudyCard, error) {
-	edited.ID, edited.DeckID, edited.Kind, edited.GUID = existing.ID, existing.DeckID, existing.Kind, existing.GUID
-	edited.CreatedAt, edited.UpdatedAt = existing.CreatedAt, now
+// UpdateCard stores edited, a card ValidateCardEdit accepted: its text, options,
+// answer, domain, tags and source. Its id, kind and Anki guid stay, so learners' memory
+// of it and past quiz answers stay with it (answers already scored keep their score).
+func UpdateCard(ctx context.Context, db *gorm.DB, edited StudyCard, now time.Time) (StudyCard, error) {
+	edited.UpdatedAt = now
 	err := db.WithContext(ctx).Model(&edited).Select("domain_position", "front", "back", "option_a", "option_b", "option_c",
 		"option_d", "correct_option", "explanation", "tags", "source", "updated_at").Updates(&edited).Error
 	if err != nil {
-		return existing, fmt.Errorf("update card %d: %w", existing.ID, err)
+		return edited, fmt.Errorf("update card %d: %w", edited.ID, err)
 	}
 	return edited, nil
 }
 
 // ValidateCardEdit checks an edit of existing: ValidateCardInput's checks, with the
 // kind taken from the card when in leaves it empty; a different kind is refused
-// beside "kind" (a flashcard does not turn into an item).
+// beside "kind" (a flashcard does not turn into an item). The card returned keeps
+// existing's id, deck, kind, guid and creation time.
 func ValidateCardEdit(existing StudyCard, in CardInput, outline []ExamDomain, code string) (StudyCard, map[string]string) {
 	kind := strings.TrimSpace(in.Kind)
 	if kind == "" {
 		in.Kind = existing.Kind
 	}
 	c, fields := ValidateCardInput(in, outline, code)
+	c.ID, c.DeckID, c.Kind, c.GUID, c.CreatedAt = existing.ID, existing.DeckID, existing.Kind, existing.GUID, existing.CreatedAt
 	if kind != "" && kind != existing.Kind {
 		if fields == nil {
 			fields = map[string]string{}

@@ -52,11 +52,7 @@ func Open(t testing.TB, dialect string) *gorm.DB {
 	if err := app.Migrate(context.Background(), db); err != nil {
 		t.Fatalf("migrate %s: %v", dialect, err)
 	}
-	t.Cleanup(func() {
-		if sqlDB, err := db.DB(); err == nil {
-			sqlDB.Close()
-		}
-	})
+	t.Cleanup(func() { closeDB(db) })
 	return db
 }
 
