@@ -249,7 +249,7 @@ func CardPageNumber(ctx context.Context, db *gorm.DB, c StudyCard) (int, error) 
 	if err != nil {
 		return 1, fmt.Errorf("find the page of card %d: %w", c.ID, err)
 	}
-	return int(before)/CardsPerPage + 1, nil // the page whose FirstNumber is at most before+1
+	return int(before)/CardsPerPage + 1, nil
 }
 
 // DeleteCard removes a card from a deck userID may edit, with everyone's review
