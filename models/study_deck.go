@@ -117,15 +117,13 @@ func deckWhere(ctx context.Context, db *gorm.DB, deckID, userID int64, cond stri
 var ErrAnsweredByOthers = errors.New("answered by other learners in submitted quizzes")
 
 // DeleteDeck deletes the owner's deck with its cards and everyone's review history of
-// them (only the owner may: a cohort's
-// other instructors edit a shared deck but neither share nor delete it; others get
-// ErrNotFound). A deck whose items other learners have answered in submitted quizzes
-// is ErrAnsweredByOthers.
+// them. Only the owner may: a cohort's other instructors edit a shared deck but
+// neither share nor delete it, and others get ErrNotFound. A deck whose items other
+// learners have answered in submitted quizzes is ErrAnsweredByOthers.
 func DeleteDeck(ctx context.Context, db *gorm.DB, userID, deckID int64) error {
-	var d StudyDeck
-	err := db.WithContext(ctx).Where("id = ? AND owner_id = ?", deckID, userID).Take(&d).Error
+	d, err := ownedDeck(ctx, db, userID, deckID)
 	if err != nil {
-		return notFound(err, fmt.Sprintf("load deck %d of user %d", deckID, userID))
+		return err
 	}
 	err = db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		if err := refuseAnsweredByOthers(tx, userID, "c.deck_id = ?", d.ID); err != nil {
@@ -137,6 +135,13 @@ func DeleteDeck(ctx context.Context, db *gorm.DB, userID, deckID int64) error {
 		return fmt.Errorf("delete deck %d: %w", d.ID, err)
 	}
 	return err
+}
+
+// ownedDeck loads a deck userID owns; any other deck is ErrNotFound.
+func ownedDeck(ctx context.Context, db *gorm.DB, userID, deckID int64) (StudyDeck, error) {
+	var d StudyDeck
+	err := db.WithContext(ctx).Where("id = ? AND owner_id = ?", deckID, userID).Take(&d).Error
+	return d, notFound(err, fmt.Sprintf("load deck %d of user %d", deckID, userID))
 }
 
 // refuseAnsweredByOthers is ErrAnsweredByOthers when a submitted quiz of someone other
@@ -155,10 +160,9 @@ func refuseAnsweredByOthers(tx *gorm.DB, userID int64, cond string, arg int64) e
 // ShareDeck shares the owner's deck with a cohort they teach, or makes it private again
 // when cohortID is nil. A cohort they do not teach is ErrNotFound.
 func ShareDeck(ctx context.Context, db *gorm.DB, userID, deckID int64, cohortID *int64, now time.Time) (StudyDeck, error) {
-	var d StudyDeck
-	err := db.WithContext(ctx).Where("id = ? AND owner_id = ?", deckID, userID).Take(&d).Error
+	d, err := ownedDeck(ctx, db, userID, deckID)
 	if err != nil {
-		return d, notFound(err, fmt.Sprintf("load deck %d of user %d", deckID, userID))
+		return d, err
 	}
 	if cohortID != nil {
 		if _, err := CohortForInstructor(ctx, db, *cohortID, userID, false); err != nil {
