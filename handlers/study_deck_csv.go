@@ -113,6 +113,9 @@ func (h *Handlers) exportDeckCSV(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	if _, err := models.DeckForEditor(c.UserContext(), h.DB, currentUser(c).ID, deck.ID); err != nil {
+		cards = models.WithoutItemAnswers(cards)
+	}
 	var buf bytes.Buffer
 	if err := models.WriteDeckCSV(&buf, cards); err != nil {
 		return err

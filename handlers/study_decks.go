@@ -106,6 +106,10 @@ func (h *Handlers) deckPageData(c *fiber.Ctx, deck models.StudyDeck, form cardFo
 	if err != nil {
 		return nil, err
 	}
+	_, editErr := models.DeckForEditor(c.UserContext(), h.DB, userID, deck.ID)
+	if editErr != nil {
+		page.Cards = models.WithoutItemAnswers(page.Cards)
+	}
 	views := make([]cardView, len(page.Cards))
 	for i, card := range page.Cards {
 		if views[i], err = renderCard(card); err != nil {
@@ -116,7 +120,6 @@ func (h *Handlers) deckPageData(c *fiber.Ctx, deck models.StudyDeck, form cardFo
 	if err != nil {
 		return nil, err
 	}
-	_, editErr := models.DeckForEditor(c.UserContext(), h.DB, userID, deck.ID)
 	if form.Kind == "" {
 		form.Kind = models.KindFlashcard
 	}

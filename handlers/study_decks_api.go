@@ -103,6 +103,9 @@ func (h *Handlers) apiShowDeck(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	if _, err := models.DeckForEditor(c.UserContext(), h.DB, userID, deck.ID); err != nil {
+		page.Cards = models.WithoutItemAnswers(page.Cards)
+	}
 	out := make([]cardJSON, len(page.Cards))
 	for i, card := range page.Cards {
 		out[i] = toCardJSON(card)

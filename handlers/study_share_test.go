@@ -57,6 +57,20 @@ func TestSharedDeckAccess(t *testing.T) {
 
 		// Ana takes a quiz from the shared deck's items; the instructors read mastery by domain.
 		addItems(t, s, ines, deck.ID, 1)
+		for _, who := range []struct {
+			token, want string
+		}{{ana, ""}, {ines, "B"}, {carl, "B"}} {
+			var got struct {
+				Cards []cardOut `json:"cards"`
+			}
+			apptest.Must(t, s.API("GET", path, who.token, nil), 200).JSON(t, &got)
+			if last := got.Cards[len(got.Cards)-1]; last.Kind != "item" || last.Correct != who.want {
+				t.Fatalf("got item %+v, want answer %q (members see no answers, editors do)", last, who.want)
+			}
+		}
+		if csv := apptest.Must(t, s.API("GET", path+"/export.csv", ana, nil), 200).Text(); strings.Contains(csv, ",B,") {
+			t.Fatalf("got a member's export with the items' answers:\n%s", csv)
+		}
 		apptest.Must(t, s.API("PUT", "/api/v1/pathway", ana, map[string]any{"target": "CCA"}), 200)
 		var quiz quizOut
 		apptest.Must(t, s.API("POST", "/api/v1/quizzes", ana, map[string]any{"items": 6}), 201).JSON(t, &quiz)

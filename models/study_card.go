@@ -242,6 +242,21 @@ func DeckCardsPage(ctx context.Context, db *gorm.DB, deckID int64, page int) (Ca
 	return out, nil
 }
 
+// WithoutItemAnswers returns cards as a shared deck's members see them when they
+// browse or export it: a multiple-choice item's answer and explanation stay with the
+// deck's editors, so that members meet them in a quiz first (a member who looked them
+// up would also skew the items' statistics). The quiz results show both.
+func WithoutItemAnswers(cards []StudyCard) []StudyCard {
+	out := make([]StudyCard, len(cards))
+	for i, c := range cards {
+		if c.Kind == KindItem {
+			c.CorrectOption, c.Explanation = 0, ""
+		}
+		out[i] = c
+	}
+	return out
+}
+
 // CardPageNumber is the page of its deck's cards (DeckCardsPage) that shows c.
 func CardPageNumber(ctx context.Context, db *gorm.DB, c StudyCard) (int, error) {
 	var before int64
