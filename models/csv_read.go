@@ -98,8 +98,7 @@ func ReadCSVTable(raw []byte) CSVTable {
 			break
 		}
 		if errors.As(err, &parseErr) {
-			table.Problems = append(table.Problems, ImportProblem{Line: parseErr.StartLine, Message: "This line is not valid CSV: " + parseErr.Err.Error() +
-				". A quote inside a cell must be doubled and the whole cell quoted, like \"Course \"\"A\"\"\"."})
+			table.Problems = append(table.Problems, csvLineProblem(parseErr))
 			continue
 		}
 		if err != nil {
@@ -132,4 +131,11 @@ func csvBlank(record []string) bool {
 		}
 	}
 	return true
+}
+
+// csvLineProblem words a line that is not valid CSV for a person: where it starts and
+// how to quote a cell.
+func csvLineProblem(parseErr *csv.ParseError) ImportProblem {
+	return ImportProblem{Line: parseErr.StartLine, Message: "This line is not valid CSV: " + parseErr.Err.Error() +
+		". A quote inside a cell must be doubled and the whole cell quoted, like \"Course \"\"A\"\"\"."}
 }

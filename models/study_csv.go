@@ -3,6 +3,7 @@ package models
 import (
 	"bytes"
 	"encoding/csv"
+	"errors"
 	"fmt"
 	htmltomarkdown "github.com/JohannesKaufmann/html-to-markdown/v2"
 	"html"
@@ -73,8 +74,12 @@ func ParseDeckCSV(data []byte, outline []ExamDomain, code string, defaultDomain 
 		if err == io.EOF {
 			break
 		}
+		var parseErr *csv.ParseError
+		if errors.As(err, &parseErr) {
+			return nil, []ImportProblem{csvLineProblem(parseErr)}
+		}
 		if err != nil {
-			return nil, []ImportProblem{{Line: line, Message: "The file is not valid CSV: " + err.Error()}}
+			return nil, []ImportProblem{{Line: line, Message: "The file could not be read: " + err.Error()}}
 		}
 		if layout.hasHeader && line == skipped+1 {
 			if layout.columns, err = headerColumns(record); err != nil {

@@ -50,6 +50,7 @@ func TestParseDeckCSV(t *testing.T) {
 		{"all or nothing", "front,back,domain\nQ1,A1,1\nQ2,,9\nQ3,A3,1\n", 0, nil, []string{"line 3: back", "line 3: domain_position"}},
 		{"no front column", "question_text,back\nQ,A\n", 0, nil, []string{"line 1:"}},
 		{"empty file", "front,back\n", 1, nil, []string{"line 1: The file has no cards."}},
+		{"a stray quote", "front,back,domain\nQ1,A1,1\n\"Q2,A2,2\n", 0, nil, []string{"line 3: This line is not valid CSV"}},
 		{"older Anki text export: tabs, no header", "Front E\tBack E\tCCA::Domain3\nFront F\tBack F\n", 2, []int{3, 2}, nil},
 		{"our template separated by tabs", "front\tback\tdomain\nQ1\tA1\t4\n", 0, []int{4}, nil},
 		{"tags naming another exam's domains", "Minimum necessary\tOnly what is needed\tRHIT::Domain9\n", 0, nil, []string{"line 1: domain_position: Choose one of the CCA exam domains. The tag RHIT::Domain9 names another exam's domain"}},
