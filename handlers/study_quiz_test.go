@@ -83,6 +83,11 @@ func TestBlueprintQuizAPI(t *testing.T) {
 		if twice.Fields["answer_1"] != "Answer each position once." {
 			t.Fatalf("got %v, want position 1 answered twice refused", twice.Fields)
 		}
+		var nowhere struct{ Fields map[string]string }
+		apptest.Must(t, s.API("POST", path+"/submit", ana, map[string]any{"answers": []any{map[string]any{"position": 9999, "option": "A"}}}), 422).JSON(t, &nowhere)
+		if !strings.Contains(nowhere.Fields["answer_9999"], "This quiz has no item 9999") {
+			t.Fatalf("got %v, want an unknown position named as such", nowhere.Fields)
+		}
 		var missing struct{ Fields map[string]string }
 		apptest.Must(t, s.API("PUT", path+"/answers", ana, map[string]any{"answers": []any{map[string]any{"position": 1}}}), 422).JSON(t, &missing)
 		if missing.Fields["option"] == "" {

@@ -29,7 +29,7 @@ type QuizResult struct {
 }
 
 // ValidateQuizAnswers is the one check of submitted answers: each is 0 (unanswered)
-// to 4 (D), for a position of the quiz.
+// to 4 (D), for a position of the quiz (positions run from 1).
 func ValidateQuizAnswers(q Quiz, answers map[int]int) map[string]string {
 	fields := map[string]string{}
 	known := map[int]bool{}
@@ -37,7 +37,10 @@ func ValidateQuizAnswers(q Quiz, answers map[int]int) map[string]string {
 		known[it.Position] = true
 	}
 	for pos, a := range answers {
-		if !known[pos] || a < 0 || a > 4 {
+		switch {
+		case !known[pos]:
+			fields[fmt.Sprintf("answer_%d", pos)] = fmt.Sprintf("This quiz has no item %d: its items are numbered 1 to %d.", pos, len(q.Items))
+		case a < 0 || a > 4:
 			fields[fmt.Sprintf("answer_%d", pos)] = "Choose A, B, C or D."
 		}
 	}
