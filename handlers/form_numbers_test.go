@@ -34,7 +34,7 @@ func TestPageFormsRefuseUnreadableNumbersBesideTheField(t *testing.T) {
 			{"new cards with decimals", "/study/settings", url.Values{"target_recall": {"0.9"}, "new_per_day": {"2.5"}}, "new_per_day", "2.5", "without decimals"},
 			{"quiz items as text", "/study/quiz", url.Values{"items": {"abc"}}, "items", "abc", "whole number"},
 			{"quiz timed as text", "/study/quiz", url.Values{"items": {"10"}, "timed": {"banana"}}, "timed", "", "Tick the box"},
-			{"card domain too large", deck + "/cards", url.Values{"kind": {"flashcard"}, "domain_position": {"99999999999999999999999"}, "front": {"Q"}, "back": {"A"}}, "domain_position", "", "sensible size"},
+			{"card domain too large (a list: the choice is asked for)", deck + "/cards", url.Values{"kind": {"flashcard"}, "domain_position": {"99999999999999999999999"}, "front": {"Q"}, "back": {"A"}}, "domain_position", "", "Choose one of the"},
 			{"share with a cohort that is not a number", deck + "/share", url.Values{"cohort_id": {"x"}}, "cohort_id", "", "whole number"},
 			{"pathway credits as text", "/pathway", url.Values{"target": {"RHIT"}, "anatomy_credits": {"three"}}, "anatomy_credits", "three", "whole number"},
 			{"study minutes with decimals", "/study", url.Values{"studied_on": {"2035-03-10"}, "minutes": {"30.5"}, "domain_position": {"1"}}, "minutes", "30.5", "without decimals"},

@@ -47,8 +47,7 @@ func (h *Handlers) showCardEdit(c *fiber.Ctx) error {
 }
 
 func (h *Handlers) saveCardEdit(c *fiber.Ctx) error {
-	var form cardForm
-	unread, err := formFieldProblems(readForm(c, &form))
+	form, unread, err := readCardForm(c)
 	if err != nil {
 		return err
 	}

@@ -173,7 +173,7 @@ func TestEditCardPageRefusesAnUnreadableDomain(t *testing.T) {
 		editPath := "/study/cards/" + itoa(card.ID) + "/edit"
 		page := apptest.Must(t, b.Submit(editPath, url.Values{"kind": {"card"}, "domain_position": {"99999999999999999999999"},
 			"front": {"Minimum necessary, edited"}, "back": {"b"}}), 422).Text()
-		if !strings.Contains(page, `id="domain_position-error"`) || !strings.Contains(page, `value="Minimum necessary, edited"`) {
+		if !strings.Contains(page, `id="domain_position-error">Choose one of the CCA exam domains.`) || !strings.Contains(page, `value="Minimum necessary, edited"`) {
 			t.Fatalf("got %v, want the domain refused beside it and the typed front kept", apptest.FieldErrorsIn(page))
 		}
 	}, clock.Option())

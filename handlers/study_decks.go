@@ -28,6 +28,16 @@ type cardForm struct {
 	Source      string `form:"source"`
 }
 
+// readCardForm reads a posted card form. A domain that does not read is left to
+// ValidateCardInput, which asks to choose one of the exam's domains: the field is a
+// list, where "enter a whole number" would puzzle.
+func readCardForm(c *fiber.Ctx) (cardForm, FieldErrors, error) {
+	var form cardForm
+	unread, err := formFieldProblems(readForm(c, &form))
+	delete(unread, "domain_position")
+	return form, unread, err
+}
+
 func (f cardForm) input() models.CardInput {
 	return models.CardInput{Kind: f.Kind, Domain: f.Domain, Front: f.Front, Back: f.Back,
 		Options: [4]string{f.OptionA, f.OptionB, f.OptionC, f.OptionD}, Correct: f.Correct,
@@ -173,8 +183,7 @@ func (h *Handlers) addCard(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	var form cardForm
-	unread, err := formFieldProblems(readForm(c, &form))
+	form, unread, err := readCardForm(c)
 	if err != nil {
 		return err
 	}
